@@ -1,0 +1,53 @@
+/**
+ * The narrow interface the rest of the app uses to talk to DuckDB-WASM, in the browser (a
+ * worker) and in Node (the blocking build). Only the data layer holds one.
+ */
+import type { Table } from 'apache-arrow';
+
+export type Row = Record<string, unknown>;
+
+export interface Connector {
+  /** Runs SQL and returns the result as Arrow. */
+  queryArrow(sql: string): Promise<Table>;
+  /** Runs SQL and returns plain rows (BIGINT as number where safe, timestamps as epoch ms). */
+  query(sql: string): Promise<Row[]>;
+  /** Creates table `name` from Arrow IPC stream bytes. */
+  insertArrowStream(name: string, ipc: Uint8Array): Promise<void>;
+  /** Cancels the running query, if the engine can. */
+  cancel?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') {
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+  }
+  if (value && typeof value === 'object' && 'toArray' in value && typeof (value as { toArray: unknown }).toArray === 'function') {
+    return Array.from((value as { toArray(): ArrayLike<unknown> }).toArray(), plain);
+  }
+  return value;
+}
+
+export function tableToRows(table: Table): Row[] {
+  const names = table.schema.fields.map((f) => f.name);
+  const columns = names.map((name) => table.getChild(name)!);
+  const rows: Row[] = [];
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Row = {};
+    names.forEach((name, c) => (row[name] = plain(columns[c]!.get(i))));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The values of one text column, e.g. segment members. */
+export function textColumn(table: Table, name: string): string[] {
+  const column = table.getChild(name);
+  if (!column) return [];
+  const out: string[] = [];
+  for (let i = 0; i < table.numRows; i++) {
+    const v = column.get(i);
+    if (v !== null && v !== undefined) out.push(String(v));
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+/** Turns one data file into Arrow IPC stream bytes that DuckDB can take, whatever its format. */
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { csvToArrowStream, inferCsvType, parseCsv, type CsvType, type ParsedCsv } from './csv';
+import { DataError } from './data-error';
+
+export interface InputFile {
+  /** File name with extension, e.g. `contact.parquet`. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Parquet decoding differs between Node and the browser (how the wasm is fetched). */
+export interface Decoders {
+  parquetToArrowStream(bytes: Uint8Array): Uint8Array;
+}
+
+export type FileFormat = 'parquet' | 'arrow' | 'csv';
+
+export interface DecodedFile {
+  readonly stem: string;
+  readonly file: string;
+  readonly format: FileFormat;
+  readonly ipc: Uint8Array;
+  /** CSV only: the raw text, the type each column's values fit, and line numbers for errors. */
+  readonly csv?: { readonly parsed: ParsedCsv; readonly types: Readonly<Record<string, CsvType>> };
+}
+
+const FORMATS: Record<string, FileFormat> = { parquet: 'parquet', arrow: 'arrow', arrows: 'arrow', feather: 'arrow', ipc: 'arrow', csv: 'csv' };
+
+export function fileFormat(name: string): { stem: string; format: FileFormat } | undefined {
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const format = FORMATS[name.slice(dot + 1).toLowerCase()];
+  return format ? { stem: name.slice(0, dot), format } : undefined;
+}
+
+export function decodeFile(file: InputFile, decoders: Decoders): DecodedFile {
+  const kind = fileFormat(file.name);
+  if (!kind) throw new DataError(file.name, 'not a data file: use .parquet, .arrow, .arrows or .csv');
+  const base = { stem: kind.stem, file: file.name, format: kind.format };
+  switch (kind.format) {
+    case 'parquet':
+      try {
+        return { ...base, ipc: decoders.parquetToArrowStream(file.bytes) };
+      } catch (error) {
+        throw new DataError(file.name, `cannot be read as Parquet (${errorText(error)}); is the file complete?`);
+      }
+    case 'arrow':
+      try {
+        const table = tableFromIPC(file.bytes);
+        if (table.schema.fields.length === 0) throw new Error('no columns');
+        return { ...base, ipc: tableToIPC(table, 'stream') };
+      } catch (error) {
+        throw new DataError(file.name, `cannot be read as Arrow IPC (${errorText(error)}); is the file complete?`);
+      }
+    case 'csv': {
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+      } catch {
+        throw new DataError(file.name, 'is not UTF-8 text');
+      }
+      const parsed = parseCsv(text, file.name);
+      const types = Object.fromEntries(parsed.header.map((name, c) => [name, inferCsvType(parsed.columns[c]!)]));
+      return { ...base, ipc: csvToArrowStream(parsed), csv: { parsed, types } };
+    }
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,67 @@
+/**
+ * Evaluates a validated library on loaded data: each segment once, dependencies first, its
+ * members kept in a temporary table that compound segments read.
+ */
+import type { Catalog } from '../engine/catalog';
+import { compileSegment, MEMBER_COLUMN } from '../engine/compile/compile-segment';
+import type { Library, Segment } from '../engine/library-schema';
+import { LibraryError } from '../engine/problems';
+import { evaluationOrder } from '../engine/segment-order';
+import * as q from '../engine/sql/build';
+import { printQuery } from '../engine/sql/print-duckdb';
+import { quoteIdentifier as id } from '../engine/sql/quote';
+import { validateLibrary } from '../engine/validate-library';
+import { textColumn, type Connector } from './connector';
+
+export interface SegmentResult {
+  readonly name: string;
+  readonly count: number;
+  /** Sorted like JavaScript's default sort. */
+  readonly members: readonly string[];
+}
+
+export interface EvaluateOptions {
+  /** Evaluation instant, epoch milliseconds. */
+  readonly now: number;
+  readonly only?: string;
+  readonly onWarning?: (message: string) => void;
+}
+
+export const resultTable = (name: string) => `result:${name}`;
+
+export async function evaluateLibrary(db: Connector, catalog: Catalog, library: Library, options: EvaluateOptions): Promise<SegmentResult[]> {
+  const problems = validateLibrary(library, catalog);
+  if (options.only !== undefined && !library.segments.some((s) => s.name === options.only)) {
+    problems.push({ path: '--only', message: `unknown segment "${options.only}"` });
+  }
+  if (problems.length > 0) throw new LibraryError(problems);
+
+  const results = new Map<string, SegmentResult>();
+  const tables: string[] = [];
+  try {
+    for (const segment of evaluationOrder(library, options.only)) {
+      const table = resultTable(segment.name);
+      tables.push(table);
+      const query = compileSegment(segment, {
+        catalog,
+        now: options.now,
+        segmentQuery: (name) => q.select([q.col(undefined, MEMBER_COLUMN)], { from: q.table(resultTable(name)) }),
+      });
+      await db.query(`CREATE OR REPLACE TEMP TABLE ${id(table)} AS ${printQuery(query)}`);
+      const members = textColumn(await db.queryArrow(`SELECT ${id(MEMBER_COLUMN)} FROM ${id(table)}`), MEMBER_COLUMN).sort();
+      results.set(segment.name, { name: segment.name, count: members.length, members });
+      warnUnknownMembers(segment, members, options.onWarning);
+    }
+  } finally {
+    for (const table of tables) await db.query(`DROP TABLE IF EXISTS ${id(table)}`);
+  }
+  const printed = options.only === undefined ? library.segments : library.segments.filter((s) => s.name === options.only);
+  return printed.map((s) => results.get(s.name)!);
+}
+
+function warnUnknownMembers(segment: Segment, members: readonly string[], onWarning?: (message: string) => void): void {
+  if (segment.kind !== 'static' || !onWarning) return;
+  const known = new Set(members);
+  const unknown = [...new Set(segment.members.filter((m) => !known.has(m)))];
+  if (unknown.length > 0) onWarning(`segment "${segment.name}": ${unknown.length} member(s) are not contacts and are left out: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
+}

@@ -1,0 +1,298 @@
+/**
+ * Loads a data folder into DuckDB (SPEC §2): stages every file, decides what each table is,
+ * checks keys, types and timestamps, then builds the entity and per-type interaction tables
+ * the engine queries. Any error drops everything this load created: nothing is half-loaded.
+ */
+import type { Catalog, EntityInfo, FieldType, Fields, InteractionTypeInfo } from '../engine/catalog';
+import { quoteIdentifier as id, quoteString as str } from '../engine/sql/quote';
+import type { Connector } from './connector';
+import { firstNonTimestamp } from './csv';
+import { DataError } from './data-error';
+import { decodeFile, fileFormat, type DecodedFile, type Decoders, type InputFile } from './decode-file';
+import { parseCatalogFile, planTables, type InteractionSourcePlan, type LoadPlan, type SourceTable } from './plan-tables';
+
+export interface LoadProgress {
+  readonly step: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface LoadOptions {
+  /** Distinguishes this load's tables from an earlier one still in use. */
+  readonly generation?: number;
+  readonly onProgress?: (progress: LoadProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface LoadResult {
+  readonly catalog: Catalog;
+  readonly warnings: readonly string[];
+  /** Every table this load created; drop them to unload. */
+  readonly tables: readonly string[];
+}
+
+interface Staged extends DecodedFile {
+  readonly table: string;
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
+}
+
+export function fieldTypeOf(duckType: string): FieldType {
+  const t = duckType.toUpperCase();
+  if (t === 'VARCHAR' || t.startsWith('ENUM')) return 'text';
+  if (t === 'BOOLEAN') return 'boolean';
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(t)) return 'number';
+  if (t === 'DATE') return 'date';
+  if (t.startsWith('TIMESTAMP')) return 'timestamp';
+  if (t === 'VARCHAR[]') return 'textList';
+  return 'other';
+}
+
+class Loader {
+  private readonly created: string[] = [];
+  private readonly warnings: string[] = [];
+  private readonly prefix: string;
+
+  constructor(
+    private readonly db: Connector,
+    private readonly options: LoadOptions,
+  ) {
+    this.prefix = `g${options.generation ?? 1}`;
+  }
+
+  private progress(step: string, done: number, total: number): void {
+    if (this.options.signal?.aborted) throw new DOMException('The load was cancelled', 'AbortError');
+    this.options.onProgress?.({ step, done, total });
+  }
+
+  private async run(sql: string): Promise<void> {
+    await this.db.query(sql);
+  }
+
+  async load(files: readonly InputFile[], decoders: Decoders): Promise<LoadResult> {
+    try {
+      return await this.loadAll(files, decoders);
+    } catch (error) {
+      await this.dropCreated();
+      throw error;
+    }
+  }
+
+  private async dropCreated(): Promise<void> {
+    for (const table of this.created.reverse()) await this.db.query(`DROP TABLE IF EXISTS ${id(table)}`).catch(() => undefined);
+  }
+
+  private async loadAll(files: readonly InputFile[], decoders: Decoders): Promise<LoadResult> {
+    const catalogFile = files.find((f) => f.name === 'catalog.json');
+    const dataFiles = files.filter((f) => f !== catalogFile && fileFormat(f.name));
+    for (const f of files) if (f !== catalogFile && !fileFormat(f.name)) this.warnings.push(`${f.name}: not a data file, skipped`);
+    const catalogJson = parseCatalogFile(catalogFile ? new TextDecoder().decode(catalogFile.bytes) : undefined);
+
+    const staged: Staged[] = [];
+    for (const [index, file] of dataFiles.entries()) {
+      this.progress(`Reading ${file.name}`, index, dataFiles.length);
+      staged.push(await this.stage(decodeFile(file, decoders)));
+    }
+    const sources: SourceTable[] = staged.map((s) => ({ stem: s.stem, file: s.file, columns: s.columns.map((c) => c.name) }));
+    const plan = planTables(sources, catalogJson);
+    const byStem = new Map(staged.map((s) => [s.stem, s]));
+
+    const entities: Record<string, EntityInfo> = {};
+    for (const [index, entity] of plan.entities.entries()) {
+      this.progress(`Checking ${entity.source.file}`, index, plan.entities.length);
+      const source = byStem.get(entity.name)!;
+      await this.checkKey(source, entity.key);
+      const table = await this.create(`entity:${entity.name}`, this.normalizedSelect(source, plan, new Map()));
+      entities[entity.name] = { table, key: entity.key, fields: await this.fields(table), rowCount: await this.count(table) };
+    }
+
+    const types = await this.loadInteractions(plan, byStem, entities.contact!);
+    for (const s of staged) await this.run(`DROP TABLE IF EXISTS ${id(s.table)}`);
+    const stagedNames = new Set(staged.map((s) => s.table));
+    const catalog: Catalog = {
+      contactEntity: 'contact',
+      entities,
+      relations: plan.relations,
+      interactions: { typeField: plan.typeField, timestampField: plan.timestampField, contactLinks: plan.contactLinks, types },
+    };
+    return { catalog, warnings: this.warnings, tables: this.created.filter((t) => !stagedNames.has(t)) };
+  }
+
+  private async stage(decoded: DecodedFile): Promise<Staged> {
+    const table = `${this.prefix}:staging:${decoded.stem}`;
+    this.created.push(table);
+    try {
+      await this.db.insertArrowStream(table, decoded.ipc);
+    } catch (error) {
+      throw new DataError(decoded.file, `DuckDB could not take the data (${(error as Error).message})`);
+    }
+    const columns = await this.db.query(
+      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${str(table)} ORDER BY ordinal_position`,
+    );
+    return { ...decoded, table, columns: columns as { name: string; type: string }[] };
+  }
+
+  private async create(name: string, select: string): Promise<string> {
+    const table = `${this.prefix}:${name}`;
+    this.created.push(table);
+    await this.run(`CREATE TABLE ${id(table)} AS ${select}`);
+    return table;
+  }
+
+  private async count(table: string): Promise<number> {
+    const [row] = await this.db.query(`SELECT count(*) AS n FROM ${id(table)}`);
+    return Number(row?.n ?? 0);
+  }
+
+  private async fields(table: string): Promise<Fields> {
+    const rows = await this.db.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${str(table)} ORDER BY ordinal_position`);
+    return Object.fromEntries(rows.map((r) => [String(r.name), fieldTypeOf(String(r.type))]));
+  }
+
+  /** "row 3" of a Parquet or Arrow file; "line 4" of a CSV (counting the header). */
+  private place(source: Staged, rowid: number): string {
+    const line = source.csv?.parsed.lines[rowid];
+    return line !== undefined ? `line ${line}` : `row ${rowid + 1}`;
+  }
+
+  private async checkKey(source: Staged, key: string): Promise<void> {
+    const [nullRow] = await this.db.query(`SELECT rowid AS r FROM ${id(source.table)} WHERE ${id(key)} IS NULL ORDER BY rowid LIMIT 1`);
+    if (nullRow) throw new DataError(source.file, `${this.place(source, Number(nullRow.r))} has no key: column "${key}" is empty`);
+    const [dup] = await this.db.query(
+      `SELECT CAST(${id(key)} AS VARCHAR) AS k, min(rowid) AS a, max(rowid) AS b FROM ${id(source.table)} GROUP BY 1 HAVING count(*) > 1 ORDER BY a LIMIT 1`,
+    );
+    if (dup) {
+      throw new DataError(source.file, `key "${String(dup.k)}" in column "${key}" appears twice: ${this.place(source, Number(dup.a))} and ${this.place(source, Number(dup.b))}`);
+    }
+  }
+
+  /** A column as the engine wants it: keys and links as text, CSV values cast, zones dropped to UTC. */
+  private columnExpr(source: Staged, name: string, type: string, textColumns: ReadonlySet<string>): string {
+    const column = id(name);
+    if (textColumns.has(name)) return `CAST(${column} AS VARCHAR)`;
+    const csvType = source.csv?.types[name];
+    if (csvType === 'number') return `CAST(${column} AS DOUBLE)`;
+    if (csvType === 'boolean') return `CAST(${column} AS BOOLEAN)`;
+    if (csvType === 'date') return `CAST(${column} AS DATE)`;
+    if (csvType === 'timestamp') return `CAST(CAST(${column} AS TIMESTAMPTZ) AS TIMESTAMP)`;
+    const t = type.toUpperCase();
+    if (t.startsWith('TIMESTAMP') && t !== 'TIMESTAMP') return `CAST(${column} AS TIMESTAMP)`;
+    if (t.startsWith('ENUM')) return `CAST(${column} AS VARCHAR)`;
+    return column;
+  }
+
+  private normalizedSelect(source: Staged, plan: LoadPlan, renames: ReadonlyMap<string, string>, extra: string[] = []): string {
+    const textColumns = plan.textColumns.get(source.stem) ?? new Set<string>();
+    const columns = source.columns.map(({ name, type }) => `${this.columnExpr(source, name, type, textColumns)} AS ${id(renames.get(name) ?? name)}`);
+    return `SELECT ${[...columns, ...extra].join(', ')} FROM ${id(source.table)}`;
+  }
+
+  private async checkInteractionSource(source: Staged, ix: InteractionSourcePlan): Promise<void> {
+    const ts = ix.timestampColumn;
+    const csvType = source.csv?.types[ts];
+    if (source.csv && csvType !== 'timestamp' && csvType !== 'date') {
+      const values = source.csv.parsed.columns[source.csv.parsed.header.indexOf(ts)]!;
+      const bad = firstNonTimestamp(values);
+      throw new DataError(source.file, `${this.place(source, bad)}: "${values[bad] ?? ''}" in column "${ts}" is not an ISO 8601 timestamp`);
+    }
+    const tsType = fieldTypeOf(source.columns.find((c) => c.name === ts)!.type);
+    if (!source.csv && tsType !== 'timestamp' && tsType !== 'date') {
+      throw new DataError(source.file, `column "${ts}" must hold timestamps; it holds ${source.columns.find((c) => c.name === ts)!.type}`);
+    }
+    const [missing] = await this.db.query(`SELECT rowid AS r FROM ${id(source.table)} WHERE ${id(ts)} IS NULL ORDER BY rowid LIMIT 1`);
+    if (missing) throw new DataError(source.file, `${this.place(source, Number(missing.r))} has no timestamp in column "${ts}"`);
+    if (ix.typeColumn) {
+      const typeCol = `CAST(${id(ix.typeColumn)} AS VARCHAR)`;
+      const wrong = ix.type === undefined ? `${typeCol} IS NULL` : `${typeCol} IS NULL OR ${typeCol} <> ${str(ix.type)}`;
+      const [bad] = await this.db.query(`SELECT rowid AS r, ${typeCol} AS t FROM ${id(source.table)} WHERE ${wrong} ORDER BY rowid LIMIT 1`);
+      if (bad) {
+        const what = bad.t === null ? 'has no interaction type' : `has type "${String(bad.t)}" but the file holds ${ix.type}`;
+        throw new DataError(source.file, `${this.place(source, Number(bad.r))} ${what} (column "${ix.typeColumn}")`);
+      }
+    }
+  }
+
+  private async checkInteractionIds(sources: { staged: Staged; column: string }[]): Promise<void> {
+    if (sources.length === 0) return;
+    const union = sources
+      .map(({ staged, column }, i) => `SELECT CAST(${id(column)} AS VARCHAR) AS k, ${i} AS s, rowid AS r FROM ${id(staged.table)} WHERE ${id(column)} IS NOT NULL`)
+      .join(' UNION ALL ');
+    const [dup] = await this.db.query(
+      `SELECT k, arg_min(s, s * 1e12 + r) AS s1, min(s * 1e12 + r) AS p1, arg_max(s, s * 1e12 + r) AS s2, max(s * 1e12 + r) AS p2 FROM (${union}) GROUP BY k HAVING count(*) > 1 ORDER BY p1 LIMIT 1`,
+    );
+    if (!dup) return;
+    const describe = (s: number, p: number) => {
+      const staged = sources[s]!.staged;
+      return `${staged.file} ${this.place(staged, Math.round(p - s * 1e12))}`;
+    };
+    throw new DataError(
+      sources[Number(dup.s1)]!.staged.file,
+      `InteractionId "${String(dup.k)}" appears twice: ${describe(Number(dup.s1), Number(dup.p1))} and ${describe(Number(dup.s2), Number(dup.p2))}`,
+    );
+  }
+
+  private async loadInteractions(plan: LoadPlan, byStem: Map<string, Staged>, contact: EntityInfo): Promise<Record<string, InteractionTypeInfo>> {
+    const idSources: { staged: Staged; column: string }[] = [];
+    for (const ix of plan.interactionSources) {
+      const staged = byStem.get(ix.source.stem)!;
+      await this.checkInteractionSource(staged, ix);
+      const idColumn = staged.columns.find((c) => c.name.toLowerCase() === 'interactionid');
+      if (idColumn) idSources.push({ staged, column: idColumn.name });
+    }
+    await this.checkInteractionIds(idSources);
+
+    const perType = new Map<string, string[]>();
+    const linksOfType = new Map<string, Set<string>>();
+    const add = (type: string, select: string, ix: InteractionSourcePlan) => {
+      perType.set(type, [...(perType.get(type) ?? []), select]);
+      const links = linksOfType.get(type) ?? new Set<string>();
+      for (const link of ix.links.keys()) links.add(link);
+      linksOfType.set(type, links);
+    };
+    for (const ix of plan.interactionSources) {
+      const staged = byStem.get(ix.source.stem)!;
+      const renames = new Map<string, string>([[ix.timestampColumn, plan.timestampField], ...[...ix.links].map(([link, column]) => [column, link] as [string, string])]);
+      if (ix.typeColumn) renames.set(ix.typeColumn, plan.typeField);
+      if (ix.type !== undefined) {
+        const extra = ix.typeColumn ? [] : [`${str(ix.type)} AS ${id(plan.typeField)}`];
+        add(ix.type, this.normalizedSelect(staged, plan, renames, extra), ix);
+        continue;
+      }
+      const typeColumn = `CAST(${id(ix.typeColumn!)} AS VARCHAR)`;
+      const found = await this.db.query(`SELECT DISTINCT ${typeColumn} AS t FROM ${id(staged.table)} ORDER BY 1`);
+      for (const { t } of found) add(String(t), `${this.normalizedSelect(staged, plan, renames)} WHERE ${typeColumn} = ${str(String(t))}`, ix);
+    }
+
+    const types: Record<string, InteractionTypeInfo> = {};
+    const typeNames = [...perType.keys()].sort();
+    for (const [index, type] of typeNames.entries()) {
+      this.progress(`Building ${type}`, index, typeNames.length);
+      const selects = perType.get(type)!.map((s) => `(${s})`);
+      const table = await this.create(`interaction:${type}`, selects.join(' UNION ALL BY NAME '));
+      const links = plan.contactLinks.filter((l) => linksOfType.get(type)!.has(l));
+      types[type] = { table, fields: await this.fields(table), links, rowCount: await this.count(table) };
+      await this.warnOrphans(type, table, links, contact);
+    }
+    return types;
+  }
+
+  /** Interactions that belong to no contact are ignored (SPEC §2); say how many. */
+  private async warnOrphans(type: string, table: string, links: readonly string[], contact: EntityInfo): Promise<void> {
+    for (const link of links) {
+      const [row] = await this.db.query(
+        `SELECT count(*) FILTER (WHERE ${id(link)} IS NULL) AS empty, count(*) FILTER (WHERE ${id(link)} IS NOT NULL AND ${id(link)} NOT IN (SELECT ${id(contact.key)} FROM ${id(contact.table)})) AS dangling FROM ${id(table)}`,
+      );
+      const dangling = Number(row?.dangling ?? 0);
+      const empty = Number(row?.empty ?? 0);
+      if (dangling > 0) this.warnings.push(`${type}: ${dangling} interaction(s) whose ${link} is not a contact key belong to no contact and are ignored`);
+      if (empty > 0 && link === links[0]) this.warnings.push(`${type}: ${empty} interaction(s) with no ${link} belong to no contact through ${link}`);
+    }
+  }
+}
+
+export async function loadData(connector: Connector, files: readonly InputFile[], decoders: Decoders, options: LoadOptions = {}): Promise<LoadResult> {
+  return new Loader(connector, options).load(files, decoders);
+}
+
+export async function dropTables(connector: Connector, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await connector.query(`DROP TABLE IF EXISTS ${id(table)}`);
+}

@@ -1,0 +1,29 @@
+/** The DuckDB-WASM connector for Node (tests and `npm run evaluate`): the same engine as the browser. */
+import * as duckdb from '@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { tableToRows, type Connector } from './connector';
+
+const require = createRequire(import.meta.url);
+
+export async function createNodeConnector(): Promise<Connector> {
+  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+  const bundles = {
+    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
+    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  const connection = db.connect();
+  return {
+    queryArrow: async (sql) => connection.query(sql),
+    query: async (sql) => tableToRows(connection.query(sql)),
+    insertArrowStream: async (name, ipc) => {
+      connection.insertArrowFromIPCStream(ipc, { name, create: true });
+    },
+    close: async () => {
+      connection.close();
+      await db.reset();
+    },
+  };
+}

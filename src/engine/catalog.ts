@@ -1,0 +1,79 @@
+/**
+ * The catalog: what the loaded data holds, as plain serializable data. The data layer builds
+ * it from the files; the engine validates and compiles segments against it and never looks
+ * at the database itself.
+ */
+
+/** A field's type as the segment designer sees it (SPEC §3, "Operators by field type"). */
+export type FieldType = 'text' | 'number' | 'boolean' | 'date' | 'timestamp' | 'textList' | 'other';
+
+export type Fields = Readonly<Record<string, FieldType>>;
+
+export interface EntityInfo {
+  /** The DuckDB table that holds the entity's records. */
+  readonly table: string;
+  /** The key column (always text). */
+  readonly key: string;
+  readonly fields: Fields;
+  readonly rowCount?: number;
+}
+
+/** A lookup `from.entity.from.field -> to.entity.to.field`, traversable both ways. */
+export interface RelationInfo {
+  readonly name: string;
+  readonly from: { readonly entity: string; readonly field: string };
+  readonly to: { readonly entity: string; readonly field: string };
+  readonly inferred?: boolean;
+}
+
+export interface InteractionTypeInfo {
+  /** The DuckDB table that holds every interaction of this type, all sources combined. */
+  readonly table: string;
+  readonly fields: Fields;
+  /** The contact-link columns this type has, in catalog order. */
+  readonly links: readonly string[];
+  readonly rowCount?: number;
+}
+
+export interface Catalog {
+  readonly contactEntity: 'contact';
+  readonly entities: Readonly<Record<string, EntityInfo>>;
+  readonly relations: readonly RelationInfo[];
+  readonly interactions: {
+    readonly typeField: string;
+    readonly timestampField: string;
+    readonly contactLinks: readonly string[];
+    readonly types: Readonly<Record<string, InteractionTypeInfo>>;
+  };
+}
+
+export const CONTACT = 'contact';
+
+export function contactEntity(catalog: Catalog): EntityInfo {
+  const contact = catalog.entities[CONTACT];
+  if (!contact) throw new Error('The catalog has no contact entity');
+  return contact;
+}
+
+/** Where an entity's relations lead: the relation, the entity at the other end, and the direction. */
+export interface RelationStep {
+  readonly relation: RelationInfo;
+  readonly target: string;
+  /** forward: from the record holding the lookup to the record it points at. */
+  readonly direction: 'forward' | 'reverse';
+}
+
+export function relationStepsFrom(catalog: Catalog, entity: string): RelationStep[] {
+  const steps: RelationStep[] = [];
+  for (const relation of catalog.relations) {
+    if (relation.from.entity === entity) steps.push({ relation, target: relation.to.entity, direction: 'forward' });
+    if (relation.to.entity === entity) steps.push({ relation, target: relation.from.entity, direction: 'reverse' });
+  }
+  return steps;
+}
+
+/** The link an interaction query uses by default: ContactId if present, else the only link. */
+export function defaultLink(type: InteractionTypeInfo): string | undefined {
+  if (type.links.includes('ContactId')) return 'ContactId';
+  return type.links.length === 1 ? type.links[0] : undefined;
+}

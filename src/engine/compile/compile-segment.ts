@@ -1,0 +1,211 @@
+/**
+ * Compiles a validated segment into a SQL query that returns its members as one text column
+ * `id`. Evaluation time and zone are inputs; nothing here reads the clock.
+ */
+import { CONTACT, contactEntity, defaultLink, type Catalog, type Fields } from '../catalog';
+import type { Combine, Condition, CountTest, InteractionQuery, Measure, Segment, Window } from '../library-schema';
+import type { Expr, Query, SetOperator } from '../sql/ast';
+import * as q from '../sql/build';
+import { parseDateValue, startOfDay, startOfNextDay, subtractSpan } from '../time';
+import { CompileError, compileFieldClause, type TimeContext } from './field-clause';
+
+export const MEMBER_COLUMN = 'id';
+
+export interface CompileOptions {
+  readonly catalog: Catalog;
+  /** Evaluation instant, epoch milliseconds. */
+  readonly now: number;
+  /** The members query of a referenced segment (inlined, or a table of earlier results). */
+  readonly segmentQuery: (name: string) => Query;
+}
+
+/** The record a condition is evaluated on: a profile entity or an interaction type. */
+interface Scope {
+  readonly alias: string;
+  readonly fields: Fields;
+  /** The profile entity, absent for interactions (which have no relations). */
+  readonly entity?: string;
+}
+
+const SET_OPERATORS: Record<Combine, SetOperator> = { union: 'UNION', intersect: 'INTERSECT', exclude: 'EXCEPT' };
+
+class SegmentCompiler {
+  private aliasCount = 0;
+  constructor(private readonly options: CompileOptions & TimeContext) {}
+
+  private alias(prefix: string): string {
+    return `${prefix}${this.aliasCount++}`;
+  }
+
+  private get catalog(): Catalog {
+    return this.options.catalog;
+  }
+
+  /** SELECT contact.key AS id FROM contact [WHERE condition]. */
+  private contacts(where?: (scope: Scope) => Expr): Query {
+    const contact = contactEntity(this.catalog);
+    const scope: Scope = { alias: this.alias('c'), fields: contact.fields, entity: CONTACT };
+    const condition = where?.(scope);
+    return q.select([q.as(q.col(scope.alias, contact.key), MEMBER_COLUMN)], {
+      from: q.table(contact.table, scope.alias),
+      ...(condition ? { where: condition } : {}),
+    });
+  }
+
+  condition(condition: Condition, scope: Scope): Expr {
+    if ('and' in condition) return q.and(...condition.and.map((c) => this.condition(c, scope)));
+    if ('or' in condition) return q.or(...condition.or.map((c) => this.condition(c, scope)));
+    if ('not' in condition) return q.not(q.coalesce(this.condition(condition.not, scope), q.FALSE));
+    if ('field' in condition) {
+      const type = scope.fields[condition.field] ?? fail(`unknown field ${condition.field}`);
+      return compileFieldClause(q.col(scope.alias, condition.field), type, condition, this.options);
+    }
+    if ('related' in condition) return this.related(condition, scope);
+    if (scope.entity !== CONTACT) fail('interaction conditions apply to contacts only');
+    const key = contactEntity(this.catalog).key;
+    return q.inQuery(q.col(scope.alias, key), this.interaction(condition));
+  }
+
+  private related(condition: Extract<Condition, { related: string }>, scope: Scope): Expr {
+    const relation = this.catalog.relations.find((r) => r.name === condition.via) ?? fail(`unknown relation ${condition.via}`);
+    const target = this.catalog.entities[condition.related] ?? fail(`unknown entity ${condition.related}`);
+    const forward =
+      relation.from.entity === scope.entity && relation.to.entity === condition.related && !(condition.reverse && relation.from.entity === relation.to.entity);
+    const reverse = relation.to.entity === scope.entity && relation.from.entity === condition.related;
+    if (!forward && !reverse) fail(`relation ${relation.name} does not link ${scope.entity} and ${condition.related}`);
+    // Same-record semantics: all of `where` is tested on each related record in one subquery.
+    const [ownSide, otherSide] = forward ? [relation.from.field, relation.to.field] : [relation.to.field, relation.from.field];
+    const inner: Scope = { alias: this.alias('r'), fields: target.fields, entity: condition.related };
+    const where = condition.where ? this.condition(condition.where, inner) : q.isNull(q.col(inner.alias, otherSide), true);
+    const matches = q.select([q.col(inner.alias, otherSide)], { from: q.table(target.table, inner.alias), where });
+    return q.inQuery(q.col(scope.alias, ownSide), matches);
+  }
+
+  /** Members of an interaction query; contacts with no interaction count as zero. */
+  interaction(query: InteractionQuery): Query {
+    const type = this.catalog.interactions.types[query.interaction] ?? fail(`unknown interaction ${query.interaction}`);
+    const link = query.relation ?? defaultLink(type) ?? fail(`interaction ${query.interaction} needs a relation`);
+    const ts = this.catalog.interactions.timestampField;
+    const scope: Scope = { alias: this.alias('i'), fields: type.fields };
+    const linkColumn = q.col(scope.alias, link);
+    const filters: Expr[] = [q.isNull(linkColumn, true), ...this.window(query.window, q.col(scope.alias, ts))];
+    if (query.where) filters.push(this.condition(query.where, scope));
+    const measure = measureExpr(query.measure ?? { agg: 'count' }, scope.alias);
+    const count = query.count ?? { op: 'atLeast', value: 1 };
+    const from = q.table(type.table, scope.alias);
+    const where = q.and(...filters);
+
+    if (holdsAtZero(query.measure, count)) {
+      const perContact = q.select([q.as(linkColumn, 'link'), q.as(measure, 'value')], { from, where, groupBy: [linkColumn] });
+      const contact = contactEntity(this.catalog);
+      const c = this.alias('c');
+      const m = this.alias('m');
+      return q.select([q.as(q.col(c, contact.key), MEMBER_COLUMN)], {
+        from: q.leftJoin(q.table(contact.table, c), q.subquery(perContact, m), q.compare('=', q.col(m, 'link'), q.col(c, contact.key))),
+        where: countTest(q.coalesce(q.col(m, 'value'), q.num(0)), count),
+      });
+    }
+    const matching = q.select([linkColumn], { from, where, groupBy: [linkColumn], having: countTest(measure, count) });
+    return this.contacts((c) => q.inQuery(q.col(c.alias, contactEntity(this.catalog).key), matching));
+  }
+
+  /** Interactions after now never count, whatever the window says. */
+  private window(window: Window | undefined, ts: Expr): Expr[] {
+    const { now, timeZone } = this.options;
+    if (window === undefined) return [q.compare('<=', ts, q.timestamp(now))];
+    if ('last' in window) {
+      return [q.between(ts, q.timestamp(subtractSpan(now, { n: window.last, unit: window.unit }, timeZone)), q.timestamp(now))];
+    }
+    const bounds = [q.compare('<=', ts, q.timestamp(now))];
+    if (window.from !== undefined) {
+      const from = parseDateValue(window.from);
+      if (typeof from === 'string') fail(from);
+      bounds.push(q.compare('>=', ts, q.timestamp(from.kind === 'date' ? startOfDay(from.date, timeZone) : from.instant)));
+    }
+    if (window.to !== undefined) {
+      const to = parseDateValue(window.to);
+      if (typeof to === 'string') fail(to);
+      bounds.push(
+        to.kind === 'date' ? q.compare('<', ts, q.timestamp(startOfNextDay(to.date, timeZone))) : q.compare('<=', ts, q.timestamp(to.instant)),
+      );
+    }
+    return bounds;
+  }
+
+  private fold<T>(items: readonly T[], combine: (item: T) => Combine | undefined, query: (item: T) => Query): Query {
+    let result = query(items[0] ?? fail('nothing to combine'));
+    for (const item of items.slice(1)) {
+      result = q.setOperation(SET_OPERATORS[combine(item) ?? fail('every group after the first needs combine')], result, query(item));
+    }
+    return result;
+  }
+
+  segment(segment: Segment): Query {
+    switch (segment.kind) {
+      case 'profile':
+        return this.fold(
+          segment.query.groups,
+          (g) => g.combine,
+          (g) => this.contacts(g.where ? (scope) => this.condition(g.where!, scope) : undefined),
+        );
+      case 'interaction':
+        return this.interaction(segment.query);
+      case 'compound':
+        return this.fold(
+          segment.query.steps,
+          (s) => s.combine,
+          (s) => this.options.segmentQuery(s.segment),
+        );
+      case 'static': {
+        const key = contactEntity(this.catalog).key;
+        const members = [...new Set(segment.members)];
+        return this.contacts((c) => (members.length ? q.inList(q.col(c.alias, key), members.map(q.text)) : q.FALSE));
+      }
+    }
+  }
+}
+
+function fail(message: string): never {
+  throw new CompileError(message);
+}
+
+function measureExpr(measure: Measure, alias: string): Expr {
+  if (measure.agg === 'count') return q.agg('count');
+  if (measure.agg === 'countDistinct') return q.agg('count', q.col(alias, measure.field), true);
+  return q.agg(measure.agg, q.col(alias, measure.field));
+}
+
+export function countTest(value: Expr, count: CountTest): Expr {
+  switch (count.op) {
+    case 'atLeast':
+      return q.compare('>=', value, q.num(count.value));
+    case 'exactly':
+      return q.compare('=', value, q.num(count.value));
+    case 'atMost':
+      return q.compare('<=', value, q.num(count.value));
+    case 'between':
+      return q.between(value, q.num(count.value[0]), q.num(count.value[1]));
+  }
+}
+
+/** The zero rule: only counts, and only tests that zero passes, select contacts with no interaction. */
+export function holdsAtZero(measure: Measure | undefined, count: CountTest): boolean {
+  if (measure && measure.agg !== 'count' && measure.agg !== 'countDistinct') return false;
+  switch (count.op) {
+    case 'atLeast':
+      return count.value <= 0;
+    case 'exactly':
+      return count.value === 0;
+    case 'atMost':
+      return count.value >= 0;
+    case 'between':
+      return count.value[0] <= 0 && 0 <= count.value[1];
+  }
+}
+
+/** Each segment's own time zone decides what its relative dates mean. */
+export function compileSegment(segment: Segment, options: CompileOptions): Query {
+  return new SegmentCompiler({ ...options, timeZone: segment.timeZone }).segment(segment);
+}
+
+export { CompileError };

@@ -1,0 +1,64 @@
+/**
+ * A small SQL syntax tree: immutable, kind-tagged nodes. The compiler builds these; only
+ * `print-duckdb.ts` turns them into text, and only `quote.ts` turns names and values into text.
+ */
+
+export type Literal =
+  | { readonly kind: 'literal'; readonly type: 'text'; readonly value: string }
+  | { readonly kind: 'literal'; readonly type: 'number'; readonly value: number }
+  | { readonly kind: 'literal'; readonly type: 'boolean'; readonly value: boolean }
+  | { readonly kind: 'literal'; readonly type: 'timestamp'; readonly value: number }
+  | { readonly kind: 'literal'; readonly type: 'date'; readonly value: string }
+  | { readonly kind: 'literal'; readonly type: 'null' };
+
+export type ScalarFunction = 'lower' | 'contains' | 'starts_with' | 'ends_with' | 'list_has_any' | 'list_has_all' | 'coalesce';
+export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max';
+export type Comparison = '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+export type Expr =
+  | Literal
+  | { readonly kind: 'column'; readonly table?: string; readonly name: string }
+  | { readonly kind: 'list'; readonly items: readonly Expr[] }
+  | { readonly kind: 'call'; readonly fn: ScalarFunction; readonly args: readonly Expr[] }
+  /** Every element of a text list lowercased: `list_transform(e, lambda x: lower(x))`. */
+  | { readonly kind: 'lowerEach'; readonly list: Expr }
+  | { readonly kind: 'aggregate'; readonly fn: AggregateFunction; readonly arg?: Expr; readonly distinct?: boolean }
+  | { readonly kind: 'compare'; readonly op: Comparison; readonly left: Expr; readonly right: Expr }
+  | { readonly kind: 'logical'; readonly op: 'AND' | 'OR'; readonly items: readonly Expr[] }
+  | { readonly kind: 'not'; readonly expr: Expr }
+  | { readonly kind: 'isNull'; readonly expr: Expr; readonly negated: boolean }
+  | { readonly kind: 'between'; readonly expr: Expr; readonly low: Expr; readonly high: Expr }
+  | { readonly kind: 'inList'; readonly expr: Expr; readonly items: readonly Expr[]; readonly negated: boolean }
+  | { readonly kind: 'inQuery'; readonly expr: Expr; readonly query: Query; readonly negated: boolean }
+  | { readonly kind: 'exists'; readonly query: Query }
+  | { readonly kind: 'cast'; readonly expr: Expr; readonly type: 'VARCHAR' | 'DOUBLE' | 'TIMESTAMP' | 'BIGINT' };
+
+export type From =
+  | { readonly kind: 'table'; readonly name: string; readonly alias?: string }
+  | { readonly kind: 'subquery'; readonly query: Query; readonly alias: string }
+  | { readonly kind: 'join'; readonly type: 'LEFT' | 'INNER'; readonly left: From; readonly right: From; readonly on: Expr };
+
+export interface SelectColumn {
+  readonly expr: Expr;
+  readonly alias?: string;
+}
+
+export type SetOperator = 'UNION' | 'INTERSECT' | 'EXCEPT';
+
+export type Query =
+  | {
+      readonly kind: 'select';
+      readonly distinct?: boolean;
+      readonly columns: readonly SelectColumn[];
+      readonly from?: From;
+      readonly where?: Expr;
+      readonly groupBy?: readonly Expr[];
+      readonly having?: Expr;
+      readonly orderBy?: readonly Expr[];
+    }
+  | { readonly kind: 'setOperation'; readonly op: SetOperator; readonly left: Query; readonly right: Query }
+  | {
+      readonly kind: 'with';
+      readonly ctes: readonly { readonly name: string; readonly query: Query; readonly materialized?: boolean }[];
+      readonly body: Query;
+    };

@@ -1,0 +1,49 @@
+/** Constructors for SQL nodes, so the compiler reads like the SQL it builds. */
+import type { AggregateFunction, Comparison, Expr, From, Literal, Query, ScalarFunction, SelectColumn, SetOperator } from './ast';
+
+export const text = (value: string): Literal => ({ kind: 'literal', type: 'text', value });
+export const num = (value: number): Literal => ({ kind: 'literal', type: 'number', value });
+export const bool = (value: boolean): Literal => ({ kind: 'literal', type: 'boolean', value });
+export const timestamp = (instant: number): Literal => ({ kind: 'literal', type: 'timestamp', value: instant });
+export const date = (value: string): Literal => ({ kind: 'literal', type: 'date', value });
+export const NULL: Literal = { kind: 'literal', type: 'null' };
+export const TRUE = bool(true);
+export const FALSE = bool(false);
+
+export const col = (table: string | undefined, name: string): Expr =>
+  table === undefined ? { kind: 'column', name } : { kind: 'column', table, name };
+export const list = (items: readonly Expr[]): Expr => ({ kind: 'list', items });
+export const call = (fn: ScalarFunction, ...args: Expr[]): Expr => ({ kind: 'call', fn, args });
+export const lower = (expr: Expr): Expr => call('lower', expr);
+export const lowerEach = (listExpr: Expr): Expr => ({ kind: 'lowerEach', list: listExpr });
+export const agg = (fn: AggregateFunction, arg?: Expr, distinct = false): Expr =>
+  arg === undefined ? { kind: 'aggregate', fn } : { kind: 'aggregate', fn, arg, distinct };
+export const compare = (op: Comparison, left: Expr, right: Expr): Expr => ({ kind: 'compare', op, left, right });
+export const isNull = (expr: Expr, negated = false): Expr => ({ kind: 'isNull', expr, negated });
+export const between = (expr: Expr, low: Expr, high: Expr): Expr => ({ kind: 'between', expr, low, high });
+export const inList = (expr: Expr, items: readonly Expr[], negated = false): Expr => ({ kind: 'inList', expr, items, negated });
+export const inQuery = (expr: Expr, query: Query, negated = false): Expr => ({ kind: 'inQuery', expr, query, negated });
+export const exists = (query: Query): Expr => ({ kind: 'exists', query });
+export const not = (expr: Expr): Expr => ({ kind: 'not', expr });
+export const coalesce = (...args: Expr[]): Expr => call('coalesce', ...args);
+
+function logical(op: 'AND' | 'OR', items: readonly Expr[]): Expr {
+  const flat = items.flatMap((item) => (item.kind === 'logical' && item.op === op ? item.items : [item]));
+  return flat.length === 1 ? flat[0]! : { kind: 'logical', op, items: flat };
+}
+export const and = (...items: Expr[]): Expr => logical('AND', items);
+export const or = (...items: Expr[]): Expr => logical('OR', items);
+
+export const table = (name: string, alias?: string): From => (alias === undefined ? { kind: 'table', name } : { kind: 'table', name, alias });
+export const subquery = (query: Query, alias: string): From => ({ kind: 'subquery', query, alias });
+export const leftJoin = (left: From, right: From, on: Expr): From => ({ kind: 'join', type: 'LEFT', left, right, on });
+
+export function select(
+  columns: readonly (Expr | SelectColumn)[],
+  parts: Omit<Extract<Query, { kind: 'select' }>, 'kind' | 'columns'> = {},
+): Query {
+  const normalized = columns.map((c) => ('expr' in c && !('kind' in c) ? c : { expr: c as Expr }));
+  return { kind: 'select', columns: normalized, ...parts };
+}
+export const as = (expr: Expr, alias: string): SelectColumn => ({ expr, alias });
+export const setOperation = (op: SetOperator, left: Query, right: Query): Query => ({ kind: 'setOperation', op, left, right });
