@@ -25,17 +25,25 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     files = await readFolder(args.data);
   } catch (error) {
-    throw new UsageError(`--data: cannot read the folder ${args.data} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(
+      `--data: cannot read the folder ${args.data} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   const db = await createNodeConnector();
   const warn = (message: string) => process.stderr.write(`warning: ${message}\n`);
   try {
     const { catalog, warnings } = await loadData(db, files, nodeDecoders);
     warnings.forEach(warn);
-    const results = await evaluateLibrary(db, catalog, parsed.library, { now: args.now, ...(args.only !== undefined ? { only: args.only } : {}), onWarning: warn });
+    const results = await evaluateLibrary(db, catalog, parsed.library, {
+      now: args.now,
+      ...(args.only !== undefined ? { only: args.only } : {}),
+      onWarning: warn,
+    });
     const output = {
       now: new Date(args.now).toISOString(),
-      segments: results.map((r) => (args.members ? { name: r.name, count: r.count, members: r.members } : { name: r.name, count: r.count })),
+      segments: results.map((r) =>
+        args.members ? { name: r.name, count: r.count, members: r.members } : { name: r.name, count: r.count },
+      ),
     };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return 0;
@@ -47,7 +55,14 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const prefix = error instanceof LibraryError ? 'invalid library:\n' : error instanceof DataError ? 'data error: ' : error instanceof UsageError ? '' : 'error: ';
+    const prefix =
+      error instanceof LibraryError
+        ? 'invalid library:\n'
+        : error instanceof DataError
+          ? 'data error: '
+          : error instanceof UsageError
+            ? ''
+            : 'error: ';
     process.stderr.write(`${prefix}${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   },

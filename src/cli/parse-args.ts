@@ -10,7 +10,8 @@ export interface EvaluateArgs {
 
 export class UsageError extends Error {}
 
-const USAGE = 'usage: npm run --silent evaluate -- --data DIR --segments LIBRARY.json [--now 2026-11-29T00:00:00Z] [--members] [--only NAME]';
+const USAGE =
+  'usage: npm run --silent evaluate -- --data DIR --segments LIBRARY.json [--now 2026-11-29T00:00:00Z] [--members] [--only NAME]';
 
 export function parseNow(text: string): number {
   const withZone = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : /(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`;
@@ -27,7 +28,8 @@ export function parseArgs(argv: readonly string[], clock: () => number = Date.no
   let only: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value\n${USAGE}`);

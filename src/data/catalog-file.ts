@@ -5,9 +5,7 @@ const qualifiedField = z.string().regex(/^[^.]+\..+$/, 'expected "entity.field"'
 
 export const CatalogFile = z.strictObject({
   entities: z.record(z.string(), z.strictObject({ key: z.string().min(1) })).optional(),
-  relations: z
-    .array(z.strictObject({ name: z.string().min(1), from: qualifiedField, to: qualifiedField }))
-    .optional(),
+  relations: z.array(z.strictObject({ name: z.string().min(1), from: qualifiedField, to: qualifiedField })).optional(),
   interactions: z
     .strictObject({
       typeField: z.string().min(1).optional(),

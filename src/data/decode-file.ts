@@ -25,7 +25,14 @@ export interface DecodedFile {
   readonly csv?: { readonly parsed: ParsedCsv; readonly types: Readonly<Record<string, CsvType>> };
 }
 
-const FORMATS: Record<string, FileFormat> = { parquet: 'parquet', arrow: 'arrow', arrows: 'arrow', feather: 'arrow', ipc: 'arrow', csv: 'csv' };
+const FORMATS: Record<string, FileFormat> = {
+  parquet: 'parquet',
+  arrow: 'arrow',
+  arrows: 'arrow',
+  feather: 'arrow',
+  ipc: 'arrow',
+  csv: 'csv',
+};
 
 export function fileFormat(name: string): { stem: string; format: FileFormat } | undefined {
   const dot = name.lastIndexOf('.');

@@ -29,7 +29,12 @@ export interface EvaluateOptions {
 
 export const resultTable = (name: string) => `result:${name}`;
 
-export async function evaluateLibrary(db: Connector, catalog: Catalog, library: Library, options: EvaluateOptions): Promise<SegmentResult[]> {
+export async function evaluateLibrary(
+  db: Connector,
+  catalog: Catalog,
+  library: Library,
+  options: EvaluateOptions,
+): Promise<SegmentResult[]> {
   const problems = validateLibrary(library, catalog);
   if (options.only !== undefined && !library.segments.some((s) => s.name === options.only)) {
     problems.push({ path: '--only', message: `unknown segment "${options.only}"` });
@@ -63,5 +68,8 @@ function warnUnknownMembers(segment: Segment, members: readonly string[], onWarn
   if (segment.kind !== 'static' || !onWarning) return;
   const known = new Set(members);
   const unknown = [...new Set(segment.members.filter((m) => !known.has(m)))];
-  if (unknown.length > 0) onWarning(`segment "${segment.name}": ${unknown.length} member(s) are not contacts and are left out: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
+  if (unknown.length > 0)
+    onWarning(
+      `segment "${segment.name}": ${unknown.length} member(s) are not contacts and are left out: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`,
+    );
 }

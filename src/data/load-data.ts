@@ -40,7 +40,8 @@ export function fieldTypeOf(duckType: string): FieldType {
   const t = duckType.toUpperCase();
   if (t === 'VARCHAR' || t.startsWith('ENUM')) return 'text';
   if (t === 'BOOLEAN') return 'boolean';
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(t)) return 'number';
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(t))
+    return 'number';
   if (t === 'DATE') return 'date';
   if (t.startsWith('TIMESTAMP')) return 'timestamp';
   if (t === 'VARCHAR[]') return 'textList';
@@ -144,7 +145,9 @@ class Loader {
   }
 
   private async fields(table: string): Promise<Fields> {
-    const rows = await this.db.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${str(table)} ORDER BY ordinal_position`);
+    const rows = await this.db.query(
+      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${str(table)} ORDER BY ordinal_position`,
+    );
     return Object.fromEntries(rows.map((r) => [String(r.name), fieldTypeOf(String(r.type))]));
   }
 
@@ -161,7 +164,10 @@ class Loader {
       `SELECT CAST(${id(key)} AS VARCHAR) AS k, min(rowid) AS a, max(rowid) AS b FROM ${id(source.table)} GROUP BY 1 HAVING count(*) > 1 ORDER BY a LIMIT 1`,
     );
     if (dup) {
-      throw new DataError(source.file, `key "${String(dup.k)}" in column "${key}" appears twice: ${this.place(source, Number(dup.a))} and ${this.place(source, Number(dup.b))}`);
+      throw new DataError(
+        source.file,
+        `key "${String(dup.k)}" in column "${key}" appears twice: ${this.place(source, Number(dup.a))} and ${this.place(source, Number(dup.b))}`,
+      );
     }
   }
 
@@ -182,7 +188,9 @@ class Loader {
 
   private normalizedSelect(source: Staged, plan: LoadPlan, renames: ReadonlyMap<string, string>, extra: string[] = []): string {
     const textColumns = plan.textColumns.get(source.stem) ?? new Set<string>();
-    const columns = source.columns.map(({ name, type }) => `${this.columnExpr(source, name, type, textColumns)} AS ${id(renames.get(name) ?? name)}`);
+    const columns = source.columns.map(
+      ({ name, type }) => `${this.columnExpr(source, name, type, textColumns)} AS ${id(renames.get(name) ?? name)}`,
+    );
     return `SELECT ${[...columns, ...extra].join(', ')} FROM ${id(source.table)}`;
   }
 
@@ -203,7 +211,9 @@ class Loader {
     if (ix.typeColumn) {
       const typeCol = `CAST(${id(ix.typeColumn)} AS VARCHAR)`;
       const wrong = ix.type === undefined ? `${typeCol} IS NULL` : `${typeCol} IS NULL OR ${typeCol} <> ${str(ix.type)}`;
-      const [bad] = await this.db.query(`SELECT rowid AS r, ${typeCol} AS t FROM ${id(source.table)} WHERE ${wrong} ORDER BY rowid LIMIT 1`);
+      const [bad] = await this.db.query(
+        `SELECT rowid AS r, ${typeCol} AS t FROM ${id(source.table)} WHERE ${wrong} ORDER BY rowid LIMIT 1`,
+      );
       if (bad) {
         const what = bad.t === null ? 'has no interaction type' : `has type "${String(bad.t)}" but the file holds ${ix.type}`;
         throw new DataError(source.file, `${this.place(source, Number(bad.r))} ${what} (column "${ix.typeColumn}")`);
@@ -214,7 +224,10 @@ class Loader {
   private async checkInteractionIds(sources: { staged: Staged; column: string }[]): Promise<void> {
     if (sources.length === 0) return;
     const union = sources
-      .map(({ staged, column }, i) => `SELECT CAST(${id(column)} AS VARCHAR) AS k, ${i} AS s, rowid AS r FROM ${id(staged.table)} WHERE ${id(column)} IS NOT NULL`)
+      .map(
+        ({ staged, column }, i) =>
+          `SELECT CAST(${id(column)} AS VARCHAR) AS k, ${i} AS s, rowid AS r FROM ${id(staged.table)} WHERE ${id(column)} IS NOT NULL`,
+      )
       .join(' UNION ALL ');
     const [dup] = await this.db.query(
       `SELECT k, arg_min(s, s * 1e12 + r) AS s1, min(s * 1e12 + r) AS p1, arg_max(s, s * 1e12 + r) AS s2, max(s * 1e12 + r) AS p2 FROM (${union}) GROUP BY k HAVING count(*) > 1 ORDER BY p1 LIMIT 1`,
@@ -230,7 +243,11 @@ class Loader {
     );
   }
 
-  private async loadInteractions(plan: LoadPlan, byStem: Map<string, Staged>, contact: EntityInfo): Promise<Record<string, InteractionTypeInfo>> {
+  private async loadInteractions(
+    plan: LoadPlan,
+    byStem: Map<string, Staged>,
+    contact: EntityInfo,
+  ): Promise<Record<string, InteractionTypeInfo>> {
     const idSources: { staged: Staged; column: string }[] = [];
     for (const ix of plan.interactionSources) {
       const staged = byStem.get(ix.source.stem)!;
@@ -250,7 +267,10 @@ class Loader {
     };
     for (const ix of plan.interactionSources) {
       const staged = byStem.get(ix.source.stem)!;
-      const renames = new Map<string, string>([[ix.timestampColumn, plan.timestampField], ...[...ix.links].map(([link, column]) => [column, link] as [string, string])]);
+      const renames = new Map<string, string>([
+        [ix.timestampColumn, plan.timestampField],
+        ...[...ix.links].map(([link, column]) => [column, link] as [string, string]),
+      ]);
       if (ix.typeColumn) renames.set(ix.typeColumn, plan.typeField);
       if (ix.type !== undefined) {
         const extra = ix.typeColumn ? [] : [`${str(ix.type)} AS ${id(plan.typeField)}`];
@@ -259,7 +279,8 @@ class Loader {
       }
       const typeColumn = `CAST(${id(ix.typeColumn!)} AS VARCHAR)`;
       const found = await this.db.query(`SELECT DISTINCT ${typeColumn} AS t FROM ${id(staged.table)} ORDER BY 1`);
-      for (const { t } of found) add(String(t), `${this.normalizedSelect(staged, plan, renames)} WHERE ${typeColumn} = ${str(String(t))}`, ix);
+      for (const { t } of found)
+        add(String(t), `${this.normalizedSelect(staged, plan, renames)} WHERE ${typeColumn} = ${str(String(t))}`, ix);
     }
 
     const types: Record<string, InteractionTypeInfo> = {};
@@ -283,13 +304,20 @@ class Loader {
       );
       const dangling = Number(row?.dangling ?? 0);
       const empty = Number(row?.empty ?? 0);
-      if (dangling > 0) this.warnings.push(`${type}: ${dangling} interaction(s) whose ${link} is not a contact key belong to no contact and are ignored`);
-      if (empty > 0 && link === links[0]) this.warnings.push(`${type}: ${empty} interaction(s) with no ${link} belong to no contact through ${link}`);
+      if (dangling > 0)
+        this.warnings.push(`${type}: ${dangling} interaction(s) whose ${link} is not a contact key belong to no contact and are ignored`);
+      if (empty > 0 && link === links[0])
+        this.warnings.push(`${type}: ${empty} interaction(s) with no ${link} belong to no contact through ${link}`);
     }
   }
 }
 
-export async function loadData(connector: Connector, files: readonly InputFile[], decoders: Decoders, options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadData(
+  connector: Connector,
+  files: readonly InputFile[],
+  decoders: Decoders,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   return new Loader(connector, options).load(files, decoders);
 }
 

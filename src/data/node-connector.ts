@@ -1,5 +1,5 @@
 /** The DuckDB-WASM connector for Node (tests and `npm run evaluate`): the same engine as the browser. */
-import * as duckdb from '@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { tableToRows, type Connector } from './connector';

@@ -75,7 +75,8 @@ export function planTables(sources: readonly SourceTable[], catalog: CatalogFile
       seen.set(column.toLowerCase(), column);
     }
   }
-  if (!byStem.has('contact')) throw new DataError('contact', 'the data needs a contact table (contact.parquet, contact.arrow or contact.csv)');
+  if (!byStem.has('contact'))
+    throw new DataError('contact', 'the data needs a contact table (contact.parquet, contact.arrow or contact.csv)');
 
   const typeField = catalog.interactions?.typeField ?? 'InteractionType';
   const timestampField = catalog.interactions?.timestampField ?? 'Timestamp';
@@ -89,10 +90,12 @@ export function planTables(sources: readonly SourceTable[], catalog: CatalogFile
   const entities: EntityPlan[] = [];
   const interactionSources: InteractionSourcePlan[] = [];
   const linksOf = (source: SourceTable) =>
-    new Map(contactLinks.flatMap((link) => {
-      const column = findColumn(source, link);
-      return column ? [[link, column] as const] : [];
-    }));
+    new Map(
+      contactLinks.flatMap((link) => {
+        const column = findColumn(source, link);
+        return column ? [[link, column] as const] : [];
+      }),
+    );
 
   for (const source of sources) {
     const isDeclared = source.stem in declared || source.stem === 'contact';
@@ -102,7 +105,8 @@ export function planTables(sources: readonly SourceTable[], catalog: CatalogFile
       const typeColumn = findColumn(source, typeField);
       if (!typeColumn) throw new DataError(source.file, `the interactions table has no type column "${typeField}"`);
       if (!timestampColumn) throw new DataError(source.file, `the interactions table has no timestamp column "${timestampField}"`);
-      if (links.size === 0) throw new DataError(source.file, `the interactions table has no contact-link column (${contactLinks.join(', ')})`);
+      if (links.size === 0)
+        throw new DataError(source.file, `the interactions table has no contact-link column (${contactLinks.join(', ')})`);
       interactionSources.push({ source, typeColumn, timestampColumn, links });
       continue;
     }
@@ -114,7 +118,10 @@ export function planTables(sources: readonly SourceTable[], catalog: CatalogFile
       continue;
     }
     if (!key) {
-      throw new DataError(source.file, `no key column "${keyName}"${source.stem in declared ? ' (declared in catalog.json)' : '; name the key in catalog.json under entities'}`);
+      throw new DataError(
+        source.file,
+        `no key column "${keyName}"${source.stem in declared ? ' (declared in catalog.json)' : '; name the key in catalog.json under entities'}`,
+      );
     }
     entities.push({ name: source.stem, source, key });
   }
@@ -130,7 +137,8 @@ export function planTables(sources: readonly SourceTable[], catalog: CatalogFile
       if (!field) throw new DataError(CATALOG_FILE, `${where}: entity "${end.entity}" has no column "${end.field}"`);
       return { entity: end.entity, field };
     });
-    if (relations.some((r) => r.name === relation.name)) throw new DataError(CATALOG_FILE, `relations[${index}]: the name "${relation.name}" is used twice`);
+    if (relations.some((r) => r.name === relation.name))
+      throw new DataError(CATALOG_FILE, `relations[${index}]: the name "${relation.name}" is used twice`);
     relations.push({ name: relation.name, from: ends[0]!, to: ends[1]! });
   }
   for (const from of entities) {
@@ -139,8 +147,11 @@ export function planTables(sources: readonly SourceTable[], catalog: CatalogFile
       for (const to of entities) {
         if (column.toLowerCase() !== to.key.toLowerCase()) continue;
         const name = `${from.name}_${column}`;
-        const known = relations.some((r) => r.name === name || (r.from.entity === from.name && r.from.field === column && r.to.entity === to.name));
-        if (!known) relations.push({ name, from: { entity: from.name, field: column }, to: { entity: to.name, field: to.key }, inferred: true });
+        const known = relations.some(
+          (r) => r.name === name || (r.from.entity === from.name && r.from.field === column && r.to.entity === to.name),
+        );
+        if (!known)
+          relations.push({ name, from: { entity: from.name, field: column }, to: { entity: to.name, field: to.key }, inferred: true });
       }
     }
   }

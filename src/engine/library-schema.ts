@@ -16,9 +16,7 @@ export const NULL_OPS = ['isNull', 'isNotNull'] as const;
 /** Operators that take no `value`. */
 export const VALUELESS_OPS: readonly string[] = ['isTrue', 'isFalse', 'isNull', 'isNotNull'];
 
-export const OPERATORS = [
-  ...new Set([...TEXT_OPS, ...NUMBER_OPS, ...BOOLEAN_OPS, ...DATE_OPS, ...LIST_OPS, ...NULL_OPS]),
-] as const;
+export const OPERATORS = [...new Set([...TEXT_OPS, ...NUMBER_OPS, ...BOOLEAN_OPS, ...DATE_OPS, ...LIST_OPS, ...NULL_OPS])] as const;
 export const Operator = z.enum(OPERATORS as unknown as [string, ...string[]]);
 export type Operator =
   | (typeof TEXT_OPS)[number]

@@ -6,10 +6,40 @@ import { didYouMean } from './suggest';
 
 /** Every key the format knows, for "did you mean" on a misspelt key. */
 const KNOWN_KEYS = [
-  'version', 'segments', 'name', 'kind', 'status', 'timeZone', 'description', 'query', 'members',
-  'groups', 'combine', 'where', 'steps', 'segment', 'interaction', 'relation', 'window', 'count',
-  'measure', 'last', 'unit', 'from', 'to', 'op', 'value', 'agg', 'field', 'and', 'or', 'not',
-  'related', 'via', 'reverse', 'n',
+  'version',
+  'segments',
+  'name',
+  'kind',
+  'status',
+  'timeZone',
+  'description',
+  'query',
+  'members',
+  'groups',
+  'combine',
+  'where',
+  'steps',
+  'segment',
+  'interaction',
+  'relation',
+  'window',
+  'count',
+  'measure',
+  'last',
+  'unit',
+  'from',
+  'to',
+  'op',
+  'value',
+  'agg',
+  'field',
+  'and',
+  'or',
+  'not',
+  'related',
+  'via',
+  'reverse',
+  'n',
 ];
 
 export type ParseResult = { ok: true; library: Library } | { ok: false; problems: Problem[] };
@@ -71,4 +101,3 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.message;
   }
 }
-

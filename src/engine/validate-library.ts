@@ -62,7 +62,8 @@ class Validator {
       this.segmentName = segment.name;
       const lower = segment.name.toLowerCase();
       const earlier = seen.get(lower);
-      if (earlier !== undefined) this.report(['segments', index, 'name'], `the name is already used by segment "${earlier}" (names are unique ignoring case)`);
+      if (earlier !== undefined)
+        this.report(['segments', index, 'name'], `the name is already used by segment "${earlier}" (names are unique ignoring case)`);
       else seen.set(lower, segment.name);
       this.segment(segment, ['segments', index]);
     });
@@ -72,7 +73,8 @@ class Validator {
 
   segment(segment: Segment, path: Path): void {
     this.segmentName = segment.name;
-    if (!isValidTimeZone(segment.timeZone)) this.report([...path, 'timeZone'], `"${segment.timeZone}" is not an IANA time zone such as "Europe/Paris"`);
+    if (!isValidTimeZone(segment.timeZone))
+      this.report([...path, 'timeZone'], `"${segment.timeZone}" is not an IANA time zone such as "Europe/Paris"`);
     switch (segment.kind) {
       case 'profile':
         segment.query.groups.forEach((group, i) => {
@@ -101,13 +103,20 @@ class Validator {
 
   private combine(combine: string | undefined, index: number, path: Path, what: string): void {
     if (index === 0 && combine !== undefined) this.report([...path, 'combine'], `the first ${what} takes no "combine"`);
-    if (index > 0 && combine === undefined) this.report(path, `every ${what} after the first needs "combine": "union", "intersect" or "exclude"`);
+    if (index > 0 && combine === undefined)
+      this.report(path, `every ${what} after the first needs "combine": "union", "intersect" or "exclude"`);
   }
 
   private reference(name: string, path: Path): void {
     const target = this.library.segments.find((s) => s.name === name);
     if (!target) {
-      this.report(path, `unknown segment "${name}"${didYouMean(name, this.library.segments.map((s) => s.name))}`);
+      this.report(
+        path,
+        `unknown segment "${name}"${didYouMean(
+          name,
+          this.library.segments.map((s) => s.name),
+        )}`,
+      );
     } else if (target.status !== 'live') {
       this.report(path, `segment "${name}" is ${target.status}; a compound segment may only use live segments`);
     }
@@ -155,27 +164,45 @@ class Validator {
     }
     const target = this.catalog.entities[condition.related];
     if (!target) {
-      this.report([...path, 'related'], `unknown entity "${condition.related}"${didYouMean(condition.related, Object.keys(this.catalog.entities))}`);
+      this.report(
+        [...path, 'related'],
+        `unknown entity "${condition.related}"${didYouMean(condition.related, Object.keys(this.catalog.entities))}`,
+      );
       return;
     }
     const relation = this.catalog.relations.find((r) => r.name === condition.via);
     if (!relation) {
       const linking = this.catalog.relations.filter(
-        (r) => (r.from.entity === scope.entity && r.to.entity === condition.related) || (r.to.entity === scope.entity && r.from.entity === condition.related),
+        (r) =>
+          (r.from.entity === scope.entity && r.to.entity === condition.related) ||
+          (r.to.entity === scope.entity && r.from.entity === condition.related),
       );
       const candidates = (linking.length ? linking : this.catalog.relations).map((r) => r.name);
-      this.report([...path, 'via'], `unknown relation "${condition.via}"${didYouMean(condition.via, candidates) || (linking.length ? `; relations between ${scope.entity} and ${condition.related}: ${candidates.join(', ')}` : '')}`);
+      this.report(
+        [...path, 'via'],
+        `unknown relation "${condition.via}"${didYouMean(condition.via, candidates) || (linking.length ? `; relations between ${scope.entity} and ${condition.related}: ${candidates.join(', ')}` : '')}`,
+      );
       return;
     }
     const forward = relation.from.entity === scope.entity && relation.to.entity === condition.related;
     const reverse = relation.to.entity === scope.entity && relation.from.entity === condition.related;
     if (!forward && !reverse) {
-      this.report([...path, 'via'], `relation "${relation.name}" links ${relation.from.entity} to ${relation.to.entity}, not ${scope.entity} and ${condition.related}`);
+      this.report(
+        [...path, 'via'],
+        `relation "${relation.name}" links ${relation.from.entity} to ${relation.to.entity}, not ${scope.entity} and ${condition.related}`,
+      );
       return;
     }
-    if (condition.reverse && !reverse) this.report([...path, 'reverse'], `relation "${relation.name}" cannot be followed in reverse from ${scope.entity} to ${condition.related}`);
+    if (condition.reverse && !reverse)
+      this.report(
+        [...path, 'reverse'],
+        `relation "${relation.name}" cannot be followed in reverse from ${scope.entity} to ${condition.related}`,
+      );
     if (condition.where) {
-      this.condition(condition.where, { fields: target.fields, entity: condition.related, description: condition.related }, [...path, 'where']);
+      this.condition(condition.where, { fields: target.fields, entity: condition.related, description: condition.related }, [
+        ...path,
+        'where',
+      ]);
     }
   }
 
@@ -183,14 +210,23 @@ class Validator {
     const types = this.catalog.interactions.types;
     const type = types[query.interaction];
     if (!type) {
-      this.report([...path, 'interaction'], `unknown interaction type "${query.interaction}"${didYouMean(query.interaction, Object.keys(types))}`);
+      this.report(
+        [...path, 'interaction'],
+        `unknown interaction type "${query.interaction}"${didYouMean(query.interaction, Object.keys(types))}`,
+      );
       return;
     }
     if (query.relation !== undefined && !type.links.includes(query.relation)) {
-      this.report([...path, 'relation'], `"${query.relation}" is not a contact link of ${query.interaction}${didYouMean(query.relation, type.links)} (links: ${type.links.join(', ') || 'none'})`);
+      this.report(
+        [...path, 'relation'],
+        `"${query.relation}" is not a contact link of ${query.interaction}${didYouMean(query.relation, type.links)} (links: ${type.links.join(', ') || 'none'})`,
+      );
     }
     if (query.relation === undefined && defaultLink(type) === undefined) {
-      this.report(path, `${query.interaction} has several contact links (${type.links.join(', ')}) and none is ContactId: choose one with "relation"`);
+      this.report(
+        path,
+        `${query.interaction} has several contact links (${type.links.join(', ')}) and none is ContactId: choose one with "relation"`,
+      );
     }
     const scope: Scope = { fields: type.fields, description: `${query.interaction} interactions` };
     if (query.where) this.condition(query.where, scope, [...path, 'where']);
@@ -199,8 +235,13 @@ class Validator {
     if (query.measure && query.measure.agg !== 'count') {
       const field = query.measure.field;
       const fieldType = type.fields[field];
-      if (!fieldType) this.report([...path, 'measure', 'field'], `unknown field "${field}" on ${query.interaction}${didYouMean(field, Object.keys(type.fields))}`);
-      else if (agg !== 'countDistinct' && fieldType !== 'number') this.report([...path, 'measure', 'field'], `${agg} needs a numeric field; "${field}" is ${fieldType}`);
+      if (!fieldType)
+        this.report(
+          [...path, 'measure', 'field'],
+          `unknown field "${field}" on ${query.interaction}${didYouMean(field, Object.keys(type.fields))}`,
+        );
+      else if (agg !== 'countDistinct' && fieldType !== 'number')
+        this.report([...path, 'measure', 'field'], `${agg} needs a numeric field; "${field}" is ${fieldType}`);
     }
     if (query.count) this.count(query.count, agg === 'count' || agg === 'countDistinct', [...path, 'count', 'value']);
   }
@@ -208,8 +249,10 @@ class Validator {
   private count(count: CountTest, isCount: boolean, path: Path): void {
     const values = count.op === 'between' ? count.value : [count.value];
     if (!values.every(Number.isFinite)) this.report(path, 'the count needs finite numbers');
-    if (isCount && !values.every((v) => Number.isInteger(v) && v >= 0)) this.report(path, 'a count compares with whole numbers of 0 or more');
-    if (count.op === 'between' && count.value[0] > count.value[1]) this.report(path, `between needs its first value not above the second: [${count.value.join(', ')}]`);
+    if (isCount && !values.every((v) => Number.isInteger(v) && v >= 0))
+      this.report(path, 'a count compares with whole numbers of 0 or more');
+    if (count.op === 'between' && count.value[0] > count.value[1])
+      this.report(path, `between needs its first value not above the second: [${count.value.join(', ')}]`);
   }
 
   private window(window: Window, path: Path): void {
@@ -225,18 +268,25 @@ class Validator {
       if (typeof value === 'string') this.report([...path, end], value);
       else parsed[end] = value;
     }
-    if (parsed.from && parsed.to && comparable(parsed.from) > comparable(parsed.to)) this.report(path, `"from" ${window.from} is after "to" ${window.to}`);
+    if (parsed.from && parsed.to && comparable(parsed.from) > comparable(parsed.to))
+      this.report(path, `"from" ${window.from} is after "to" ${window.to}`);
   }
 
   private fieldClause(clause: FieldClause, scope: Scope, path: Path): void {
     const type = scope.fields[clause.field];
     if (!type) {
-      this.report([...path, 'field'], `unknown field "${clause.field}" on ${scope.description}${didYouMean(clause.field, Object.keys(scope.fields))}`);
+      this.report(
+        [...path, 'field'],
+        `unknown field "${clause.field}" on ${scope.description}${didYouMean(clause.field, Object.keys(scope.fields))}`,
+      );
       return;
     }
     const allowed = OPERATORS_BY_TYPE[type];
     if (!allowed.includes(clause.op)) {
-      this.report([...path, 'op'], `operator "${clause.op}" does not apply to the ${describeType(type)} field "${clause.field}"; use one of ${allowed.join(', ')}`);
+      this.report(
+        [...path, 'op'],
+        `operator "${clause.op}" does not apply to the ${describeType(type)} field "${clause.field}"; use one of ${allowed.join(', ')}`,
+      );
       return;
     }
     const valuePath = [...path, 'value'];
@@ -270,7 +320,11 @@ function listProblem(value: unknown, check: (v: unknown) => boolean, what: strin
   return bad >= 0 ? `item ${bad} of the list is ${JSON.stringify(value[bad])}, not ${what.replace(/s$/, '')}` : undefined;
 }
 
-function pairProblem(value: unknown, check: (v: unknown) => string | undefined, after: (a: unknown, b: unknown) => boolean): string | undefined {
+function pairProblem(
+  value: unknown,
+  check: (v: unknown) => string | undefined,
+  after: (a: unknown, b: unknown) => boolean,
+): string | undefined {
   if (!Array.isArray(value) || value.length !== 2) return 'between needs two values [from, to]';
   const itemProblem = check(value[0]) ?? check(value[1]);
   if (itemProblem) return itemProblem;
@@ -291,7 +345,11 @@ function valueProblem(type: FieldType, op: string, value: unknown): string | und
       return isText(value) ? undefined : `expected a text value, got ${JSON.stringify(value)}`;
     case 'number':
       if (op === 'between') {
-        return pairProblem(value, (v) => (isNumber(v) ? undefined : `expected a number, got ${JSON.stringify(v)}`), (a, b) => (a as number) > (b as number));
+        return pairProblem(
+          value,
+          (v) => (isNumber(v) ? undefined : `expected a number, got ${JSON.stringify(v)}`),
+          (a, b) => (a as number) > (b as number),
+        );
       }
       return isNumber(value) ? undefined : `expected a number, got ${JSON.stringify(value)}`;
     case 'textList':
@@ -300,10 +358,16 @@ function valueProblem(type: FieldType, op: string, value: unknown): string | und
     case 'timestamp': {
       if (op === 'inLast' || op === 'notInLast') {
         const span = RelativeSpan.safeParse(value);
-        return span.success ? undefined : `expected { "n": a whole number above 0, "unit": "day" | "week" | "month" | "year" }, got ${JSON.stringify(value)}`;
+        return span.success
+          ? undefined
+          : `expected { "n": a whole number above 0, "unit": "day" | "week" | "month" | "year" }, got ${JSON.stringify(value)}`;
       }
       if (op === 'between') {
-        return pairProblem(value, dateProblem, (a, b) => comparable(parseDateValue(a) as DateValue) > comparable(parseDateValue(b) as DateValue));
+        return pairProblem(
+          value,
+          dateProblem,
+          (a, b) => comparable(parseDateValue(a) as DateValue) > comparable(parseDateValue(b) as DateValue),
+        );
       }
       return dateProblem(value);
     }

@@ -70,7 +70,9 @@ class SegmentCompiler {
     const relation = this.catalog.relations.find((r) => r.name === condition.via) ?? fail(`unknown relation ${condition.via}`);
     const target = this.catalog.entities[condition.related] ?? fail(`unknown entity ${condition.related}`);
     const forward =
-      relation.from.entity === scope.entity && relation.to.entity === condition.related && !(condition.reverse && relation.from.entity === relation.to.entity);
+      relation.from.entity === scope.entity &&
+      relation.to.entity === condition.related &&
+      !(condition.reverse && relation.from.entity === relation.to.entity);
     const reverse = relation.to.entity === scope.entity && relation.from.entity === condition.related;
     if (!forward && !reverse) fail(`relation ${relation.name} does not link ${scope.entity} and ${condition.related}`);
     // Same-record semantics: all of `where` is tested on each related record in one subquery.
@@ -126,7 +128,9 @@ class SegmentCompiler {
       const to = parseDateValue(window.to);
       if (typeof to === 'string') fail(to);
       bounds.push(
-        to.kind === 'date' ? q.compare('<', ts, q.timestamp(startOfNextDay(to.date, timeZone))) : q.compare('<=', ts, q.timestamp(to.instant)),
+        to.kind === 'date'
+          ? q.compare('<', ts, q.timestamp(startOfNextDay(to.date, timeZone)))
+          : q.compare('<=', ts, q.timestamp(to.instant)),
       );
     }
     return bounds;

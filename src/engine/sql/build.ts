@@ -34,7 +34,8 @@ function logical(op: 'AND' | 'OR', items: readonly Expr[]): Expr {
 export const and = (...items: Expr[]): Expr => logical('AND', items);
 export const or = (...items: Expr[]): Expr => logical('OR', items);
 
-export const table = (name: string, alias?: string): From => (alias === undefined ? { kind: 'table', name } : { kind: 'table', name, alias });
+export const table = (name: string, alias?: string): From =>
+  alias === undefined ? { kind: 'table', name } : { kind: 'table', name, alias };
 export const subquery = (query: Query, alias: string): From => ({ kind: 'subquery', query, alias });
 export const leftJoin = (left: From, right: From, on: Expr): From => ({ kind: 'join', type: 'LEFT', left, right, on });
 

@@ -1,0 +1,10 @@
+import { mount } from 'svelte';
+import App from './ui/App.svelte';
+import { AppState } from './state/app-state.svelte';
+import { createBrowserConnector } from './data/browser-connector';
+import { createBrowserDecoders } from './data/browser-decoders';
+import './ui/global.css';
+
+const app = new AppState({ createConnector: createBrowserConnector, createDecoders: createBrowserDecoders });
+mount(App, { target: document.getElementById('app')!, props: { app } });
+void app.start();
