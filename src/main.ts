@@ -6,5 +6,7 @@ import { createBrowserDecoders } from './data/browser-decoders';
 import './ui/global.css';
 
 const app = new AppState({ createConnector: createBrowserConnector, createDecoders: createBrowserDecoders });
+// End-to-end tests read state through this handle; nothing in the app uses it.
+(window as unknown as { segmentStudio: AppState }).segmentStudio = app;
 mount(App, { target: document.getElementById('app')!, props: { app } });
 void app.start();
