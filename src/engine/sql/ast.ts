@@ -11,7 +11,16 @@ export type Literal =
   | { readonly kind: 'literal'; readonly type: 'date'; readonly value: string }
   | { readonly kind: 'literal'; readonly type: 'null' };
 
-export type ScalarFunction = 'lower' | 'contains' | 'starts_with' | 'ends_with' | 'list_has_any' | 'list_has_all' | 'coalesce';
+export type ScalarFunction =
+  | 'lower'
+  | 'contains'
+  | 'starts_with'
+  | 'ends_with'
+  | 'list_has_any'
+  | 'list_has_all'
+  | 'coalesce'
+  /** One row per list element, in a SELECT list (statistics of multi-option fields). */
+  | 'unnest';
 export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max';
 export type Comparison = '=' | '<>' | '<' | '<=' | '>' | '>=';
 
@@ -43,6 +52,12 @@ export interface SelectColumn {
   readonly alias?: string;
 }
 
+/** An ORDER BY item; a bare expression sorts ascending. */
+export interface OrderItem {
+  readonly expr: Expr;
+  readonly descending?: boolean;
+}
+
 export type SetOperator = 'UNION' | 'INTERSECT' | 'EXCEPT';
 
 export type Query =
@@ -54,7 +69,8 @@ export type Query =
       readonly where?: Expr;
       readonly groupBy?: readonly Expr[];
       readonly having?: Expr;
-      readonly orderBy?: readonly Expr[];
+      readonly orderBy?: readonly (Expr | OrderItem)[];
+      readonly limit?: number;
     }
   | { readonly kind: 'setOperation'; readonly op: SetOperator; readonly left: Query; readonly right: Query }
   | {

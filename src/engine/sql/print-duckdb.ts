@@ -1,5 +1,5 @@
 /** Prints the SQL tree as DuckDB SQL, indented for people to read in the query view. */
-import type { Expr, From, Literal, Query } from './ast';
+import type { Expr, From, Literal, OrderItem, Query } from './ast';
 import { quoteBoolean, quoteDate, quoteIdentifier, quoteNumber, quoteString, quoteTimestamp } from './quote';
 
 const INDENT = '  ';
@@ -85,6 +85,11 @@ function printFrom(from: From): string {
   }
 }
 
+function printOrderItem(item: Expr | OrderItem): string {
+  if ('kind' in item) return printExpr(item);
+  return `${printExpr(item.expr)}${item.descending ? ' DESC' : ''}`;
+}
+
 export function printQuery(query: Query): string {
   switch (query.kind) {
     case 'select': {
@@ -96,7 +101,8 @@ export function printQuery(query: Query): string {
       if (query.where) lines.push(`WHERE ${printExpr(query.where)}`);
       if (query.groupBy?.length) lines.push(`GROUP BY ${query.groupBy.map(printExpr).join(', ')}`);
       if (query.having) lines.push(`HAVING ${printExpr(query.having)}`);
-      if (query.orderBy?.length) lines.push(`ORDER BY ${query.orderBy.map(printExpr).join(', ')}`);
+      if (query.orderBy?.length) lines.push(`ORDER BY ${query.orderBy.map(printOrderItem).join(', ')}`);
+      if (query.limit !== undefined) lines.push(`LIMIT ${quoteNumber(Math.max(0, Math.trunc(query.limit)))}`);
       return lines.join('\n');
     }
     case 'setOperation':
