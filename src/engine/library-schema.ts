@@ -120,7 +120,7 @@ export const Condition: z.ZodType<Condition> = z.custom<Condition>().superRefine
     });
     return;
   }
-  const parsed = (conditionForms[form] as z.ZodType).safeParse(value);
+  const parsed = (conditionForms[form] as z.ZodType).safeParse(value, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
   }

@@ -90,8 +90,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       const hint = typeof input === 'string' ? didYouMean(input, allowed) : '';
       return `${got} is not one of ${allowed.join(', ')}${hint}`;
     }
-    case 'invalid_union':
+    case 'invalid_union': {
+      const { discriminator, options, input } = issue as { discriminator?: string; options?: unknown[]; input?: unknown };
+      if (discriminator && options) {
+        const got = (input as Record<string, unknown> | undefined)?.[discriminator];
+        const allowed = options.map(String);
+        return `${got === undefined ? `"${discriminator}" is missing` : `${JSON.stringify(got)} is not one of ${allowed.join(', ')}`}${typeof got === 'string' ? didYouMean(got, allowed) : ''}`;
+      }
       return `${issue.message}: ${issue.errors.map((branch) => branch.map(describeIssue).join(', ')).join(' | or | ')}`;
+    }
     case 'custom': {
       const unknownKeys = (issue.params as { unknownKeys?: string[] } | undefined)?.unknownKeys ?? [];
       const hint = unknownKeys.map((k) => didYouMean(k, ['and', 'or', 'not', 'field', 'related', 'interaction'])).find(Boolean);
