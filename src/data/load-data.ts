@@ -91,7 +91,7 @@ class Loader {
     const staged: Staged[] = [];
     for (const [index, file] of dataFiles.entries()) {
       this.progress(`Reading ${file.name}`, index, dataFiles.length);
-      staged.push(await this.stage(decodeFile(file, decoders)));
+      staged.push(await this.stage(decodeFile(file, decoders), index));
     }
     const sources: SourceTable[] = staged.map((s) => ({ stem: s.stem, file: s.file, columns: s.columns.map((c) => c.name) }));
     const plan = planTables(sources, catalogJson);
@@ -118,8 +118,8 @@ class Loader {
     return { catalog, warnings: this.warnings, tables: this.created.filter((t) => !stagedNames.has(t)) };
   }
 
-  private async stage(decoded: DecodedFile): Promise<Staged> {
-    const table = `${this.prefix}:staging:${decoded.stem}`;
+  private async stage(decoded: DecodedFile, index: number): Promise<Staged> {
+    const table = `${this.prefix}:staging:${index}:${decoded.stem}`;
     this.created.push(table);
     try {
       await this.db.insertArrowStream(table, decoded.ipc);

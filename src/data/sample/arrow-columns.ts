@@ -1,0 +1,158 @@
+/**
+ * Column buffers of the sample generator turned into Arrow IPC stream bytes. Columns are built
+ * straight from typed arrays (no per-value builders), and repeated text such as ids is
+ * dictionary-encoded, so even millions of rows stay small and fast to hand to DuckDB.
+ */
+import {
+  Bool,
+  DateDay,
+  Dictionary,
+  Field,
+  Float64,
+  Int32,
+  List,
+  RecordBatch,
+  Schema,
+  Struct,
+  Table,
+  TimestampMillisecond,
+  Utf8,
+  makeData,
+  tableToIPC,
+  vectorFromArray,
+  type Data,
+  type DataType,
+  type Vector,
+} from 'apache-arrow';
+
+/** A text column drawn from a fixed list of values: `indices[i]` points into `values`, -1 is null. */
+export interface DictionaryColumn {
+  readonly kind: 'dictionary';
+  readonly indices: Int32Array;
+  readonly values: Vector<Utf8>;
+}
+export interface TextColumn {
+  readonly kind: 'text';
+  readonly values: readonly (string | null)[];
+}
+/** Whole numbers; `null` marks empty values where `nulls[i]` is 1. */
+export interface IntColumn {
+  readonly kind: 'int';
+  readonly values: Int32Array;
+  readonly nulls?: Uint8Array;
+}
+export interface FloatColumn {
+  readonly kind: 'float';
+  readonly values: Float64Array;
+  readonly nulls?: Uint8Array;
+}
+/** 0 false, 1 true, 2 null. */
+export interface BoolColumn {
+  readonly kind: 'bool';
+  readonly values: Uint8Array;
+}
+/** UTC instants in epoch milliseconds (a TIMESTAMP without zone). */
+export interface TimestampColumn {
+  readonly kind: 'timestamp';
+  readonly values: Float64Array;
+  readonly nulls?: Uint8Array;
+}
+/** Calendar dates as days since 1970-01-01. */
+export interface DateColumn {
+  readonly kind: 'date';
+  readonly values: Int32Array;
+  readonly nulls?: Uint8Array;
+}
+export interface TextListColumn {
+  readonly kind: 'textList';
+  readonly values: readonly (readonly string[] | null)[];
+}
+
+export type Column = DictionaryColumn | TextColumn | IntColumn | FloatColumn | BoolColumn | TimestampColumn | DateColumn | TextListColumn;
+
+export type Columns = Readonly<Record<string, Column>>;
+
+/** Record batches of this many rows keep any single buffer modest. */
+const BATCH_ROWS = 262_144;
+
+export function textValues(values: readonly string[]): Vector<Utf8> {
+  return vectorFromArray(values as string[], new Utf8());
+}
+
+function validity(length: number, isNull: (i: number) => boolean): { nullBitmap?: Uint8Array; nullCount: number } {
+  let nullCount = 0;
+  const bitmap = new Uint8Array((length + 7) >> 3);
+  for (let i = 0; i < length; i++) {
+    if (isNull(i)) nullCount++;
+    else bitmap[i >> 3]! |= 1 << (i & 7);
+  }
+  return nullCount === 0 ? { nullCount } : { nullBitmap: bitmap, nullCount };
+}
+
+function columnLength(column: Column): number {
+  return column.values.length ?? 0;
+}
+
+/** The slice [start, end) of one column as Arrow data, plus its field. */
+function columnData(name: string, column: Column, start: number, end: number, dictionaryId: number): { field: Field; data: Data } {
+  const length = end - start;
+  const maybeNulls = (nulls: Uint8Array | undefined) => (nulls ? validity(length, (i) => nulls[start + i] === 1) : { nullCount: 0 });
+  const make = <T extends DataType>(type: T, data: Data<T>) => ({ field: new Field(name, type, true), data: data as Data });
+  switch (column.kind) {
+    case 'dictionary': {
+      const indices = column.indices.subarray(start, end);
+      const type = new Dictionary(new Utf8(), new Int32(), dictionaryId);
+      return make(type, makeData({ type, length, data: indices, dictionary: column.values, ...validity(length, (i) => indices[i]! < 0) }));
+    }
+    case 'int':
+      return make(new Int32(), makeData({ type: new Int32(), length, data: column.values.subarray(start, end), ...maybeNulls(column.nulls) }));
+    case 'float':
+      return make(
+        new Float64(),
+        makeData({ type: new Float64(), length, data: column.values.subarray(start, end), ...maybeNulls(column.nulls) }),
+      );
+    case 'timestamp': {
+      const data = new BigInt64Array(length);
+      for (let i = 0; i < length; i++) data[i] = BigInt(Math.round(column.values[start + i]!));
+      const type = new TimestampMillisecond();
+      return make(type, makeData({ type, length, data, ...maybeNulls(column.nulls) }));
+    }
+    case 'date':
+      return make(new DateDay(), makeData({ type: new DateDay(), length, data: column.values.subarray(start, end), ...maybeNulls(column.nulls) }));
+    case 'bool': {
+      const values = column.values;
+      const bits = new Uint8Array((length + 7) >> 3);
+      for (let i = 0; i < length; i++) if (values[start + i] === 1) bits[i >> 3]! |= 1 << (i & 7);
+      return make(new Bool(), makeData({ type: new Bool(), length, data: bits, ...validity(length, (i) => values[start + i] === 2) }));
+    }
+    case 'text': {
+      const vector = vectorFromArray(column.values.slice(start, end) as (string | null)[], new Utf8());
+      return make(new Utf8(), vector.data[0]!);
+    }
+    case 'textList': {
+      const type = new List(new Field('item', new Utf8(), true));
+      const vector = vectorFromArray(column.values.slice(start, end) as (string[] | null)[], type);
+      return make(type, vector.data[0]!);
+    }
+  }
+}
+
+/** One table as Arrow IPC stream bytes, in record batches. */
+export function columnsToIpc(columns: Columns): Uint8Array {
+  const names = Object.keys(columns);
+  const rows = names.length ? columnLength(columns[names[0]!]!) : 0;
+  for (const name of names) {
+    if (columnLength(columns[name]!) !== rows) throw new Error(`column ${name} has ${columnLength(columns[name]!)} rows, expected ${rows}`);
+  }
+  const batches: RecordBatch[] = [];
+  let schema: Schema | undefined;
+  for (let start = 0; start < rows || (start === 0 && batches.length === 0); start += BATCH_ROWS) {
+    const end = Math.min(rows, start + BATCH_ROWS);
+    const parts = names.map((name, i) => columnData(name, columns[name]!, start, end, i));
+    schema ??= new Schema(parts.map((p) => p.field));
+    const struct = makeData({ type: new Struct(schema.fields), length: end - start, nullCount: 0, children: parts.map((p) => p.data) });
+    batches.push(new RecordBatch(schema, struct));
+    if (rows === 0) break;
+  }
+  return tableToIPC(new Table(schema!, batches), 'stream');
+}
