@@ -71,6 +71,8 @@ export type Query =
       readonly having?: Expr;
       readonly orderBy?: readonly (Expr | OrderItem)[];
       readonly limit?: number;
+      /** Rows skipped before the first returned (paging). */
+      readonly offset?: number;
     }
   | { readonly kind: 'setOperation'; readonly op: SetOperator; readonly left: Query; readonly right: Query }
   | {

@@ -103,6 +103,7 @@ export function printQuery(query: Query): string {
       if (query.having) lines.push(`HAVING ${printExpr(query.having)}`);
       if (query.orderBy?.length) lines.push(`ORDER BY ${query.orderBy.map(printOrderItem).join(', ')}`);
       if (query.limit !== undefined) lines.push(`LIMIT ${quoteNumber(Math.max(0, Math.trunc(query.limit)))}`);
+      if (query.offset !== undefined) lines.push(`OFFSET ${quoteNumber(Math.max(0, Math.trunc(query.offset)))}`);
       return lines.join('\n');
     }
     case 'setOperation':
