@@ -1,6 +1,7 @@
 /** A whole segment definition in words, for the designer's summary line and outline view. */
-import type { Combine, SegmentInput } from '../library-schema';
+import type { Combine, Condition } from '../library-schema';
 import { describeCondition, describeInteractionHead, outlineCondition, type DescriptionLine } from './describe-condition';
+import type { ProfileDraft, SegmentDraft } from './segment-draft';
 
 const COMBINE_PHRASES: Record<Combine, string> = {
   union: 'add',
@@ -8,11 +9,11 @@ const COMBINE_PHRASES: Record<Combine, string> = {
   exclude: 'remove',
 };
 
-function groupPhrase(where: Parameters<typeof describeCondition>[0] | undefined): string {
+function groupPhrase(where: Condition | undefined): string {
   return where ? `contacts where ${describeCondition(where)}` : 'all contacts';
 }
 
-export function describeSegment(segment: SegmentInput): string {
+export function describeSegment(segment: SegmentDraft): string {
   switch (segment.kind) {
     case 'profile':
       return segment.query.groups
@@ -40,7 +41,7 @@ export function describeSegment(segment: SegmentInput): string {
 }
 
 /** One outline entry per profile group, each with the group's conditions. */
-export function outlineGroups(segment: Extract<SegmentInput, { kind: 'profile' }>): DescriptionLine[] {
+export function outlineGroups(segment: ProfileDraft): DescriptionLine[] {
   return segment.query.groups.map((group, i) => {
     const title = i === 0 ? `Group ${i + 1}: start with` : `Group ${i + 1}: ${COMBINE_PHRASES[group.combine ?? 'union']}`;
     if (!group.where) return { text: `${title} all contacts`, children: [] };

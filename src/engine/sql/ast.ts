@@ -21,7 +21,8 @@ export type ScalarFunction =
   | 'coalesce'
   /** One row per list element, in a SELECT list (statistics of multi-option fields). */
   | 'unnest';
-export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max';
+/** `mode`: the most frequent value (the usual spelling of a text value that varies in case). */
+export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'mode';
 export type Comparison = '=' | '<>' | '<' | '<=' | '>' | '>=';
 
 export type Expr =
