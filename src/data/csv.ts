@@ -110,9 +110,9 @@ export function inferCsvType(values: readonly (string | null)[]): CsvType {
   return 'text';
 }
 
-/** The first value of a column that is not an ISO 8601 timestamp, for error messages. */
+/** The first present value of a column that is not an ISO 8601 timestamp (-1 if none), for error messages. */
 export function firstNonTimestamp(values: readonly (string | null)[]): number {
-  return values.findIndex((v) => v === null || !CHECKS.timestamp(v));
+  return values.findIndex((v) => v !== null && !CHECKS.timestamp(v));
 }
 
 export function csvToArrowStream(csv: ParsedCsv): Uint8Array {

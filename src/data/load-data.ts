@@ -172,10 +172,11 @@ class Loader {
   }
 
   /** A column as the engine wants it: keys and links as text, CSV values cast, zones dropped to UTC. */
-  private columnExpr(source: Staged, name: string, type: string, textColumns: ReadonlySet<string>): string {
+  private columnExpr(source: Staged, name: string, type: string, textColumns: ReadonlySet<string>, timestampColumn?: string): string {
     const column = id(name);
     if (textColumns.has(name)) return `CAST(${column} AS VARCHAR)`;
-    const csvType = source.csv?.types[name];
+    if (name === timestampColumn && !source.csv) return `CAST(${column} AS TIMESTAMP)`;
+    const csvType = name === timestampColumn ? 'timestamp' : source.csv?.types[name];
     if (csvType === 'number') return `CAST(${column} AS DOUBLE)`;
     if (csvType === 'boolean') return `CAST(${column} AS BOOLEAN)`;
     if (csvType === 'date') return `CAST(${column} AS DATE)`;
@@ -186,10 +187,17 @@ class Loader {
     return column;
   }
 
-  private normalizedSelect(source: Staged, plan: LoadPlan, renames: ReadonlyMap<string, string>, extra: string[] = []): string {
+  /** The staged table with every column normalised; `timestampColumn` is an interaction's, always a TIMESTAMP. */
+  private normalizedSelect(
+    source: Staged,
+    plan: LoadPlan,
+    renames: ReadonlyMap<string, string>,
+    extra: string[] = [],
+    timestampColumn?: string,
+  ): string {
     const textColumns = plan.textColumns.get(source.stem) ?? new Set<string>();
     const columns = source.columns.map(
-      ({ name, type }) => `${this.columnExpr(source, name, type, textColumns)} AS ${id(renames.get(name) ?? name)}`,
+      ({ name, type }) => `${this.columnExpr(source, name, type, textColumns, timestampColumn)} AS ${id(renames.get(name) ?? name)}`,
     );
     return `SELECT ${[...columns, ...extra].join(', ')} FROM ${id(source.table)}`;
   }
@@ -200,7 +208,8 @@ class Loader {
     if (source.csv && csvType !== 'timestamp' && csvType !== 'date') {
       const values = source.csv.parsed.columns[source.csv.parsed.header.indexOf(ts)]!;
       const bad = firstNonTimestamp(values);
-      throw new DataError(source.file, `${this.place(source, bad)}: "${values[bad] ?? ''}" in column "${ts}" is not an ISO 8601 timestamp`);
+      if (bad >= 0)
+        throw new DataError(source.file, `${this.place(source, bad)}: "${values[bad]}" in column "${ts}" is not an ISO 8601 timestamp`);
     }
     const tsType = fieldTypeOf(source.columns.find((c) => c.name === ts)!.type);
     if (!source.csv && tsType !== 'timestamp' && tsType !== 'date') {
@@ -274,13 +283,17 @@ class Loader {
       if (ix.typeColumn) renames.set(ix.typeColumn, plan.typeField);
       if (ix.type !== undefined) {
         const extra = ix.typeColumn ? [] : [`${str(ix.type)} AS ${id(plan.typeField)}`];
-        add(ix.type, this.normalizedSelect(staged, plan, renames, extra), ix);
+        add(ix.type, this.normalizedSelect(staged, plan, renames, extra, ix.timestampColumn), ix);
         continue;
       }
       const typeColumn = `CAST(${id(ix.typeColumn!)} AS VARCHAR)`;
       const found = await this.db.query(`SELECT DISTINCT ${typeColumn} AS t FROM ${id(staged.table)} ORDER BY 1`);
       for (const { t } of found)
-        add(String(t), `${this.normalizedSelect(staged, plan, renames)} WHERE ${typeColumn} = ${str(String(t))}`, ix);
+        add(
+          String(t),
+          `${this.normalizedSelect(staged, plan, renames, [], ix.timestampColumn)} WHERE ${typeColumn} = ${str(String(t))}`,
+          ix,
+        );
     }
 
     const types: Record<string, InteractionTypeInfo> = {};

@@ -90,7 +90,7 @@ function validity(length: number, isNull: (i: number) => boolean): { nullBitmap?
 }
 
 function columnLength(column: Column): number {
-  return column.values.length ?? 0;
+  return column.kind === 'dictionary' ? column.indices.length : column.values.length;
 }
 
 /** The slice [start, end) of one column as Arrow data, plus its field. */
@@ -105,7 +105,10 @@ function columnData(name: string, column: Column, start: number, end: number, di
       return make(type, makeData({ type, length, data: indices, dictionary: column.values, ...validity(length, (i) => indices[i]! < 0) }));
     }
     case 'int':
-      return make(new Int32(), makeData({ type: new Int32(), length, data: column.values.subarray(start, end), ...maybeNulls(column.nulls) }));
+      return make(
+        new Int32(),
+        makeData({ type: new Int32(), length, data: column.values.subarray(start, end), ...maybeNulls(column.nulls) }),
+      );
     case 'float':
       return make(
         new Float64(),
@@ -118,7 +121,10 @@ function columnData(name: string, column: Column, start: number, end: number, di
       return make(type, makeData({ type, length, data, ...maybeNulls(column.nulls) }));
     }
     case 'date':
-      return make(new DateDay(), makeData({ type: new DateDay(), length, data: column.values.subarray(start, end), ...maybeNulls(column.nulls) }));
+      return make(
+        new DateDay(),
+        makeData({ type: new DateDay(), length, data: column.values.subarray(start, end), ...maybeNulls(column.nulls) }),
+      );
     case 'bool': {
       const values = column.values;
       const bits = new Uint8Array((length + 7) >> 3);

@@ -167,7 +167,7 @@ export function generateProfiles(contactCount: number, calendar: Calendar, rando
       industry.indices[i] = r.int(INDUSTRIES.length);
       city.indices[i] = CITY_WEIGHTS.draw(r);
       employees[i] = Math.max(1, Math.round(lognormal(r, 120, 1.4)));
-      revenue[i] = Math.round(employees[i]! * lognormal(r, 150_000, 0.5) / 1000) * 1000;
+      revenue[i] = Math.round((employees[i]! * lognormal(r, 150_000, 0.5)) / 1000) * 1000;
       createdon[i] = calendar.now - Math.pow(r.next(), 1.3) * 6 * 365 * DAY;
     }
     return {

@@ -5,7 +5,7 @@
  */
 import { Calendar, DAY, HOUR } from './calendar';
 import type { Random } from './random';
-import { CITIES, MONTH_NAMES, PAGES } from './vocabulary';
+import { CITIES, MONTH_NAMES } from './vocabulary';
 
 export interface Journey {
   readonly id: string;
@@ -88,6 +88,14 @@ const FORM_NAMES = [
 
 const LIST_NAMES = ['Monthly Newsletter', 'Product Updates', 'Event Announcements', 'Special Offers', 'Webinar Alerts', 'Partner News'];
 
+function formPage(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `https://www.contoso.com/forms/${slug}`;
+}
+
 function code(prefix: string, n: number, width: number): string {
   return `${prefix}-${String(n).padStart(width, '0')}`;
 }
@@ -132,7 +140,7 @@ export function generateReferenceData(calendar: Calendar, random: Random): Refer
     events.push({ id: code('EV', events.length + 1, 3), name: `${name(city)} ${year}`, eventType, city, start, draw: popularity });
   }
 
-  const forms = FORM_NAMES.map((name, i) => ({ id: code('FM', i + 1, 3), name, page: PAGES[(i * 5) % PAGES.length]![0] }));
+  const forms = FORM_NAMES.map((name, i) => ({ id: code('FM', i + 1, 3), name, page: formPage(name) }));
   const lists = LIST_NAMES.map((name, i) => ({ id: code('SL', i + 1, 3), name }));
   return { journeys, messages, events, forms, lists };
 }
