@@ -1,0 +1,51 @@
+/** Groups the loader's recorded steps into phases, to show where load time goes. */
+import type { LoadStep } from './protocol';
+
+export const LOAD_PHASES = [
+  'decode Parquet → Arrow IPC',
+  'stage (Arrow IPC → DuckDB / read_parquet)',
+  'check keys (null, duplicate)',
+  'check timestamps and types',
+  'check InteractionId duplicates',
+  'find interaction types',
+  'create entity tables',
+  'create interaction tables',
+  'count orphan interactions',
+  'metadata (columns, row counts)',
+  'drop staging tables',
+] as const;
+export type LoadPhase = (typeof LOAD_PHASES)[number];
+
+/** Staging tables that feed interaction tables: checks on them are timestamp and type checks. */
+function interactionStaging(steps: readonly LoadStep[]): string[] {
+  const names = steps.flatMap((s) => (s.kind === 'insert' ? [s.table] : []));
+  const builds = steps.flatMap((s) =>
+    s.kind === 'sql' && s.sql.startsWith('CREATE TABLE') && s.sql.includes(':interaction:') ? [s.sql] : [],
+  );
+  return names.filter((name) => builds.some((sql) => sql.includes(`"${name}"`)));
+}
+
+export function phaseOf(step: LoadStep, interactionTables: readonly string[] = []): LoadPhase {
+  if (step.kind === 'decode') return 'decode Parquet → Arrow IPC';
+  if (step.kind === 'insert') return 'stage (Arrow IPC → DuckDB / read_parquet)';
+  const sql = step.sql;
+  if (sql.includes('information_schema') || /^SELECT count\(\*\) AS n FROM/.test(sql)) return 'metadata (columns, row counts)';
+  if (sql.startsWith('DROP TABLE')) return 'drop staging tables';
+  if (sql.startsWith('CREATE TABLE') && sql.includes(':interaction:')) return 'create interaction tables';
+  if (sql.startsWith('CREATE TABLE')) return 'create entity tables';
+  if (sql.includes('UNION ALL') && sql.includes('HAVING count(*) > 1')) return 'check InteractionId duplicates';
+  if (sql.startsWith('SELECT DISTINCT')) return 'find interaction types';
+  if (sql.includes('FILTER (WHERE')) return 'count orphan interactions';
+  return interactionTables.some((t) => sql.includes(`"${t}"`)) ? 'check timestamps and types' : 'check keys (null, duplicate)';
+}
+
+/** Milliseconds per phase for one load; `timing(i)` gives step i's time (browser or native). */
+export function phaseTotals(steps: readonly LoadStep[], timing: (index: number) => number | undefined): Record<LoadPhase, number> {
+  const interactionTables = interactionStaging(steps);
+  const totals = Object.fromEntries(LOAD_PHASES.map((p) => [p, 0])) as Record<LoadPhase, number>;
+  steps.forEach((step, index) => {
+    const ms = timing(index);
+    if (ms !== undefined) totals[phaseOf(step, interactionTables)] += ms;
+  });
+  return totals;
+}

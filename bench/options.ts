@@ -1,0 +1,51 @@
+/** Command-line options of `npm run bench`. */
+import { SCALES } from './scales';
+
+export interface CliOptions {
+  readonly scales: string[];
+  readonly runs: number;
+  readonly loadRuns: number | undefined;
+  readonly seed: number;
+  readonly port: number;
+  readonly experiments: string[];
+  readonly profile: boolean;
+  /** Save results and rewrite BENCHMARKS.md. */
+  readonly write: boolean;
+}
+
+export const USAGE = `npm run bench -- [--scale ${Object.keys(SCALES).join('|')}[,…]] [--runs 5] [--load-runs 3]
+                 [--seed 42] [--port 4184] [--experiments a,b] [--no-profile] [--no-write]`;
+
+export function parseOptions(argv: readonly string[]): CliOptions {
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--no-write' || arg === '--no-profile' || arg === '--help') flags.add(arg);
+    else if (arg.startsWith('--') && i + 1 < argv.length) values.set(arg, argv[++i]!);
+    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  }
+  const known = ['--scale', '--runs', '--load-runs', '--seed', '--port', '--experiments'];
+  for (const key of values.keys()) if (!known.includes(key)) throw new Error(`unknown option ${key}\n${USAGE}`);
+  if (flags.has('--help')) throw new Error(USAGE);
+  const int = (key: string, fallback: number) => {
+    const value = values.get(key);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${key} needs a whole number, got ${value}`);
+    return n;
+  };
+  const scales = (values.get('--scale') ?? '100k').split(',');
+  for (const scale of scales) if (!SCALES[scale]) throw new Error(`unknown scale ${scale}\n${USAGE}`);
+  const loadRuns = values.has('--load-runs') ? Math.max(1, int('--load-runs', 1)) : undefined;
+  return {
+    scales,
+    runs: Math.max(1, int('--runs', 5)),
+    loadRuns,
+    seed: int('--seed', 42),
+    port: int('--port', 4184),
+    experiments: values.get('--experiments')?.split(',').filter(Boolean) ?? [],
+    profile: !flags.has('--no-profile'),
+    write: !flags.has('--no-write'),
+  };
+}

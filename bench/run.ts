@@ -1,0 +1,37 @@
+/** `npm run bench`: measures the app's engine in Chromium against native DuckDB; see BENCHMARKS.md. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runBenchmark } from './benchmark';
+import { parseOptions } from './options';
+import { summaryLines, writeBenchmarksMarkdown } from './report';
+
+const RESULTS = 'bench/results';
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  for (const scale of options.scales) {
+    const result = await runBenchmark({
+      scale,
+      runs: options.runs,
+      // Loading 20M interactions takes minutes: fewer load runs at the largest scale.
+      loadRuns: options.loadRuns ?? (scale === '1m' ? 1 : 3),
+      seed: options.seed,
+      port: options.port,
+      workDir: '.bench',
+      experiments: options.experiments,
+      profile: options.profile,
+      log: (line) => console.error(line),
+    });
+    console.log(summaryLines(result).join('\n'));
+    if (options.write && scale !== 'tiny') {
+      mkdirSync(RESULTS, { recursive: true });
+      writeFileSync(path.join(RESULTS, `${scale}.json`), JSON.stringify(result, null, 1));
+      writeBenchmarksMarkdown(RESULTS, 'BENCHMARKS.md');
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
