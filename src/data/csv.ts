@@ -3,8 +3,19 @@
  * scanning every value. Values go to DuckDB as text with the decided type beside them; the
  * loader casts them there, so CSV and Parquet share one path from then on.
  */
-import { tableToIPC, vectorFromArray, Table, Utf8 } from 'apache-arrow';
+import { makeData, makeVector, tableToIPC, Table, Utf8, type Vector } from 'apache-arrow';
 import { DataError } from './data-error';
+
+const QUOTE = 34;
+const COMMA = 44;
+const CR = 13;
+const LF = 10;
+
+function countNewlines(value: string): number {
+  let count = 0;
+  for (let k = value.indexOf('\n'); k >= 0; k = value.indexOf('\n', k + 1)) count++;
+  return count;
+}
 
 export type CsvType = 'text' | 'number' | 'boolean' | 'date' | 'timestamp';
 
@@ -18,49 +29,54 @@ export interface ParsedCsv {
 export function parseCsv(text: string, fileName: string): ParsedCsv {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const records: { fields: (string | null)[]; line: number }[] = [];
+  const unquoted = /[^,\r\n]*/y;
+  const n = text.length;
   let fields: (string | null)[] = [];
-  let field = '';
-  let quoted = false;
-  let inQuotes = false;
   let line = 1;
   let recordLine = 1;
-  let quoteLine = 0;
-  const endField = () => {
-    fields.push(field === '' && !quoted ? null : field);
-    field = '';
-    quoted = false;
-  };
-  const endRecord = () => {
-    endField();
+  let i = 0;
+  while (i < n) {
+    let value: string | null;
+    if (text.charCodeAt(i) === QUOTE) {
+      const quoteLine = line;
+      value = '';
+      let j = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', j);
+        if (close < 0)
+          throw new DataError(fileName, `a quoted field that starts on line ${quoteLine} is never closed (is the file truncated?)`);
+        value += text.slice(j, close);
+        j = close + 1;
+        if (text.charCodeAt(j) !== QUOTE) break;
+        value += '"';
+        j++;
+      }
+      line += countNewlines(value);
+      // Text after a closing quote (not RFC 4180) is kept rather than lost.
+      unquoted.lastIndex = j;
+      unquoted.exec(text);
+      value += text.slice(j, unquoted.lastIndex);
+      i = unquoted.lastIndex;
+    } else {
+      unquoted.lastIndex = i;
+      unquoted.exec(text);
+      value = unquoted.lastIndex === i ? null : text.slice(i, unquoted.lastIndex);
+      i = unquoted.lastIndex;
+    }
+    fields.push(value);
+    const c = text.charCodeAt(i);
+    if (c === COMMA) {
+      i++;
+      if (i < n) continue;
+      fields.push(null);
+    }
+    if (c === CR && text.charCodeAt(i + 1) === LF) i++;
+    i++;
     if (!(fields.length === 1 && fields[0] === null)) records.push({ fields, line: recordLine });
     fields = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') {
-      inQuotes = true;
-      quoted = true;
-      quoteLine = line;
-    } else if (ch === ',') endField();
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else field += ch;
+    line++;
+    recordLine = line;
   }
-  if (inQuotes) throw new DataError(fileName, `a quoted field that starts on line ${quoteLine} is never closed (is the file truncated?)`);
-  if (field !== '' || quoted || fields.length > 0) endRecord();
 
   const [head, ...rows] = records;
   if (!head) throw new DataError(fileName, 'the file is empty: a CSV needs a header row');
@@ -115,7 +131,40 @@ export function firstNonTimestamp(values: readonly (string | null)[]): number {
   return values.findIndex((v) => v !== null && !CHECKS.timestamp(v));
 }
 
+/** A UTF-8 column built straight into Arrow buffers (several times faster than vectorFromArray). */
+function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
+  const encoder = new TextEncoder();
+  const offsets = new Int32Array(values.length + 1);
+  const validity = new Uint8Array(Math.ceil(values.length / 8));
+  let data = new Uint8Array(1024);
+  let position = 0;
+  let nullCount = 0;
+  values.forEach((value, i) => {
+    if (value === null) nullCount++;
+    else {
+      if (position + value.length * 3 > data.length) {
+        const grown = new Uint8Array(Math.max(data.length * 2, position + value.length * 3));
+        grown.set(data.subarray(0, position));
+        data = grown;
+      }
+      position += encoder.encodeInto(value, data.subarray(position)).written;
+      validity[i >> 3]! |= 1 << (i & 7);
+    }
+    offsets[i + 1] = position;
+  });
+  return makeVector(
+    makeData({
+      type: new Utf8(),
+      length: values.length,
+      nullCount,
+      nullBitmap: validity,
+      valueOffsets: offsets,
+      data: data.subarray(0, position),
+    }),
+  );
+}
+
 export function csvToArrowStream(csv: ParsedCsv): Uint8Array {
-  const vectors = Object.fromEntries(csv.header.map((name, c) => [name, vectorFromArray(csv.columns[c]!, new Utf8())]));
+  const vectors = Object.fromEntries(csv.header.map((name, c) => [name, utf8Vector(csv.columns[c]!)]));
   return tableToIPC(new Table(vectors), 'stream');
 }

@@ -15,6 +15,9 @@ export interface LoadProgress {
   readonly step: string;
   readonly done: number;
   readonly total: number;
+  /** While reading files: rows and input bytes taken in so far. */
+  readonly rows?: number;
+  readonly bytes?: number;
 }
 
 export interface LoadOptions {
@@ -60,9 +63,9 @@ class Loader {
     this.prefix = `g${options.generation ?? 1}`;
   }
 
-  private progress(step: string, done: number, total: number): void {
+  private progress(step: string, done: number, total: number, taken?: { rows: number; bytes: number }): void {
     if (this.options.signal?.aborted) throw new DOMException('The load was cancelled', 'AbortError');
-    this.options.onProgress?.({ step, done, total });
+    this.options.onProgress?.({ step, done, total, ...taken });
   }
 
   private async run(sql: string): Promise<void> {
@@ -89,10 +92,14 @@ class Loader {
     const catalogJson = parseCatalogFile(catalogFile ? new TextDecoder().decode(catalogFile.bytes) : undefined);
 
     const staged: Staged[] = [];
+    const taken = { rows: 0, bytes: 0 };
     for (const [index, file] of dataFiles.entries()) {
-      this.progress(`Reading ${file.name}`, index, dataFiles.length);
+      this.progress(`Reading ${file.name}`, index, dataFiles.length, { ...taken });
       staged.push(await this.stage(decodeFile(file, decoders), index));
+      if (this.options.onProgress) taken.rows += await this.count(staged[staged.length - 1]!.table);
+      taken.bytes += file.bytes.byteLength;
     }
+    this.progress('Read every file', dataFiles.length, dataFiles.length, taken);
     const sources: SourceTable[] = staged.map((s) => ({ stem: s.stem, file: s.file, columns: s.columns.map((c) => c.name) }));
     const plan = planTables(sources, catalogJson);
     const byStem = new Map(staged.map((s) => [s.stem, s]));

@@ -24,6 +24,12 @@ export interface SampleOptions extends SampleSize {
   readonly now?: number;
 }
 
+export interface SampleProgress {
+  readonly step: string;
+  readonly done: number;
+  readonly total: number;
+}
+
 export const DEFAULT_SEED = 20_260_331;
 export const DEFAULT_SAMPLE_SIZE: SampleSize = { contacts: 10_000, interactions: 300_000 };
 export const SAMPLE_SIZES: readonly SampleSize[] = [
@@ -81,13 +87,18 @@ export function checkSampleSize(size: SampleSize): void {
 }
 
 /** The sample data as the files of a data folder (SPEC §2). */
-export function generateSampleData(options: SampleOptions): InputFile[] {
+export function generateSampleData(options: SampleOptions, onProgress?: (progress: SampleProgress) => void): InputFile[] {
   checkSampleSize(options);
   const random = new Random(options.seed ?? DEFAULT_SEED);
   const calendar = new Calendar(options.now ?? DEFAULT_SAMPLE_NOW);
   const reference = generateReferenceData(calendar, random.fork());
+  onProgress?.({ step: 'Generating contacts', done: 0, total: options.contacts });
   const profiles = generateProfiles(options.contacts, calendar, random.fork());
-  const interactions = generateInteractions(options.interactions, calendar, reference, profiles.contactIds, random.fork());
+  const total = options.interactions;
+  const interactions = generateInteractions(total, calendar, reference, profiles.contactIds, random.fork(), (done) =>
+    onProgress?.({ step: 'Generating interactions', done, total }),
+  );
+  onProgress?.({ step: 'Encoding tables', done: total, total });
 
   const tables: Record<string, Columns> = {
     contact: profiles.contact,

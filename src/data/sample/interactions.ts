@@ -238,10 +238,11 @@ export function generateInteractions(
   reference: ReferenceData,
   contactIds: DictionaryColumn['values'],
   random: Random,
+  onRows?: (rows: number) => void,
 ): Record<InteractionType, Columns> {
   const weights = activityWeights(contactIds.length, random);
   const generator = new InteractionGenerator(target, calendar, reference, contactIds, weights, random);
   // Episodes can fail to add rows (an event outside the span), so run until the target is met.
-  while (!generator.done) generator.run(1_000_000);
+  while (!generator.done) onRows?.(generator.run(200_000));
   return generator.columns(contactIds);
 }
