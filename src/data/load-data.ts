@@ -140,7 +140,9 @@ class Loader {
   }
 
   private async create(name: string, select: string): Promise<string> {
-    const table = `${this.prefix}:${name}`;
+    // DuckDB names ignore case, the data's names do not: EmailOpened and emailopened need two tables.
+    let table = `${this.prefix}:${name}`;
+    for (let n = 2; this.created.some((t) => t.toLowerCase() === table.toLowerCase()); n++) table = `${this.prefix}:${name}#${n}`;
     this.created.push(table);
     await this.run(`CREATE TABLE ${id(table)} AS ${select}`);
     return table;

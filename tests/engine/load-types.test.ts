@@ -160,3 +160,29 @@ describe('loaded types', () => {
     ]);
   });
 });
+
+describe('names that differ only in case', () => {
+  it('keeps interaction types apart', async () => {
+    const { catalog } = await loadData(
+      db,
+      [
+        textFile('contact.csv', 'contactid\nc1\nc2\n'),
+        textFile(
+          'interactions.csv',
+          'InteractionType,Timestamp,ContactId\nEmailOpened,2026-03-01T00:00:00Z,c1\nemailopened,2026-03-02T00:00:00Z,c2\n',
+        ),
+      ],
+      nodeDecoders,
+      { generation: 105 },
+    );
+    const library = parseLibraryOrThrow({
+      version: 1,
+      segments: [
+        { name: 'Upper', kind: 'interaction', query: { interaction: 'EmailOpened' } },
+        { name: 'Lower', kind: 'interaction', query: { interaction: 'emailopened' } },
+      ],
+    });
+    const [upper, lower] = await evaluateLibrary(db, catalog, library, { now: Date.parse('2026-03-31T00:00:00Z') });
+    expect([upper!.members, lower!.members]).toEqual([['c1'], ['c2']]);
+  });
+});
