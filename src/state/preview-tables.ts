@@ -1,0 +1,99 @@
+/**
+ * Members of library segments, materialised once as temporary tables and reused: by the
+ * counts in the library list and by compound previews. A table is keyed by the segment's
+ * definition, the definitions it depends on, the data version and the evaluation instant,
+ * so nothing stale is ever read and nothing unchanged is evaluated twice.
+ */
+import type { Catalog } from '../engine/catalog';
+import { compileSegment, MEMBER_COLUMN } from '../engine/compile/compile-segment';
+import type { Library, Segment } from '../engine/library-schema';
+import { dependencies } from '../engine/segment-order';
+import type { Query } from '../engine/sql/ast';
+import * as q from '../engine/sql/build';
+import { countRows, createTempTable, dropTable } from '../engine/sql/statements';
+import type { Connector } from '../data/connector';
+
+export interface EvaluationContext {
+  readonly db: Connector;
+  readonly catalog: Catalog;
+  readonly library: Library;
+  readonly now: number;
+  /** Changes whenever the data or the evaluation instant changes. */
+  readonly epoch: string;
+}
+
+export interface Materialised {
+  readonly table: string;
+  readonly count: number;
+}
+
+export function membersOf(table: string): Query {
+  return q.select([q.col(undefined, MEMBER_COLUMN)], { from: q.table(table) });
+}
+
+export async function countTable(db: Connector, table: string): Promise<number> {
+  const [row] = await db.query(countRows(table));
+  return Number(row?.n ?? 0);
+}
+
+export class SegmentTables {
+  private epoch: string | undefined;
+  private readonly cache = new Map<string, { readonly key: string; readonly result: Promise<Materialised> }>();
+  private counter = 0;
+
+  constructor(private readonly prefix = 'segment') {}
+
+  /** The key of a segment: its definition and, recursively, those of the segments it uses. */
+  private key(name: string, library: Library, trail: readonly string[] = []): string {
+    const segment = library.segments.find((s) => s.name === name);
+    if (!segment || trail.includes(name)) return `${name}:missing`;
+    const deps = dependencies(segment).map((d) => this.key(d, library, [...trail, name]));
+    return JSON.stringify([segment, deps]);
+  }
+
+  private async reset(ctx: EvaluationContext): Promise<void> {
+    if (this.epoch === ctx.epoch) return;
+    this.epoch = ctx.epoch;
+    const old = [...this.cache.values()];
+    this.cache.clear();
+    for (const entry of old) void entry.result.then((m) => ctx.db.query(dropTable(m.table))).catch(() => undefined);
+  }
+
+  /** The members of segment `name` of `ctx.library` (which must have been validated). */
+  async materialise(ctx: EvaluationContext, name: string): Promise<Materialised> {
+    await this.reset(ctx);
+    const key = `${ctx.epoch}|${this.key(name, ctx.library)}`;
+    const cached = this.cache.get(name);
+    if (cached?.key === key) return cached.result;
+    const result = this.evaluate(ctx, name);
+    this.cache.set(name, { key, result });
+    result.catch(() => {
+      if (this.cache.get(name)?.result === result) this.cache.delete(name);
+    });
+    if (cached) void cached.result.then((m) => ctx.db.query(dropTable(m.table))).catch(() => undefined);
+    return result;
+  }
+
+  private async evaluate(ctx: EvaluationContext, name: string): Promise<Materialised> {
+    const segment: Segment | undefined = ctx.library.segments.find((s) => s.name === name);
+    if (!segment) throw new Error(`unknown segment "${name}"`);
+    const tables = new Map<string, string>();
+    for (const dep of dependencies(segment)) tables.set(dep, (await this.materialise(ctx, dep)).table);
+    const query = compileSegment(segment, {
+      catalog: ctx.catalog,
+      now: ctx.now,
+      segmentQuery: (ref) => membersOf(tables.get(ref) ?? `${this.prefix}:missing:${ref}`),
+    });
+    const table = `${this.prefix}:${++this.counter}`;
+    await ctx.db.query(createTempTable(table, query));
+    return { table, count: await countTable(ctx.db, table) };
+  }
+
+  /** Drops every table (e.g. before the connector goes away). */
+  async clear(db: Connector): Promise<void> {
+    const old = [...this.cache.values()];
+    this.cache.clear();
+    this.epoch = undefined;
+    for (const entry of old) await entry.result.then((m) => db.query(dropTable(m.table))).catch(() => undefined);
+  }
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connector } from '../src/data/connector';
+import { evaluateLibrary } from '../src/data/evaluate-library';
+import { loadData } from '../src/data/load-data';
+import { createNodeConnector } from '../src/data/node-connector';
+import { nodeDecoders } from '../src/data/node-decoders';
+import { readFolder } from '../src/data/read-folder';
+import type { Catalog } from '../src/engine/catalog';
+import type { CompoundSegment, Library, ProfileSegment, Segment } from '../src/engine/library-schema';
+import { parseLibraryOrThrow } from '../src/engine/parse-library';
+import { runPreview, Superseded } from '../src/state/preview-run';
+import { SegmentTables, type EvaluationContext } from '../src/state/preview-tables';
+
+const NOW = Date.parse('2026-03-31T12:00:00Z');
+let db: Connector;
+let catalog: Catalog;
+const library: Library = parseLibraryOrThrow(JSON.parse(readFileSync('/work/shared/examples/library.json', 'utf8')));
+
+beforeAll(async () => {
+  db = await createNodeConnector();
+  ({ catalog } = await loadData(db, await readFolder('/work/shared/examples/data'), nodeDecoders));
+});
+afterAll(async () => db?.close());
+
+const context = (lib: Library = library, now = NOW): EvaluationContext => ({ db, catalog, library: lib, now, epoch: `1|${now}` });
+
+async function evaluateCounts(lib: Library, now = NOW): Promise<Record<string, number>> {
+  const results = await evaluateLibrary(db, catalog, lib, { now });
+  return Object.fromEntries(results.map((r) => [r.name, r.count]));
+}
+
+describe('designer evaluation on the worked examples', () => {
+  it('segment tables count every segment like evaluate does', async () => {
+    const tables = new SegmentTables();
+    const expected = await evaluateCounts(library);
+    for (const segment of library.segments) {
+      expect((await tables.materialise(context(), segment.name)).count, segment.name).toBe(expected[segment.name]);
+    }
+  });
+
+  it('a preview totals like evaluate and counts each group prefix of the Flow', async () => {
+    const tables = new SegmentTables();
+    const expected = await evaluateCounts(library);
+    let n = 0;
+    for (const segment of library.segments) {
+      const outcome = await runPreview(context(), tables, segment, `preview:${++n}`, () => true);
+      expect(outcome.total, segment.name).toBe(expected[segment.name]);
+    }
+    const engaged = library.segments.find((s) => s.name === 'EngagedSeattle')!;
+    const outcome = await runPreview(context(), tables, engaged, 'preview:steps', () => true);
+    // SeattleEmailable, then ∪ Referrers, then ∩ OpenedTwiceLast30Days — each prefix as its own compound segment.
+    const steps = (engaged as CompoundSegment).query.steps;
+    const prefixes: Segment[] = [1, 2, 3].map((k) => ({
+      ...(engaged as CompoundSegment),
+      name: `Prefix${k}`,
+      query: { steps: steps.slice(0, k) },
+    }));
+    const prefixCounts = await evaluateCounts({ version: 1, segments: [...library.segments, ...prefixes] });
+    expect(outcome.stepCounts).toEqual([prefixCounts.Prefix1, prefixCounts.Prefix2, prefixCounts.Prefix3]);
+    const members = await db.query(`SELECT count(*) AS n FROM "${outcome.table}"`);
+    expect(Number(members[0]!.n)).toBe(expected.EngagedSeattle);
+  });
+
+  it('profile group counts follow the fold, exclude included', async () => {
+    const seattle = library.segments.find((s) => s.name === 'SeattleEmailable')!;
+    const outcome = await runPreview(context(), new SegmentTables(), seattle, 'preview:seattle', () => true);
+    const profile = seattle as ProfileSegment;
+    const firstGroup: Segment = { ...profile, name: 'FirstGroup', query: { groups: [profile.query.groups[0]!] } };
+    const counts = await evaluateCounts({ version: 1, segments: [firstGroup, seattle] });
+    expect(outcome.stepCounts).toEqual([counts.FirstGroup, counts.SeattleEmailable]);
+    expect(outcome.stepCounts[0]).toBeGreaterThan(outcome.stepCounts[1]!);
+  });
+
+  it('evaluate as of another instant changes sliding windows, and the cache follows the epoch', async () => {
+    const tables = new SegmentTables();
+    const later = Date.parse('2026-05-15T00:00:00Z');
+    const now = await tables.materialise(context(), 'OpenedTwiceLast30Days');
+    const then = await tables.materialise(context(library, later), 'OpenedTwiceLast30Days');
+    expect(now.count).toBe((await evaluateCounts(library)).OpenedTwiceLast30Days);
+    expect(then.count).toBe((await evaluateCounts(library, later)).OpenedTwiceLast30Days);
+    expect(then.count).not.toBe(now.count);
+    expect(then.table).not.toBe(now.table);
+  });
+
+  it('a superseded preview stops and leaves no table behind', async () => {
+    const seattle = library.segments.find((s) => s.name === 'SeattleEmailable')!;
+    await expect(runPreview(context(), new SegmentTables(), seattle, 'preview:stale', () => false)).rejects.toBeInstanceOf(Superseded);
+    const left = await db.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'preview:stale%'`);
+    expect(Number(left[0]!.n)).toBe(0);
+  });
+});
