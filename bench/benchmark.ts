@@ -1,6 +1,8 @@
 /**
  * One benchmark run at one scale: the browser (the app's engine in headless Chromium) and
- * native DuckDB (one thread, all threads) on the same Parquet files and the same SQL.
+ * native DuckDB (one thread, all threads) on the same Parquet files and the same SQL. Runs are
+ * interleaved (browser, native 1 thread, native all threads, again) so that other work on the
+ * shared machine disturbs all three alike.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,15 +13,16 @@ import { openHarness, type HarnessPage } from './browser';
 import { benchLibrary, previewStatement, segmentStatements, withEdit, type SegmentStatement } from './compile';
 import { ensureDataFolder, type DataFolder } from './generate-data';
 import { MemorySampler } from './memory-sampler';
-import { openNative, type NativeSegmentTiming, type ProfiledOperator } from './native';
+import { NativeEngine, type ProfiledOperator } from './native';
 import { recordLoadInNode } from './node-load-steps';
-import type { EnvironmentReport, LoadStep, MemoryReport, PreviewTiming, SegmentTiming } from './protocol';
-import { BENCH_NOW, scaleNamed, SCALES, type Scale } from './scales';
+import type { EnvironmentReport, LoadStep, MemoryReport, PreviewRun, SegmentRun } from './protocol';
+import { BENCH_NOW, scaleNamed, SCALES, type Layout, type Scale } from './scales';
 import { BENCH_SEGMENTS, PREVIEW_EDITS } from './segments';
 import { serveStatic } from './static-server';
 
 export interface BenchOptions {
   readonly scale: string;
+  readonly layout: Layout;
   readonly runs: number;
   readonly loadRuns: number;
   readonly seed: number;
@@ -31,17 +34,31 @@ export interface BenchOptions {
   readonly log: (line: string) => void;
 }
 
-export interface BrowserResult {
+export interface EngineLoad {
+  readonly ms: number[];
+  /** Each step's time in the last load, by index into the browser's recorded steps. */
+  stepMs: { index: number; ms: number }[];
+}
+
+export interface EngineResult {
+  readonly engine: 'browser' | 'native';
+  /** 1 for the browser (DuckDB-WASM without threads). */
+  readonly threads: number;
+  readonly version: string;
+  readonly load: EngineLoad;
+  /** Per segment (in evaluation order), one entry per run. */
+  readonly segments: Record<string, SegmentRun[]>;
+  /** Per preview label, one entry per run. */
+  readonly previews: Record<string, PreviewRun[]>;
+  readonly memoryBytes?: number;
+}
+
+export interface BrowserDetails {
   readonly environment?: EnvironmentReport;
   readonly fetch?: { ms: number; bytes: number };
-  readonly loadMs: number[];
   readonly loadSteps: LoadStep[];
-  /** The catalog of the last complete load. */
-  readonly catalog?: Catalog;
   readonly warnings: readonly string[];
-  readonly segments: SegmentTiming[];
-  readonly libraryMs?: number;
-  readonly previews: PreviewTiming[];
+  readonly libraryMs: number[];
   readonly memoryAfterLoad?: MemoryReport;
   readonly memoryAfterEvaluate?: MemoryReport;
   readonly rendererPeakBytes: number;
@@ -53,19 +70,9 @@ export interface BrowserResult {
   readonly experiments: Record<string, unknown>;
 }
 
-export interface NativeResult {
-  readonly threads: number;
-  readonly version: string;
-  readonly loadMs: number[];
-  /** Per load step (index into the browser's steps), last load. */
-  readonly loadStepMs: { index: number; ms: number }[];
-  readonly segments: NativeSegmentTiming[];
-  readonly previews: { label: string; ms: number[] }[];
-  readonly memoryBytes: number;
-}
-
 export interface ScaleResult {
   readonly scale: Scale;
+  readonly layout: Layout;
   readonly seed: number;
   readonly date: string;
   readonly now: string;
@@ -74,13 +81,17 @@ export interface ScaleResult {
   readonly machine: { cpus: number; cpuModel: string; memoryBytes: number; loadAverageStart: number[]; loadAverageEnd: number[] };
   readonly versions: Record<string, string>;
   readonly data: DataFolder;
-  readonly browser: BrowserResult;
+  readonly statements: readonly SegmentStatement[];
+  readonly previewSql: readonly { label: string; sql: string }[];
+  readonly browser: BrowserDetails;
+  readonly engines: EngineResult[];
   /** Steps the native replay used: the browser's own, or a Node recording if the browser did not load. */
   readonly replayedSteps: 'browser' | 'node';
-  readonly native: NativeResult[];
   readonly profiles: { name: string; totalMs: number; operators: ProfiledOperator[] }[];
   readonly mismatches: string[];
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function packageVersion(name: string): string {
   try {
@@ -92,196 +103,206 @@ function packageVersion(name: string): string {
 
 async function buildHarness(log: (line: string) => void): Promise<string> {
   const started = performance.now();
-  const config = path.resolve('bench/vite.config.ts');
-  await build({ configFile: config, logLevel: 'warn' });
+  await build({ configFile: path.resolve('bench/vite.config.ts'), logLevel: 'warn' });
   log(`built the harness page in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return path.resolve('.bench/harness-dist');
 }
 
-async function runBrowser(options: BenchOptions, folder: DataFolder, url: string): Promise<BrowserResult> {
-  const log = options.log;
+const libraryJson = () => ({ version: 1, segments: BENCH_SEGMENTS });
+const ms = (values: readonly number[]) => values.map((v) => v.toFixed(0)).join(' ');
+
+function emptyEngine(engine: 'browser' | 'native', threads: number): Mutable<EngineResult> {
+  return { engine, threads, version: '?', load: { ms: [], stepMs: [] }, segments: {}, previews: {} };
+}
+
+function push<T>(record: Record<string, T[]>, key: string, value: T): void {
+  (record[key] ??= []).push(value);
+}
+
+/** Compiles in Node what the page compiled, from the same catalog: both must be identical. */
+function compileInNode(catalog: Catalog) {
+  const library = benchLibrary(libraryJson(), catalog);
+  const statements = segmentStatements(library, catalog, BENCH_NOW);
+  const previews = PREVIEW_EDITS.map((edit) => {
+    const edited = benchLibrary(withEdit(libraryJson(), edit.segment), catalog);
+    const segment = edited.segments.find((s) => s.name === edit.segment.name)!;
+    return { label: edit.label, sql: previewStatement(segment, edited, catalog, BENCH_NOW) };
+  });
+  return { statements, previews };
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> {
+  const { log } = options;
+  const scale = scaleNamed(options.scale);
+  const loadAverageStart = os.loadavg();
+  const folder = ensureDataFolder(options.workDir, scale, options.seed, options.layout, log);
+  const site = await buildHarness(log);
+  const server = await serveStatic(site, path.join(options.workDir, 'data'), options.port);
   const sampler = new MemorySampler();
-  const result: {
-    -readonly [K in keyof BrowserResult]: BrowserResult[K];
-  } = {
-    loadMs: [],
+  const natives = [new NativeEngine(folder.dir, 1), new NativeEngine(folder.dir, 'all')];
+  const browserEngine = emptyEngine('browser', 1);
+  const nativeResults = natives.map((n) => emptyEngine('native', n.threads === 1 ? 1 : os.cpus().length));
+  const details: Mutable<BrowserDetails> = {
     loadSteps: [],
     warnings: [],
-    segments: [],
-    previews: [],
+    libraryMs: [],
     rendererPeakBytes: 0,
     browserTotalPeakBytes: 0,
     problems: [],
     experiments: {},
   };
+  const mismatches: string[] = [];
   let page: HarnessPage | undefined;
   let stage = 'opening the page';
-  try {
-    page = await openHarness(url);
-    result.problems = page.problems;
-    stage = 'starting DuckDB-WASM';
-    result.environment = await page.call('start');
-    stage = 'fetching the files';
-    const dataUrl = `/data/${path.basename(folder.dir)}`;
-    result.fetch = await page.call(
-      'fetchFiles',
-      dataUrl,
-      folder.files.map((f) => f.name),
-    );
-    for (let run = 0; run < options.loadRuns; run++) {
-      stage = `loading (run ${run + 1})`;
-      const report = await page.call('load', run + 1);
-      result.loadMs.push(report.ms);
-      result.loadSteps = [...report.steps];
-      result.catalog = report.catalog;
-      result.warnings = report.warnings;
-      log(`  browser load ${run + 1}: ${(report.ms / 1000).toFixed(2)} s`);
-      if (run < options.loadRuns - 1) await page.call('unload');
-    }
-    stage = 'reading memory after the load';
-    result.memoryAfterLoad = await page.call('memory');
-    stage = 'evaluating the segments';
-    result.segments = await page.call('evaluate', libraryJson(), BENCH_NOW, options.runs);
-    for (const s of result.segments) log(`  browser ${s.name}: ${s.queryMs.map((m) => m.toFixed(0)).join(' ')} ms, ${s.count} members`);
-    stage = 'evaluating the library end to end';
-    result.libraryMs = await page.call('evaluateLibraryMs', libraryJson(), BENCH_NOW);
-    stage = 'previewing edits';
-    result.previews = await page.call('preview', libraryJson(), PREVIEW_EDITS, BENCH_NOW, options.runs);
-    for (const p of result.previews) log(`  preview ${p.label}: ${p.ms.map((m) => m.toFixed(0)).join(' ')} ms`);
-    stage = 'reading memory after evaluation';
-    result.memoryAfterEvaluate = await page.call('memory');
-    for (const name of options.experiments) {
-      stage = `experiment ${name}`;
-      log(`  experiment ${name}`);
-      result.experiments[name] = await page.call('experiment', name, options.runs);
-    }
-  } catch (error) {
-    result.failedAt = stage;
-    result.error = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    log(`  browser failed while ${stage}: ${result.error}`);
-  } finally {
-    const peaks = sampler.stop();
-    result.rendererPeakBytes = peaks.rendererPeak;
-    result.browserTotalPeakBytes = peaks.browserTotalPeak;
-    await page?.close().catch(() => undefined);
-  }
-  return result;
-}
-
-function libraryJson(): unknown {
-  return { version: 1, segments: BENCH_SEGMENTS };
-}
-
-async function runNative(
-  options: BenchOptions,
-  folder: DataFolder,
-  threads: 1 | 'all',
-  steps: readonly LoadStep[],
-  statements: readonly SegmentStatement[],
-  previews: readonly { label: string; sql: string }[],
-): Promise<{ result: NativeResult; profiles: ScaleResult['profiles'] }> {
-  const loadMs: number[] = [];
-  let loadStepMs: { index: number; ms: number }[] = [];
-  let kept: Awaited<ReturnType<typeof openNative>> | undefined;
-  for (let run = 0; run < options.loadRuns; run++) {
-    const native = await openNative(folder.dir, threads);
-    const load = await native.load(steps);
-    loadMs.push(load.ms);
-    loadStepMs = load.steps;
-    if (run < options.loadRuns - 1) native.close();
-    else kept = native;
-  }
-  const native = kept!;
-  options.log(
-    `  native (${native.threads} thread${native.threads > 1 ? 's' : ''}) load: ${loadMs.map((m) => (m / 1000).toFixed(2)).join(' ')} s`,
-  );
-  const segments = await native.evaluate(statements, options.runs);
-  const previewTimes = [];
-  for (const preview of previews) previewTimes.push({ label: preview.label, ms: await native.time(preview.sql, options.runs) });
-  const profiles: ScaleResult['profiles'] = [];
-  if (options.profile) {
-    for (const statement of statements) {
-      const operators = await native.profile(statement.create, options.workDir);
-      profiles.push({ name: statement.name, totalMs: operators.reduce((s, o) => s + o.ms, 0), operators });
-    }
-  }
-  const memoryBytes = await native.memoryBytes();
-  native.close();
-  return {
-    result: { threads: native.threads, version: native.version, loadMs, loadStepMs, segments, previews: previewTimes, memoryBytes },
-    profiles,
-  };
-}
-
-export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> {
-  const scale = scaleNamed(options.scale);
-  const loadAverageStart = os.loadavg();
-  const folder = await ensureDataFolder(options.workDir, scale, options.seed, options.log);
-  const site = await buildHarness(options.log);
-  const server = await serveStatic(site, path.join(options.workDir, 'data'), options.port);
-  let browser: BrowserResult;
-  try {
-    options.log(`browser: ${scale.name}`);
-    browser = await runBrowser(options, folder, server.url);
-  } finally {
-    await server.close();
-  }
-
-  // The native side runs the browser's own statements, or a Node recording of the same loader on
-  // the small folder (same schema, same statements) when the browser could not load.
-  let steps = browser.loadSteps;
+  let catalog: Catalog | undefined;
   let replayedSteps: ScaleResult['replayedSteps'] = 'browser';
-  let catalog = browser.catalog;
-  if (!catalog) {
-    const small = await ensureDataFolder(options.workDir, SCALES.tiny!, options.seed, options.log);
-    const recorded = await recordLoadInNode(small.dir);
-    steps = recorded.steps;
-    catalog = recorded.catalog;
-    replayedSteps = 'node';
-  }
-  const library = benchLibrary(libraryJson(), catalog);
-  const statements = segmentStatements(library, catalog, BENCH_NOW);
-  const previews = PREVIEW_EDITS.map((edit) => {
-    const edited = benchLibrary(withEdit(libraryJson(), edit.segment), catalog);
-    return {
-      label: edit.label,
-      sql: previewStatement(
-        edited.segments.find((s) => s.name === edit.segment.name)!,
-        edited,
-        catalog,
-        BENCH_NOW,
-      ),
-    };
-  });
-
-  const mismatches: string[] = [];
-  browser.segments.forEach((s, i) => {
-    if (statements[i]?.create !== s.sql) mismatches.push(`${s.name}: the browser ran different SQL than the native side compiles`);
-  });
-
-  const native: NativeResult[] = [];
+  let statements: SegmentStatement[] = [];
+  let previews: { label: string; sql: string }[] = [];
   let profiles: ScaleResult['profiles'] = [];
-  for (const threads of [1, 'all'] as const) {
-    options.log(`native: ${scale.name}, threads ${threads}`);
-    const run = await runNative({ ...options, profile: options.profile && threads === 1 }, folder, threads, steps, statements, previews);
-    native.push(run.result);
-    if (run.profiles.length > 0) profiles = run.profiles;
+
+  const nativeLoad = async (steps: readonly LoadStep[]) => {
+    for (const [i, native] of natives.entries()) {
+      const load = await native.load(steps);
+      nativeResults[i]!.load.ms.push(load.ms);
+      nativeResults[i]!.load.stepMs = load.steps;
+      nativeResults[i]!.version = native.version;
+      nativeResults[i]!.threads = native.threadCount;
+      log(`  native ${native.threadCount} thread(s) load: ${(load.ms / 1000).toFixed(2)} s`);
+    }
+  };
+
+  try {
+    try {
+      log(`${scale.name} (${options.layout} layout): browser and native, interleaved`);
+      page = await openHarness(server.url);
+      details.problems = page.problems;
+      stage = 'starting DuckDB-WASM';
+      details.environment = await page.call('start');
+      browserEngine.version = details.environment.duckdbVersion;
+      stage = 'fetching the files';
+      details.fetch = await page.call(
+        'fetchFiles',
+        `/data/${path.basename(folder.dir)}`,
+        folder.files.map((f) => f.name),
+      );
+      for (let run = 0; run < options.loadRuns; run++) {
+        stage = `loading (run ${run + 1})`;
+        if (run > 0) await page.call('unload');
+        const report = await page.call('load', run + 1);
+        browserEngine.load.ms.push(report.ms);
+        browserEngine.load.stepMs = report.steps.map((s, index) => ({ index, ms: s.ms }));
+        details.loadSteps = [...report.steps];
+        details.warnings = report.warnings;
+        catalog = report.catalog;
+        log(`  browser load ${run + 1}: ${(report.ms / 1000).toFixed(2)} s`);
+        await nativeLoad(report.steps);
+      }
+      stage = 'reading memory after the load';
+      details.memoryAfterLoad = await page.call('memory');
+
+      stage = 'compiling';
+      const inPage = await page.call('prepare', libraryJson(), PREVIEW_EDITS, BENCH_NOW);
+      ({ statements, previews } = compileInNode(catalog!));
+      inPage.statements.forEach((s, i) => {
+        if (s.create !== statements[i]?.create) mismatches.push(`${s.name}: the page compiled different SQL than Node`);
+      });
+      inPage.previews.forEach((p, i) => {
+        if (p.sql !== previews[i]?.sql) mismatches.push(`preview ${p.label}: the page compiled different SQL than Node`);
+      });
+
+      for (let run = 0; run < options.runs; run++) {
+        for (const [index, statement] of statements.entries()) {
+          stage = `evaluating ${statement.name} (run ${run + 1})`;
+          push(browserEngine.segments, statement.name, await page.call('runSegment', index));
+          for (const [i, native] of natives.entries()) push(nativeResults[i]!.segments, statement.name, await native.runSegment(statement));
+        }
+        for (const [index, preview] of previews.entries()) {
+          stage = `previewing ${preview.label} (run ${run + 1})`;
+          push(browserEngine.previews, preview.label, await page.call('runPreview', index));
+          for (const [i, native] of natives.entries()) {
+            const elapsed = await native.time(preview.sql);
+            push(nativeResults[i]!.previews, preview.label, { ms: elapsed, count: -1 });
+          }
+        }
+      }
+      for (const s of statements)
+        log(
+          `  ${s.name}: browser ${ms(browserEngine.segments[s.name]!.map((r) => r.queryMs))} | native1 ${ms(nativeResults[0]!.segments[s.name]!.map((r) => r.queryMs))} ms`,
+        );
+      for (const p of previews) log(`  preview ${p.label}: browser ${ms(browserEngine.previews[p.label]!.map((r) => r.ms))} ms`);
+
+      stage = 'evaluating the library end to end';
+      for (let run = 0; run < Math.min(3, options.runs); run++) details.libraryMs.push(await page.call('evaluateLibraryMs'));
+      stage = 'reading memory after evaluation';
+      details.memoryAfterEvaluate = await page.call('memory');
+      for (const name of options.experiments) {
+        stage = `experiment ${name}`;
+        log(`  experiment ${name}`);
+        details.experiments[name] = await page.call('experiment', name, options.runs);
+      }
+      stage = 'done';
+    } catch (error) {
+      details.failedAt = stage;
+      details.error = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      log(`  browser failed while ${stage}: ${details.error}`);
+    } finally {
+      const peaks = sampler.stop();
+      details.rendererPeakBytes = peaks.rendererPeak;
+      details.browserTotalPeakBytes = peaks.browserTotalPeak;
+      await page?.close().catch(() => undefined);
+      await server.close();
+    }
+
+    // Without a browser load, the native side replays the same loader recorded in Node on the
+    // tiny folder (same schema, so the same statements) and runs the same compiled SQL.
+    if (!catalog) {
+      const tiny = ensureDataFolder(options.workDir, SCALES.tiny!, options.seed, options.layout, log);
+      const recorded = await recordLoadInNode(tiny.dir);
+      details.loadSteps = recorded.steps;
+      catalog = recorded.catalog;
+      replayedSteps = 'node';
+      for (let run = 0; run < options.loadRuns; run++) await nativeLoad(recorded.steps);
+      ({ statements, previews } = compileInNode(catalog));
+    }
+    if (nativeResults[0]!.load.ms.length === 0) await nativeLoad(details.loadSteps);
+    for (let run = 0; run < options.runs; run++) {
+      for (const statement of statements) {
+        for (const [i, native] of natives.entries()) {
+          if ((nativeResults[i]!.segments[statement.name]?.length ?? 0) > run) continue;
+          push(nativeResults[i]!.segments, statement.name, await native.runSegment(statement));
+        }
+      }
+      for (const preview of previews) {
+        for (const [i, native] of natives.entries()) {
+          if ((nativeResults[i]!.previews[preview.label]?.length ?? 0) > run) continue;
+          push(nativeResults[i]!.previews, preview.label, { ms: await native.time(preview.sql), count: -1 });
+        }
+      }
+    }
+    if (options.profile) {
+      profiles = [];
+      for (const statement of statements) {
+        const operators = await natives[0]!.profile(statement.create, options.workDir);
+        profiles.push({ name: statement.name, totalMs: operators.reduce((s, o) => s + o.ms, 0), operators });
+      }
+    }
+    for (const [i, native] of natives.entries()) nativeResults[i]!.memoryBytes = await native.memoryBytes();
+  } finally {
+    for (const native of natives) native.close();
   }
 
-  for (const n of native) {
-    for (const s of browser.segments) {
-      const other = n.segments.find((x) => x.name === s.name);
-      if (other && other.checksum !== s.checksum)
-        mismatches.push(`${s.name}: browser selects ${s.checksum}, native (${n.threads} threads) ${other.checksum}`);
-    }
-    for (const p of browser.previews) {
-      const other = n.previews.find((x) => x.label === p.label);
-      if (!other) mismatches.push(`preview ${p.label}: not run natively`);
+  for (const statement of statements) {
+    const expected = browserEngine.segments[statement.name]?.at(-1)?.checksum;
+    for (const n of nativeResults) {
+      const got = n.segments[statement.name]?.at(-1)?.checksum;
+      if (expected !== undefined && got !== expected)
+        mismatches.push(`${statement.name}: browser selects ${expected}, native (${n.threads} threads) ${got}`);
     }
   }
 
   return {
     scale,
+    layout: options.layout,
     seed: options.seed,
     date: new Date().toISOString(),
     now: new Date(BENCH_NOW).toISOString(),
@@ -296,18 +317,20 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
     },
     versions: {
       node: process.version,
-      chromium: browser.environment?.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? '?',
+      chromium: details.environment?.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? '?',
       '@duckdb/duckdb-wasm': packageVersion('@duckdb/duckdb-wasm'),
-      'DuckDB in the browser': browser.environment?.duckdbVersion ?? '?',
+      'DuckDB in the browser': browserEngine.version,
       '@duckdb/node-api': packageVersion('@duckdb/node-api'),
-      'DuckDB native': native[0]?.version ?? '?',
+      'DuckDB native': nativeResults[0]!.version,
       'parquet-wasm': packageVersion('parquet-wasm'),
       'playwright-core': packageVersion('playwright-core'),
     },
     data: folder,
-    browser,
+    statements,
+    previewSql: previews,
+    browser: details,
+    engines: [browserEngine, ...nativeResults],
     replayedSteps,
-    native,
     profiles,
     mismatches,
   };

@@ -9,45 +9,13 @@ import path from 'node:path';
 import { quoteIdentifier as id, quoteString as str } from '../src/engine/sql/quote';
 import { memberChecksum } from './checksum';
 import type { SegmentStatement } from './compile';
-import type { LoadStep } from './protocol';
-
-export interface NativeStepTiming {
-  readonly index: number;
-  readonly ms: number;
-}
-
-export interface NativeSegmentTiming {
-  readonly name: string;
-  readonly queryMs: number[];
-  readonly fetchMs: number[];
-  readonly count: number;
-  readonly checksum: string;
-}
-
-export interface NativeDatabase {
-  readonly version: string;
-  readonly threads: number;
-  /** Replays a browser load; returns the wall time and each step's time (steps in the same order). */
-  load(steps: readonly LoadStep[]): Promise<{ ms: number; steps: NativeStepTiming[] }>;
-  evaluate(statements: readonly SegmentStatement[], runs: number): Promise<NativeSegmentTiming[]>;
-  time(sql: string, runs: number): Promise<number[]>;
-  /** DuckDB's own profile of one query: operators with their share of the time. */
-  profile(sql: string, scratch: string): Promise<ProfiledOperator[]>;
-  memoryBytes(): Promise<number>;
-  close(): void;
-}
+import type { LoadStep, SegmentRun } from './protocol';
 
 export interface ProfiledOperator {
   readonly name: string;
   readonly detail: string;
   readonly ms: number;
   readonly rows: number;
-}
-
-async function timedRun(db: DuckDBConnection, sql: string): Promise<number> {
-  const started = performance.now();
-  await db.runAndReadAll(sql);
-  return performance.now() - started;
 }
 
 interface ProfileNode {
@@ -71,75 +39,94 @@ function flatten(node: ProfileNode, out: ProfiledOperator[]): ProfiledOperator[]
   return out;
 }
 
-export async function openNative(dataDir: string, threads: number | 'all'): Promise<NativeDatabase> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const db = await instance.connect();
-  if (threads !== 'all') await db.run(`SET threads = ${threads}`);
-  const [[version, threadCount]] = (await db.runAndReadAll(`SELECT version(), current_setting('threads')`)).getRows() as [[string, number]];
+async function timedRun(db: DuckDBConnection, sql: string): Promise<number> {
+  const started = performance.now();
+  await db.runAndReadAll(sql);
+  return performance.now() - started;
+}
 
-  return {
-    version: String(version),
-    threads: Number(threadCount),
-    async load(steps) {
-      const timings: NativeStepTiming[] = [];
-      const started = performance.now();
-      // The loader decodes a file, then stages it: each insert takes the file decoded just before.
-      let decoded = '';
-      for (const [index, step] of steps.entries()) {
-        if (step.kind === 'decode') {
-          decoded = step.file;
-          continue;
-        }
-        const sql =
-          step.kind === 'insert'
-            ? `CREATE TABLE ${id(step.table)} AS SELECT * FROM read_parquet(${str(path.join(dataDir, decoded))})`
-            : step.sql;
-        timings.push({ index, ms: await timedRun(db, sql) });
+/** Native DuckDB with `threads` threads ('all': DuckDB's default, one per core). */
+export class NativeEngine {
+  version = '?';
+  threadCount = 0;
+  private instance: DuckDBInstance | undefined;
+  private connection: DuckDBConnection | undefined;
+
+  constructor(
+    private readonly dataDir: string,
+    readonly threads: 1 | 'all',
+  ) {}
+
+  private get db(): DuckDBConnection {
+    if (!this.connection) throw new Error('load the data first');
+    return this.connection;
+  }
+
+  /** Replays a browser load in a fresh database; returns the wall time and each step's time. */
+  async load(steps: readonly LoadStep[]): Promise<{ ms: number; steps: { index: number; ms: number }[] }> {
+    this.close();
+    this.instance = await DuckDBInstance.create(':memory:');
+    const db = (this.connection = await this.instance.connect());
+    if (this.threads !== 'all') await db.run(`SET threads = ${this.threads}`);
+    const [[version, threads]] = (await db.runAndReadAll(`SELECT version(), current_setting('threads')`)).getRows() as [[string, number]];
+    this.version = String(version);
+    this.threadCount = Number(threads);
+
+    const timings: { index: number; ms: number }[] = [];
+    const started = performance.now();
+    // The loader decodes a file, then stages it: each insert takes the file decoded just before.
+    let decoded = '';
+    for (const [index, step] of steps.entries()) {
+      if (step.kind === 'decode') {
+        decoded = step.file;
+        continue;
       }
-      return { ms: performance.now() - started, steps: timings };
-    },
-    async evaluate(statements, runs) {
-      const out: NativeSegmentTiming[] = [];
-      for (const statement of statements) {
-        const queryMs: number[] = [];
-        const fetchMs: number[] = [];
-        let members: string[] = [];
-        for (let run = 0; run < runs; run++) {
-          queryMs.push(await timedRun(db, statement.create));
-          const started = performance.now();
-          const reader = await db.runAndReadAll(statement.fetch);
-          fetchMs.push(performance.now() - started);
-          members = (reader.getColumns()[0] ?? []).map(String);
-        }
-        out.push({ name: statement.name, queryMs, fetchMs, count: members.length, checksum: memberChecksum(members) });
-      }
-      return out;
-    },
-    async time(sql, runs) {
-      const ms: number[] = [];
-      for (let run = 0; run < runs; run++) ms.push(await timedRun(db, sql));
-      return ms;
-    },
-    async profile(sql, scratch) {
-      const file = path.join(scratch, `profile-${process.pid}.json`);
-      await db.run(`PRAGMA enable_profiling = 'json'`);
-      await db.run(`PRAGMA profiling_output = ${str(file)}`);
-      try {
-        await db.runAndReadAll(sql);
-      } finally {
-        await db.run('PRAGMA disable_profiling');
-      }
-      const tree = JSON.parse(readFileSync(file, 'utf8')) as ProfileNode;
-      rmSync(file, { force: true });
-      return flatten(tree, []);
-    },
-    async memoryBytes() {
-      const rows = (await db.runAndReadAll('SELECT sum(memory_usage_bytes) FROM duckdb_memory()')).getRows();
-      return Number(rows[0]?.[0] ?? 0);
-    },
-    close() {
-      db.closeSync();
-      instance.closeSync();
-    },
-  };
+      const sql =
+        step.kind === 'insert'
+          ? `CREATE TABLE ${id(step.table)} AS SELECT * FROM read_parquet(${str(path.join(this.dataDir, decoded))})`
+          : step.sql;
+      timings.push({ index, ms: await timedRun(db, sql) });
+    }
+    return { ms: performance.now() - started, steps: timings };
+  }
+
+  async runSegment(statement: SegmentStatement): Promise<SegmentRun> {
+    const queryMs = await timedRun(this.db, statement.create);
+    const started = performance.now();
+    const reader = await this.db.runAndReadAll(statement.fetch);
+    const fetchMs = performance.now() - started;
+    const members = (reader.getColumns()[0] ?? []).map(String);
+    return { queryMs, fetchMs, count: members.length, checksum: memberChecksum(members) };
+  }
+
+  async time(sql: string): Promise<number> {
+    return timedRun(this.db, sql);
+  }
+
+  /** DuckDB's own profile of one statement: every operator with its time. */
+  async profile(sql: string, scratch: string): Promise<ProfiledOperator[]> {
+    const file = path.resolve(scratch, `profile-${process.pid}.json`);
+    await this.db.run(`PRAGMA enable_profiling = 'json'`);
+    await this.db.run(`PRAGMA profiling_output = ${str(file)}`);
+    try {
+      await this.db.runAndReadAll(sql);
+    } finally {
+      await this.db.run('PRAGMA disable_profiling');
+    }
+    const tree = JSON.parse(readFileSync(file, 'utf8')) as ProfileNode;
+    rmSync(file, { force: true });
+    return flatten(tree, []);
+  }
+
+  async memoryBytes(): Promise<number> {
+    const rows = (await this.db.runAndReadAll('SELECT sum(memory_usage_bytes) FROM duckdb_memory()')).getRows();
+    return Number(rows[0]?.[0] ?? 0);
+  }
+
+  close(): void {
+    this.connection?.closeSync();
+    this.instance?.closeSync();
+    this.connection = undefined;
+    this.instance = undefined;
+  }
 }

@@ -1,8 +1,9 @@
 /** Command-line options of `npm run bench`. */
-import { SCALES } from './scales';
+import { LAYOUTS, SCALES, type Layout } from './scales';
 
 export interface CliOptions {
   readonly scales: string[];
+  readonly layouts: Layout[];
   readonly runs: number;
   readonly loadRuns: number | undefined;
   readonly seed: number;
@@ -13,7 +14,7 @@ export interface CliOptions {
   readonly write: boolean;
 }
 
-export const USAGE = `npm run bench -- [--scale ${Object.keys(SCALES).join('|')}[,…]] [--runs 5] [--load-runs 3]
+export const USAGE = `npm run bench -- [--scale ${Object.keys(SCALES).join('|')}[,…]] [--layout long|per-type[,…]] [--runs 5] [--load-runs 3]
                  [--seed 42] [--port 4184] [--experiments a,b] [--no-profile] [--no-write]`;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
@@ -25,7 +26,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     else if (arg.startsWith('--') && i + 1 < argv.length) values.set(arg, argv[++i]!);
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
-  const known = ['--scale', '--runs', '--load-runs', '--seed', '--port', '--experiments'];
+  const known = ['--scale', '--layout', '--runs', '--load-runs', '--seed', '--port', '--experiments'];
   for (const key of values.keys()) if (!known.includes(key)) throw new Error(`unknown option ${key}\n${USAGE}`);
   if (flags.has('--help')) throw new Error(USAGE);
   const int = (key: string, fallback: number) => {
@@ -37,9 +38,12 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   };
   const scales = (values.get('--scale') ?? '100k').split(',');
   for (const scale of scales) if (!SCALES[scale]) throw new Error(`unknown scale ${scale}\n${USAGE}`);
+  const layouts = (values.get('--layout') ?? 'long').split(',') as Layout[];
+  for (const layout of layouts) if (!LAYOUTS.includes(layout)) throw new Error(`unknown layout ${layout}\n${USAGE}`);
   const loadRuns = values.has('--load-runs') ? Math.max(1, int('--load-runs', 1)) : undefined;
   return {
     scales,
+    layouts,
     runs: Math.max(1, int('--runs', 5)),
     loadRuns,
     seed: int('--seed', 42),

@@ -1,5 +1,6 @@
-/** What the browser harness page reports back to the runner (plain, serializable data). */
+/** What the browser harness page and the runner exchange (plain, serializable data). */
 import type { Catalog } from '../src/engine/catalog';
+import type { SegmentStatement } from './compile';
 
 /** One step the loader took, in order: decoding a file, handing Arrow to DuckDB, or a SQL statement. */
 export type LoadStep =
@@ -14,26 +15,25 @@ export interface LoadReport {
   readonly warnings: readonly string[];
 }
 
-export interface SegmentTiming {
-  readonly name: string;
-  readonly kind: string;
-  /** Exactly the statement both engines run: CREATE OR REPLACE TEMP TABLE … AS <compiled SQL>. */
-  readonly sql: string;
-  /** Running the statement, per run. */
-  readonly queryMs: readonly number[];
-  /** Bringing the members into JavaScript, per run. */
-  readonly fetchMs: readonly number[];
+export interface SegmentRun {
+  /** Running `CREATE OR REPLACE TEMP TABLE … AS <compiled SQL>`. */
+  readonly queryMs: number;
+  /** Bringing the members into JavaScript. */
+  readonly fetchMs: number;
   readonly count: number;
   /** FNV-1a of the sorted member keys, to check both engines select the same contacts. */
   readonly checksum: string;
 }
 
-export interface PreviewTiming {
-  readonly label: string;
-  /** SELECT count(*) over the edited segment's compiled query. */
-  readonly sql: string;
-  readonly ms: readonly number[];
+export interface PreviewRun {
+  /** Compiling the edited segment and counting its members. */
+  readonly ms: number;
   readonly count: number;
+}
+
+export interface Prepared {
+  readonly statements: readonly SegmentStatement[];
+  readonly previews: readonly { readonly label: string; readonly sql: string }[];
 }
 
 export interface MemoryReport {
@@ -57,9 +57,11 @@ export interface HarnessApi {
   load(generation: number): Promise<LoadReport>;
   /** Drops every table of the last load. */
   unload(): Promise<void>;
-  evaluate(library: unknown, now: number, runs: number): Promise<SegmentTiming[]>;
-  evaluateLibraryMs(library: unknown, now: number): Promise<number>;
-  preview(library: unknown, edits: readonly unknown[], now: number, runs: number): Promise<PreviewTiming[]>;
+  /** Compiles the library's segments and the preview edits with the app's compiler. */
+  prepare(library: unknown, edits: readonly unknown[], now: number): Promise<Prepared>;
+  runSegment(index: number): Promise<SegmentRun>;
+  runPreview(index: number): Promise<PreviewRun>;
+  evaluateLibraryMs(): Promise<number>;
   runSql(sql: string, runs: number): Promise<{ ms: number[]; rows: unknown[] }>;
   memory(): Promise<MemoryReport>;
   experiment(name: string, runs: number): Promise<unknown>;

@@ -1,7 +1,7 @@
 /** Turns benchmark results into the console summary and the generated part of BENCHMARKS.md. */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { NativeResult, ScaleResult } from './benchmark';
+import type { EngineResult, ScaleResult } from './benchmark';
 import { renderRatioChart, type ChartSeries } from './chart';
 import { LOAD_PHASES, phaseTotals } from './load-phases';
 import { formatBytes, formatMs, formatRatio, median, ratio } from './stats';
@@ -11,8 +11,12 @@ const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 
 const mark = (ok: boolean) => (ok ? '✅' : '❌');
-const one = (r: ScaleResult): NativeResult | undefined => r.native.find((n) => n.threads === 1);
-const all = (r: ScaleResult): NativeResult | undefined => r.native.find((n) => n.threads !== 1);
+const browser = (r: ScaleResult): EngineResult => r.engines.find((e) => e.engine === 'browser')!;
+const natives = (r: ScaleResult): EngineResult[] => r.engines.filter((e) => e.engine === 'native');
+const one = (r: ScaleResult): EngineResult | undefined => natives(r).find((n) => n.threads === 1);
+const all = (r: ScaleResult): EngineResult | undefined => natives(r).find((n) => n.threads !== 1);
+const queryMedian = (e: EngineResult | undefined, name: string) => median((e?.segments[name] ?? []).map((x) => x.queryMs));
+const previewMedian = (e: EngineResult | undefined, label: string) => median((e?.previews[label] ?? []).map((x) => x.ms));
 
 function table(header: string[], rows: string[][]): string[] {
   return [
@@ -23,42 +27,47 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 export function segmentRows(r: ScaleResult) {
-  return r.browser.segments.map((s) => {
-    const n1 = one(r)?.segments.find((x) => x.name === s.name);
-    const nAll = all(r)?.segments.find((x) => x.name === s.name);
-    const browser = median(s.queryMs);
+  return r.statements.map((statement) => {
+    const name = statement.name;
+    const runs = browser(r).segments[name] ?? [];
+    const b = queryMedian(browser(r), name);
+    const native1 = queryMedian(one(r), name);
+    const nativeAll = queryMedian(all(r), name);
     return {
-      name: s.name,
-      kind: s.kind,
-      count: s.count,
-      browser,
-      fetch: median(s.fetchMs),
-      native1: n1 ? median(n1.queryMs) : NaN,
-      nativeAll: nAll ? median(nAll.queryMs) : NaN,
-      ratio1: n1 ? ratio(browser, median(n1.queryMs)) : NaN,
-      ratioAll: nAll ? ratio(browser, median(nAll.queryMs)) : NaN,
+      name,
+      kind: statement.kind,
+      count: runs.at(-1)?.count ?? one(r)?.segments[name]?.at(-1)?.count ?? NaN,
+      browser: b,
+      fetch: median(runs.map((x) => x.fetchMs)),
+      native1,
+      nativeAll,
+      ratio1: ratio(b, native1),
+      ratioAll: ratio(b, nativeAll),
     };
   });
 }
 
 export function loadFigures(r: ScaleResult) {
-  const browser = median(r.browser.loadMs);
-  const native1 = median(one(r)?.loadMs ?? []);
-  const nativeAll = median(all(r)?.loadMs ?? []);
-  return { browser, native1, nativeAll, ratio1: ratio(browser, native1), ratioAll: ratio(browser, nativeAll) };
+  const b = median(browser(r).load.ms);
+  const native1 = median(one(r)?.load.ms ?? []);
+  const nativeAll = median(all(r)?.load.ms ?? []);
+  return { browser: b, native1, nativeAll, ratio1: ratio(b, native1), ratioAll: ratio(b, nativeAll) };
 }
 
 export function summaryLines(r: ScaleResult): string[] {
   const load = loadFigures(r);
   const lines = [
-    `scale ${r.scale.name}: ${r.scale.contacts} contacts, ${r.scale.interactions} interactions`,
+    `scale ${r.scale.name} (${r.layout}): ${r.scale.contacts} contacts, ${r.scale.interactions} interactions`,
     `load: browser ${formatMs(load.browser)}, native 1 thread ${formatMs(load.native1)} (${formatRatio(load.ratio1)}), all threads ${formatMs(load.nativeAll)} (${formatRatio(load.ratioAll)})`,
   ];
   for (const s of segmentRows(r))
     lines.push(
       `${s.name.padEnd(20)} ${String(s.count).padStart(8)} members  browser ${formatMs(s.browser).padStart(9)}  native1 ${formatMs(s.native1).padStart(9)} (${formatRatio(s.ratio1)})  nativeAll ${formatMs(s.nativeAll).padStart(9)} (${formatRatio(s.ratioAll)})`,
     );
-  for (const p of r.browser.previews) lines.push(`preview ${p.label}: ${formatMs(median(p.ms))}`);
+  for (const p of r.previewSql)
+    lines.push(
+      `preview ${p.label}: browser ${formatMs(previewMedian(browser(r), p.label))}, native1 ${formatMs(previewMedian(one(r), p.label))}`,
+    );
   lines.push(`renderer peak memory ${formatBytes(r.browser.rendererPeakBytes)}`);
   if (r.browser.failedAt) lines.push(`BROWSER FAILED while ${r.browser.failedAt}: ${r.browser.error}`);
   for (const m of r.mismatches) lines.push(`MISMATCH ${m}`);
@@ -73,7 +82,7 @@ function scaleSection(r: ScaleResult): string[] {
     '',
   );
   out.push(
-    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC, seed ${r.seed}, evaluation instant ${r.now}; median of ${r.runs} runs per segment and ${r.loadRuns} load(s). ` +
+    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC, seed ${r.seed}, evaluation instant ${r.now}; median of ${r.runs} interleaved runs per segment and ${r.loadRuns} load(s). ` +
       `Files: ${sizes}. Load average ${r.machine.loadAverageStart.map((l) => l.toFixed(2)).join(' / ')} at the start and ${r.machine.loadAverageEnd.map((l) => l.toFixed(2)).join(' / ')} at the end (other work shares the machine).`,
     '',
   );
@@ -116,9 +125,10 @@ function scaleSection(r: ScaleResult): string[] {
 
   const steps = r.browser.loadSteps;
   if (steps.length > 0) {
-    const browserPhases = phaseTotals(steps, (i) => steps[i]!.ms);
+    const browserByIndex = new Map(browser(r).load.stepMs.map((x) => [x.index, x.ms]));
+    const browserPhases = phaseTotals(steps, (i) => (r.replayedSteps === 'browser' ? browserByIndex.get(i) : undefined));
     const n1 = one(r);
-    const nativeByIndex = new Map((n1?.loadStepMs ?? []).map((s) => [s.index, s.ms]));
+    const nativeByIndex = new Map((n1?.load.stepMs ?? []).map((s) => [s.index, s.ms]));
     const nativePhases = phaseTotals(steps, (i) => nativeByIndex.get(i));
     out.push('Where the load time goes (last load, per phase):', '');
     out.push(
@@ -136,7 +146,7 @@ function scaleSection(r: ScaleResult): string[] {
     );
   }
 
-  if (r.browser.segments.length > 0) {
+  if (r.statements.length > 0) {
     const rows = segmentRows(r);
     out.push(
       `**Segments** (the statement \`CREATE TEMP TABLE … AS <compiled SQL>\` the app runs; members fetched into JS separately):`,
@@ -174,28 +184,29 @@ function scaleSection(r: ScaleResult): string[] {
     const sum = (key: 'browser' | 'native1' | 'nativeAll') => rows.reduce((a, s) => a + s[key], 0);
     out.push(
       `All ${rows.length} segments: browser ${formatMs(sum('browser'))}, native 1 thread ${formatMs(sum('native1'))} (${formatRatio(ratio(sum('browser'), sum('native1')))}), all threads ${formatMs(sum('nativeAll'))} (${formatRatio(ratio(sum('browser'), sum('nativeAll')))}).` +
-        (r.browser.libraryMs !== undefined
-          ? ` The app's evaluateLibrary on the whole library (validation, every segment, members sorted): ${formatMs(r.browser.libraryMs)}.`
+        (r.browser.libraryMs.length > 0
+          ? ` The app's evaluateLibrary on the whole library (validation, every segment, members sorted): ${formatMs(median(r.browser.libraryMs))}.`
           : ''),
       '',
     );
   }
 
-  if (r.browser.previews.length > 0) {
+  if (r.previewSql.length > 0) {
     out.push('**Designer preview** (count of the edited segment, compiled on each edit; referenced segments inlined):', '');
     out.push(
       ...table(
         ['edit', 'members', 'browser', 'native, 1 thread', 'ratio', `≤ ${TARGETS.previewMs} ms`],
-        r.browser.previews.map((p) => {
-          const n = one(r)?.previews.find((x) => x.label === p.label);
-          const b = median(p.ms);
+        r.previewSql.map((p) => {
+          const b = previewMedian(browser(r), p.label);
+          const n = previewMedian(one(r), p.label);
+          const count = browser(r).previews[p.label]?.at(-1)?.count;
           return [
             p.label,
-            p.count.toLocaleString('en'),
+            count === undefined ? '–' : count.toLocaleString('en'),
             formatMs(b),
-            formatMs(median(n?.ms ?? [])),
-            formatRatio(ratio(b, median(n?.ms ?? []))),
-            mark(b <= TARGETS.previewMs),
+            formatMs(n),
+            formatRatio(ratio(b, n)),
+            Number.isFinite(b) ? mark(b <= TARGETS.previewMs) : '❌',
           ];
         }),
       ),
@@ -217,12 +228,14 @@ function scaleSection(r: ScaleResult): string[] {
       `- After evaluating: page JS heap ${formatBytes(memory.jsHeapUsed)}, DuckDB-WASM buffer memory ${formatBytes(memory.duckdbBytes)}.`,
     );
   out.push(
-    `- Native DuckDB buffer memory after the same work: ${r.native.map((n) => `${n.threads} thread(s) ${formatBytes(n.memoryBytes)}`).join(', ')}.`,
+    `- Native DuckDB buffer memory after the same work: ${natives(r)
+      .map((n) => `${n.threads} thread(s) ${formatBytes(n.memoryBytes ?? NaN)}`)
+      .join(', ')}.`,
     '',
   );
 
   if (r.mismatches.length > 0) out.push('**Mismatches between browser and native:**', '', ...r.mismatches.map((m) => `- ${m}`), '');
-  else if (r.browser.segments.length > 0)
+  else if (Object.keys(browser(r).segments).length > 0)
     out.push('Browser and native DuckDB selected the same members for every segment (checksums of the sorted keys agree).', '');
 
   if (r.profiles.length > 0) {
@@ -265,7 +278,7 @@ function chartSeries(results: readonly ScaleResult[]): ChartSeries[] {
   return results.map((r) => {
     const load = loadFigures(r);
     return {
-      label: `${r.scale.name} (${(r.scale.interactions / 1e6).toFixed(0)}M interactions)`,
+      label: `${(r.scale.interactions / 1e6).toFixed(0)}M interactions, ${r.layout}`,
       values: [
         { label: 'load', value: load.ratio1, target: TARGETS.load },
         ...segmentRows(r).map((s) => ({ label: s.name, value: s.ratio1, target: TARGETS.segment })),
@@ -276,11 +289,11 @@ function chartSeries(results: readonly ScaleResult[]): ChartSeries[] {
 
 export function loadResults(dir: string): ScaleResult[] {
   if (!existsSync(dir)) return [];
-  const order = ['tiny', 'small', '100k', '1m'];
+  const order = ['tiny', 'small', '100k', '1m'].flatMap((scale) => [`${scale}-long`, `${scale}-per-type`]);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as ScaleResult)
-    .sort((a, b) => order.indexOf(a.scale.name) - order.indexOf(b.scale.name));
+    .sort((a, b) => order.indexOf(`${a.scale.name}-${a.layout}`) - order.indexOf(`${b.scale.name}-${b.layout}`));
 }
 
 export function writeBenchmarksMarkdown(resultsDir: string, file: string): void {

@@ -2,16 +2,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBenchmark } from './benchmark';
-import { parseOptions } from './options';
+import { parseOptions, type CliOptions } from './options';
 import { summaryLines, writeBenchmarksMarkdown } from './report';
+import type { Layout } from './scales';
 
 const RESULTS = 'bench/results';
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  for (const scale of options.scales) {
+  for (const scale of options.scales) for (const layout of options.layouts) await runOne(options, scale, layout);
+}
+
+async function runOne(options: CliOptions, scale: string, layout: Layout): Promise<void> {
+  {
     const result = await runBenchmark({
       scale,
+      layout,
       runs: options.runs,
       // Loading 20M interactions takes minutes: fewer load runs at the largest scale.
       loadRuns: options.loadRuns ?? (scale === '1m' ? 1 : 3),
@@ -25,7 +31,7 @@ async function main(): Promise<void> {
     console.log(summaryLines(result).join('\n'));
     if (options.write && scale !== 'tiny') {
       mkdirSync(RESULTS, { recursive: true });
-      writeFileSync(path.join(RESULTS, `${scale}.json`), JSON.stringify(result, null, 1));
+      writeFileSync(path.join(RESULTS, `${scale}-${layout}.json`), JSON.stringify(result, null, 1));
       writeBenchmarksMarkdown(RESULTS, 'BENCHMARKS.md');
     }
   }

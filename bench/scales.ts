@@ -2,16 +2,19 @@
 export interface Scale {
   readonly name: string;
   readonly contacts: number;
-  readonly accounts: number;
   readonly interactions: number;
 }
 
 export const SCALES: Readonly<Record<string, Scale>> = {
-  tiny: { name: 'tiny', contacts: 1_000, accounts: 100, interactions: 20_000 },
-  small: { name: 'small', contacts: 10_000, accounts: 1_000, interactions: 200_000 },
-  '100k': { name: '100k', contacts: 100_000, accounts: 10_000, interactions: 2_000_000 },
-  '1m': { name: '1m', contacts: 1_000_000, accounts: 100_000, interactions: 20_000_000 },
+  tiny: { name: 'tiny', contacts: 1_000, interactions: 20_000 },
+  small: { name: 'small', contacts: 10_000, interactions: 200_000 },
+  '100k': { name: '100k', contacts: 100_000, interactions: 2_000_000 },
+  '1m': { name: '1m', contacts: 1_000_000, interactions: 20_000_000 },
 };
+
+/** How interactions are laid out in files: one long `interactions` table, or one file per type. */
+export type Layout = 'long' | 'per-type';
+export const LAYOUTS: readonly Layout[] = ['long', 'per-type'];
 
 /** Every relative date in the data and in the segments is measured from this instant. */
 export const BENCH_NOW = Date.parse('2026-06-01T00:00:00Z');

@@ -1,6 +1,7 @@
 /**
  * The fixed segment shapes the benchmark times, as a version-1 library (SPEC §3), and the small
- * edits a designer preview re-evaluates. Values fit the generated data (generate-data.ts).
+ * edits a designer preview re-evaluates. Fields and values are those of the app's sample data
+ * (src/data/sample), which the benchmark writes as Parquet.
  */
 import type { SegmentInput } from '../src/engine/library-schema';
 
@@ -28,7 +29,7 @@ export const BENCH_SEGMENTS: readonly SegmentInput[] = [
             op: 'in',
             value: ['msg-1', 'msg-2', 'msg-3', 'msg-4', 'msg-5', 'msg-6', 'msg-7', 'msg-8', 'msg-9', 'msg-10'],
           },
-          { field: 'CustomerJourneyId', op: 'eq', value: 'j-3' },
+          { field: 'DeviceType', op: 'eq', value: 'tablet' },
         ],
       },
     },
@@ -49,11 +50,11 @@ export const BENCH_SEGMENTS: readonly SegmentInput[] = [
     name: 'VisitTime',
     kind: 'interaction',
     status: 'live',
-    description: 'sum: website visits adding up to an hour in the last 6 months',
+    description: 'sum: website visits adding up to ten minutes in the last 6 months',
     query: {
       interaction: 'WebsiteVisited',
       measure: { agg: 'sum', field: 'VisitDuration' },
-      count: { op: 'atLeast', value: 3600 },
+      count: { op: 'atLeast', value: 600 },
       window: { last: 6, unit: 'month' },
     },
   },
@@ -75,7 +76,7 @@ export const BENCH_SEGMENTS: readonly SegmentInput[] = [
           where: {
             and: [
               { field: 'address1_city', op: 'eq', value: 'Seattle' },
-              { related: 'account', via: 'contact_account', where: { field: 'revenue', op: 'gte', value: 1_000_000 } },
+              { related: 'account', via: 'contact_account', where: { field: 'revenue', op: 'gte', value: 50_000_000 } },
             ],
           },
         },
@@ -90,7 +91,7 @@ export const BENCH_SEGMENTS: readonly SegmentInput[] = [
     description: 'a three-group flow with text, date, list and behavioural conditions',
     query: {
       groups: [
-        { where: { field: 'address1_city', op: 'in', value: ['Seattle', 'Redmond', 'Bellevue', 'Portland'] } },
+        { where: { field: 'address1_city', op: 'in', value: ['Seattle', 'Redmond', 'Vancouver', 'Denver'] } },
         {
           combine: 'union',
           where: {
@@ -173,12 +174,12 @@ function edited(name: string, base: string, change: Record<string, unknown>): Se
 export const PREVIEW_EDITS: readonly PreviewEdit[] = [
   { label: 'count atLeast 2 → 3', segment: edited('PreviewCount', 'WindowedRestricted', { count: { op: 'atLeast', value: 3 } }) },
   { label: 'window 90 → 60 days', segment: edited('PreviewWindow', 'WindowedRestricted', { window: { last: 60, unit: 'day' } }) },
-  { label: 'sum threshold 3600 → 1800', segment: edited('PreviewSum', 'VisitTime', { count: { op: 'atLeast', value: 1800 } }) },
+  { label: 'sum threshold 600 → 1200', segment: edited('PreviewSum', 'VisitTime', { count: { op: 'atLeast', value: 1200 } }) },
   {
     label: 'flow: add a city to group 1',
     segment: edited('PreviewFlow', 'ThreeGroupFlow', {
       groups: [
-        { where: { field: 'address1_city', op: 'in', value: ['Seattle', 'Redmond', 'Bellevue', 'Portland', 'Boston'] } },
+        { where: { field: 'address1_city', op: 'in', value: ['Seattle', 'Redmond', 'Vancouver', 'Denver', 'Boston'] } },
         ...(queryOf('ThreeGroupFlow').groups as object[]).slice(1),
       ],
     }),

@@ -16,7 +16,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `/data/…` from `dataRoot` and everything else from `siteRoot`. */
+/** Serves `/data/…` from `dataRoot` and everything else from `siteRoot`; port 0 picks a free port. */
 export async function serveStatic(siteRoot: string, dataRoot: string, port: number): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -47,8 +47,10 @@ export async function serveStatic(siteRoot: string, dataRoot: string, port: numb
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -10,21 +10,29 @@ import { evaluateLibrary } from '../../src/data/evaluate-library';
 import { dropTables, loadData } from '../../src/data/load-data';
 import type { Catalog } from '../../src/engine/catalog';
 import { MEMBER_COLUMN } from '../../src/engine/compile/compile-segment';
-import { parseLibraryOrThrow } from '../../src/engine/parse-library';
+import type { Library, Segment } from '../../src/engine/library-schema';
 import { memberChecksum } from '../checksum';
-import { benchLibrary, previewStatement, segmentStatements, withEdit } from '../compile';
-import type { HarnessApi, LoadStep, PreviewTiming, SegmentTiming } from '../protocol';
-import { runExperiment } from './experiments';
+import { benchLibrary, previewStatement, segmentStatements, withEdit, type SegmentStatement } from '../compile';
 import { recordingConnector, recordingDecoders } from '../instrument';
+import type { HarnessApi, LoadStep } from '../protocol';
+import { runExperiment } from './experiments';
+
+interface PreparedPreview {
+  readonly label: string;
+  readonly segment: Segment;
+  readonly library: Library;
+}
 
 let db: Connector | undefined;
 let decoders: Decoders | undefined;
 let files: InputFile[] = [];
 let catalog: Catalog | undefined;
 let loadedTables: readonly string[] = [];
+let prepared: { library: Library; now: number; statements: SegmentStatement[]; previews: PreparedPreview[] } | undefined;
 
 const ready = () => (db && decoders ? { db, decoders } : fail('call start() first'));
 const loaded = () => catalog ?? fail('load the data first');
+const compiled = () => prepared ?? fail('call prepare() first');
 
 function fail(message: string): never {
   throw new Error(message);
@@ -73,60 +81,48 @@ const api: HarnessApi = {
     await dropTables(ready().db, loadedTables);
     loadedTables = [];
     catalog = undefined;
+    prepared = undefined;
   },
 
-  async evaluate(json, now, runs) {
-    const { db } = ready();
+  async prepare(json, edits, now) {
     const current = loaded();
-    const timings: SegmentTiming[] = [];
-    for (const statement of segmentStatements(benchLibrary(json, current), current, now)) {
-      const queryMs: number[] = [];
-      const fetchMs: number[] = [];
-      let members: string[] = [];
-      for (let run = 0; run < runs; run++) {
-        queryMs.push((await timed(() => db.query(statement.create)))[0]);
-        const [ms, table] = await timed(() => db.queryArrow(statement.fetch));
-        fetchMs.push(ms);
-        members = textColumn(table, MEMBER_COLUMN);
-      }
-      timings.push({
-        name: statement.name,
-        kind: statement.kind,
-        sql: statement.create,
-        queryMs,
-        fetchMs,
-        count: members.length,
-        checksum: memberChecksum(members),
-      });
-    }
-    return timings;
-  },
-
-  async evaluateLibraryMs(json, now) {
-    const { db } = ready();
-    const current = loaded();
-    return (await timed(() => evaluateLibrary(db, current, parseLibraryOrThrow(json), { now })))[0];
-  },
-
-  async preview(json, edits, now, runs) {
-    const { db } = ready();
-    const current = loaded();
-    const out: PreviewTiming[] = [];
-    for (const edit of edits) {
+    const library = benchLibrary(json, current);
+    const previews = edits.map((edit) => {
       const { label, segment } = edit as { label: string; segment: { name: string } };
-      const library = benchLibrary(withEdit(json, segment), current);
-      const edited = library.segments.find((s) => s.name === segment.name)!;
-      const ms: number[] = [];
-      let count = 0;
-      for (let run = 0; run < runs; run++) {
-        // The designer compiles on every edit too: compile time is part of the preview.
-        const [elapsed, rows] = await timed(() => db.query(previewStatement(edited, library, current, now)));
-        ms.push(elapsed);
-        count = Number(rows[0]?.n ?? 0);
-      }
-      out.push({ label, sql: previewStatement(edited, library, current, now), ms, count });
-    }
-    return out;
+      const edited = benchLibrary(withEdit(json, segment), current);
+      return { label, segment: edited.segments.find((s) => s.name === segment.name)!, library: edited };
+    });
+    prepared = { library, now, statements: segmentStatements(library, current, now), previews };
+    return {
+      statements: prepared.statements,
+      previews: previews.map((p) => ({ label: p.label, sql: previewStatement(p.segment, p.library, current, now) })),
+    };
+  },
+
+  async runSegment(index) {
+    const { db } = ready();
+    const statement = compiled().statements[index] ?? fail(`no segment ${index}`);
+    const [queryMs] = await timed(() => db.query(statement.create));
+    const [fetchMs, table] = await timed(() => db.queryArrow(statement.fetch));
+    const members = textColumn(table, MEMBER_COLUMN);
+    return { queryMs, fetchMs, count: members.length, checksum: memberChecksum(members) };
+  },
+
+  async runPreview(index) {
+    const { db } = ready();
+    const { now } = compiled();
+    const preview = compiled().previews[index] ?? fail(`no preview ${index}`);
+    const current = loaded();
+    // The designer compiles on every edit too: compiling is part of the preview's time.
+    const [ms, rows] = await timed(() => db.query(previewStatement(preview.segment, preview.library, current, now)));
+    return { ms, count: Number(rows[0]?.n ?? 0) };
+  },
+
+  async evaluateLibraryMs() {
+    const { db } = ready();
+    const { library, now } = compiled();
+    const current = loaded();
+    return (await timed(() => evaluateLibrary(db, current, library, { now })))[0];
   },
 
   async runSql(sql, runs) {
