@@ -1,0 +1,53 @@
+/** Runs a property: every case goes through the SQL path and the reference; members must agree. */
+import fc from 'fast-check';
+import type { Connector } from '../../src/data/connector';
+import type { Library } from '../../src/engine/library-schema';
+import { evaluateReference } from '../reference/reference-evaluator';
+import { datasetFiles } from './dataset-files';
+import { datasetReference } from './dataset-reference';
+import { firstDisagreement, writeRepro, type PropertyCase } from './failure-report';
+import { evaluateWithSql } from './sql-path';
+
+export interface Tally {
+  cases: number;
+  segments: number;
+  empty: number;
+  everyone: number;
+  some: number;
+}
+
+const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
+
+export async function checkAgainstReference(
+  connector: Connector,
+  cases: fc.Arbitrary<PropertyCase>,
+  numRuns: number,
+  reproFolder: string,
+): Promise<Tally> {
+  const tally: Tally = { cases: 0, segments: 0, empty: 0, everyone: 0, some: 0 };
+  const property = fc.asyncProperty(cases, async (c) => {
+    const sql = await evaluateWithSql(connector, datasetFiles(c.dataset), c.library, c.now);
+    const reference = evaluateReference(datasetReference(c.dataset), c.library as unknown as Library, c.now);
+    const problem = firstDisagreement(c, sql, reference);
+    if (problem) throw new Error(problem);
+    tally.cases++;
+    for (const members of reference.values()) {
+      tally.segments++;
+      if (members.length === 0) tally.empty++;
+      else if (members.length === c.dataset.contacts.length) tally.everyone++;
+      else tally.some++;
+    }
+  });
+  const details = await fc.check(property, { numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
+  if (details.failed && details.counterexample) {
+    const replay = await writeRepro(details.counterexample[0], reproFolder);
+    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    throw new Error(`${fc.defaultReportMessage(details)}\n\n${cause}\n\nReplay the shrunk case with:\n  ${replay}`);
+  }
+  if (details.failed) throw new Error(fc.defaultReportMessage(details));
+  return tally;
+}
+
+export function describeTally(t: Tally): string {
+  return `${t.cases} cases, ${t.segments} segments compared (${t.empty} empty, ${t.everyone} every contact, ${t.some} some)`;
+}

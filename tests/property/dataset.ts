@@ -1,0 +1,181 @@
+/**
+ * A random data folder: contacts, accounts, a long `interactions` table, a per-type table that
+ * adds to EmailOpened and a per-type WebsiteVisited table. The layout is fixed (so segment
+ * generators know every field); the rows are random.
+ */
+import fc from 'fast-check';
+import type { RefFieldType, RefRow } from '../reference/ref-data';
+import type { TimePools } from './time-pools';
+import {
+  ACCOUNT_KEYS,
+  CONTACT_KEYS,
+  dayValue,
+  exactNumber,
+  instantValue,
+  likelyKey,
+  linkTo,
+  listItem,
+  nullable,
+  numberValue,
+  textValue,
+} from './value-pools';
+
+/** How a column is written to Arrow; the loaded field type follows from it. */
+export type ArrowKind = 'utf8' | 'float64' | 'int32' | 'bool' | 'dateDay' | 'timestampMs' | 'timestampMsZoned' | 'listUtf8';
+
+export const FIELD_TYPE: Record<ArrowKind, RefFieldType> = {
+  utf8: 'text',
+  float64: 'number',
+  int32: 'number',
+  bool: 'boolean',
+  dateDay: 'date',
+  timestampMs: 'timestamp',
+  timestampMsZoned: 'timestamp',
+  listUtf8: 'textList',
+};
+
+export type Columns = Readonly<Record<string, ArrowKind>>;
+
+export const CONTACT_COLUMNS: Columns = {
+  contactid: 'utf8',
+  fullname: 'utf8',
+  city: 'utf8',
+  score: 'float64',
+  visits: 'int32',
+  donotemail: 'bool',
+  birthdate: 'dateDay',
+  createdon: 'timestampMs',
+  lastseen: 'timestampMsZoned',
+  interests: 'listUtf8',
+  parentcustomerid: 'utf8',
+  parentcontactid: 'utf8',
+};
+
+export const ACCOUNT_COLUMNS: Columns = {
+  accountid: 'utf8',
+  name: 'utf8',
+  revenue: 'float64',
+  active: 'bool',
+  founded: 'dateDay',
+  renewedon: 'timestampMs',
+  tags: 'listUtf8',
+  contactid: 'utf8',
+};
+
+export const LONG_TYPES = ['EmailOpened', 'EmailClicked', 'EventRegistration'] as const;
+
+export const LONG_COLUMNS: Columns = {
+  InteractionId: 'utf8',
+  InteractionType: 'utf8',
+  Timestamp: 'timestampMs',
+  ContactId: 'utf8',
+  ReferrerContactId: 'utf8',
+  MessageId: 'utf8',
+  Score: 'float64',
+  Labels: 'listUtf8',
+  SentOn: 'dateDay',
+};
+
+/** `EmailOpened.arrows`: more EmailOpened rows, with a column the long table lacks. */
+export const EMAIL_OPENED_COLUMNS: Columns = {
+  Timestamp: 'timestampMs',
+  ContactId: 'utf8',
+  MessageId: 'utf8',
+  Score: 'float64',
+  Device: 'utf8',
+};
+
+/** `WebsiteVisited.arrows`: a type that exists only as its own table (possibly empty). */
+export const WEBSITE_VISITED_COLUMNS: Columns = { Timestamp: 'timestampMs', ContactId: 'utf8', Url: 'utf8', VisitDuration: 'float64' };
+
+export interface Dataset {
+  readonly contacts: readonly RefRow[];
+  readonly accounts: readonly RefRow[];
+  readonly interactions: readonly RefRow[];
+  readonly emailOpened: readonly RefRow[];
+  readonly websiteVisited: readonly RefRow[];
+}
+
+interface Links {
+  readonly contact: fc.Arbitrary<string | null>;
+  readonly account: fc.Arbitrary<string | null>;
+}
+
+const textList = nullable(fc.array(nullable(listItem, 4), { maxLength: 4 }), 6);
+
+function contactRow(pools: TimePools, links: Links): fc.Arbitrary<RefRow> {
+  return fc.record({
+    contactid: likelyKey(CONTACT_KEYS),
+    fullname: nullable(textValue),
+    city: nullable(textValue),
+    score: nullable(numberValue),
+    visits: nullable(fc.integer({ min: -3, max: 50 })),
+    donotemail: nullable(fc.boolean(), 3),
+    birthdate: nullable(dayValue(pools)),
+    createdon: nullable(instantValue(pools), 6),
+    lastseen: nullable(instantValue(pools)),
+    interests: textList,
+    parentcustomerid: links.account,
+    parentcontactid: links.contact,
+  });
+}
+
+function accountRow(pools: TimePools, links: Links): fc.Arbitrary<RefRow> {
+  return fc.record({
+    accountid: fc.constantFrom(...ACCOUNT_KEYS),
+    name: nullable(textValue),
+    revenue: nullable(numberValue),
+    active: nullable(fc.boolean(), 3),
+    founded: nullable(dayValue(pools)),
+    renewedon: nullable(instantValue(pools)),
+    tags: textList,
+    contactid: links.contact,
+  });
+}
+
+function longRow(pools: TimePools, links: Links, type: fc.Arbitrary<string>): fc.Arbitrary<Omit<RefRow, 'InteractionId'>> {
+  return fc.record({
+    InteractionType: type,
+    Timestamp: instantValue(pools),
+    ContactId: links.contact,
+    ReferrerContactId: fc.oneof(fc.constant(null), links.contact),
+    MessageId: nullable(fc.constantFrom('msg-1', 'MSG-1', 'msg-2', 'msg-3', 'Msg_%')),
+    Score: nullable(exactNumber, 4),
+    Labels: textList,
+    SentOn: nullable(dayValue(pools)),
+  });
+}
+
+export function datasetArbitrary(pools: TimePools): fc.Arbitrary<Dataset> {
+  const links: Links = { contact: linkTo(CONTACT_KEYS, 'nobody'), account: linkTo(ACCOUNT_KEYS, 'a-none') };
+  const byKey = (field: string) => ({ selector: (row: RefRow) => row[field] });
+  const contacts = fc.uniqueArray(contactRow(pools, links), { ...byKey('contactid'), minLength: 3, maxLength: 20, size: 'medium' });
+  const accounts = fc.uniqueArray(accountRow(pools, links), { ...byKey('accountid'), maxLength: ACCOUNT_KEYS.length });
+  // Every long type appears at least once, so every type exists whatever else is drawn.
+  const interactions = fc
+    .tuple(
+      fc.tuple(...LONG_TYPES.map((t) => longRow(pools, links, fc.constant(t)))),
+      fc.array(longRow(pools, links, fc.constantFrom(...LONG_TYPES)), { maxLength: 50, size: 'medium' }),
+    )
+    .map(([required, more]) => [...required, ...more].map((row, i) => ({ InteractionId: `i${i}`, ...row })));
+  const emailOpened = fc.array(
+    fc.record({
+      Timestamp: instantValue(pools),
+      ContactId: links.contact,
+      MessageId: nullable(fc.constantFrom('msg-1', 'MSG-1', 'msg-2')),
+      Score: nullable(exactNumber, 4),
+      Device: nullable(fc.constantFrom('Phone', 'phone', 'Desktop')),
+    }),
+    { maxLength: 12, size: 'medium' },
+  );
+  const websiteVisited = fc.array(
+    fc.record({
+      Timestamp: instantValue(pools),
+      ContactId: links.contact,
+      Url: nullable(fc.constantFrom('/home', '/Pricing', '/pricing?a=1%', '/a_b')),
+      VisitDuration: nullable(exactNumber, 6),
+    }),
+    { maxLength: 20, size: 'medium' },
+  );
+  return fc.record({ contacts, accounts, interactions, emailOpened, websiteVisited });
+}
