@@ -1,0 +1,65 @@
+/** The count test drawn on the designer's histogram. */
+import type { CountTest } from '../engine/library-schema';
+
+export function passesCount(value: number, count: CountTest): boolean {
+  switch (count.op) {
+    case 'atLeast':
+      return value >= count.value;
+    case 'exactly':
+      return value === count.value;
+    case 'atMost':
+      return value <= count.value;
+    case 'between':
+      return count.value[0] <= value && value <= count.value[1];
+  }
+}
+
+/** Where the dashed lines go: between whole-number bars for counts, at the value otherwise. */
+export function countThresholds(count: CountTest, wholeNumbers: boolean): number[] {
+  const half = wholeNumbers ? 0.5 : 0;
+  switch (count.op) {
+    case 'atLeast':
+      return [count.value - half];
+    case 'atMost':
+      return [count.value + half];
+    case 'exactly':
+      return [count.value - half, count.value + half];
+    case 'between':
+      return [count.value[0] - half, count.value[1] + half];
+  }
+}
+
+export interface HistogramBar {
+  readonly x1: number;
+  readonly x2: number;
+  readonly contacts: number;
+  readonly selected: boolean;
+}
+
+/**
+ * Bars for the plot: one per whole number for counts; for other measures about `target` equal
+ * ranges, each split into the contacts the test selects and those it does not.
+ */
+export function histogramBars(
+  bins: readonly { value: number; contacts: number }[],
+  count: CountTest,
+  wholeNumbers: boolean,
+  target = 30,
+): HistogramBar[] {
+  if (wholeNumbers)
+    return bins.map((b) => ({ x1: b.value - 0.45, x2: b.value + 0.45, contacts: b.contacts, selected: passesCount(b.value, count) }));
+  if (bins.length === 0) return [];
+  const min = Math.min(...bins.map((b) => b.value));
+  const max = Math.max(...bins.map((b) => b.value));
+  const width = max > min ? (max - min) / target : 1;
+  const bars = new Map<string, HistogramBar>();
+  for (const bin of bins) {
+    const index = Math.min(target - 1, Math.floor((bin.value - min) / width));
+    const selected = passesCount(bin.value, count);
+    const key = `${index}:${selected}`;
+    const x1 = min + index * width;
+    const previous = bars.get(key);
+    bars.set(key, { x1, x2: x1 + width, contacts: (previous?.contacts ?? 0) + bin.contacts, selected });
+  }
+  return [...bars.values()].sort((a, b) => a.x1 - b.x1);
+}
