@@ -1,21 +1,123 @@
 /** The whole app's state, built once with its dependencies injected. */
+import { untrack } from 'svelte';
+import { currentDefinition } from './library-entries';
+import { DataDesignerServices } from './data-designer-services';
 import { DataState, type DataDependencies } from './data-state.svelte';
+import type { DesignerServices } from './designer-services';
+import { LibraryCounts } from './library-counts.svelte';
+import { WorkspacePersistence } from './library-persistence.svelte';
+import { starterMembersSql, starterSegments } from './library-starter';
+import { LibraryState } from './library-state.svelte';
+import { browserWorkspaceStore, memoryWorkspaceStore, type WorkspaceStore } from './library-store';
+import { EvaluationClock } from './preview-clock.svelte';
+import { PreviewState } from './preview-state.svelte';
+import { SegmentTables } from './preview-tables';
+import { MembersState } from './results-members.svelte';
+import { ResultsView } from './results-view.svelte';
+
+export interface WorkspaceDependencies {
+  /** Where the library and the designer state are kept between visits. */
+  readonly workspaceStore?: WorkspaceStore;
+  /** The page address, read once for a shared library (`#library=…`). */
+  readonly location?: { readonly hash: string; readonly href: string };
+}
 
 export class AppState {
   readonly data: DataState;
+  readonly clock = new EvaluationClock();
+  readonly tables = new SegmentTables();
+  readonly library: LibraryState;
+  readonly preview: PreviewState;
+  readonly counts: LibraryCounts;
+  readonly members: MembersState;
+  readonly view = new ResultsView();
+  readonly services: DesignerServices;
+  readonly persistence: WorkspacePersistence;
   started = $state(false);
   startError: string | undefined = $state();
+  private readonly location: WorkspaceDependencies['location'];
 
-  constructor(deps: DataDependencies) {
+  constructor(deps: DataDependencies & WorkspaceDependencies) {
     this.data = new DataState(deps);
+    this.library = new LibraryState({ catalog: () => this.data.catalog });
+    const evaluation = { data: this.data, clock: this.clock, tables: this.tables };
+    this.preview = new PreviewState(evaluation);
+    this.counts = new LibraryCounts(evaluation);
+    this.members = new MembersState(this.data);
+    this.services = new DataDesignerServices(this.data);
+    const store = deps.workspaceStore ?? (typeof indexedDB === 'undefined' ? memoryWorkspaceStore() : browserWorkspaceStore());
+    this.persistence = new WorkspacePersistence(store, {
+      library: this.library,
+      clock: this.clock,
+      members: this.members,
+      view: this.view,
+    });
+    this.location = deps.location ?? (typeof window === 'undefined' ? undefined : window.location);
   }
 
   async start(): Promise<void> {
+    const restoring = this.persistence.restore();
     try {
       await this.data.start();
-      this.started = true;
     } catch (error) {
       this.startError = error instanceof Error ? error.message : String(error);
+      return;
     }
+    await restoring;
+    this.openSharedLink();
+    $effect.root(() => this.wire());
+    this.started = true;
+  }
+
+  private openSharedLink(): void {
+    const location = this.location;
+    if (!location || !this.library.openShareHash(location.hash)) return;
+    // The link did its job; a reload should not offer it again.
+    if (typeof history !== 'undefined') history.replaceState(null, '', location.href.split('#')[0]);
+  }
+
+  /** Re-evaluates whatever an edit, a load or a new "as of" date makes out of date. */
+  private wire(): void {
+    this.persistence.watch();
+    $effect(() => {
+      const entry = this.library.selected;
+      const request = entry && { id: entry.id, definition: currentDefinition(entry), entries: this.library.entries };
+      void [this.data.connector, this.data.catalog, this.data.version, this.clock.now];
+      untrack(() => {
+        this.clock.refreshIfStale();
+        this.preview.schedule(request);
+      });
+    });
+    $effect(() => {
+      const entries = this.library.entries;
+      void [this.data.connector, this.data.catalog, this.data.version, this.clock.now];
+      untrack(() => this.counts.schedule(entries));
+    });
+    $effect(() => {
+      const table = this.preview.table;
+      void [this.members.columns, this.members.sort, this.members.page];
+      untrack(() => void this.members.load(table));
+    });
+    $effect(() => {
+      void this.preview.forId;
+      untrack(() => (this.members.page = 0));
+    });
+    $effect(() => {
+      const catalog = this.data.catalog;
+      if (catalog && this.persistence.firstVisit) untrack(() => void this.addStarter());
+    });
+  }
+
+  private async addStarter(): Promise<void> {
+    const { connector, catalog } = this.data;
+    this.persistence.firstVisit = false;
+    if (!connector || !catalog || this.library.entries.length > 0) return;
+    const rows = await connector.query(starterMembersSql(catalog)).catch(() => []);
+    this.library.addLiveSegments(
+      starterSegments(
+        catalog,
+        rows.map((r) => String(r.id)),
+      ),
+    );
   }
 }

@@ -245,10 +245,8 @@ export class LibraryState {
 
   private importLibrary(text: string, mode: ImportMode): { ok: boolean; message: string } {
     const result = readLibraryImport(text, mode, this.entries, this.deps.catalog());
-    if (!result.ok) {
-      this.tell(result.message, 'error');
-      return result;
-    }
+    // A refusal is the caller's to show (it comes back with the reasons); it changes nothing.
+    if (!result.ok) return result;
     const before = this.entries;
     const selectedBefore = this.selectedId;
     const imported = entriesFromLibrary(result.library, () => this.newId(), this.now());
@@ -280,7 +278,9 @@ export class LibraryState {
   answerShared(answer: ImportMode | 'ignore'): void {
     const shared = this.shared;
     this.shared = undefined;
-    if (shared && answer !== 'ignore') this.importLibrary(shared.text, answer);
+    if (!shared || answer === 'ignore') return;
+    const result = this.importLibrary(shared.text, answer);
+    if (!result.ok) this.tell(`The shared library was not opened. ${result.message}`, 'error');
   }
 
   /** Adds segments as live entries (the starter library). */

@@ -25,6 +25,8 @@ export interface EvaluationContext {
 export interface Materialised {
   readonly table: string;
   readonly count: number;
+  /** Wall-clock time of the evaluation, epoch ms. */
+  readonly evaluatedAt: number;
 }
 
 export function membersOf(table: string): Query {
@@ -86,7 +88,7 @@ export class SegmentTables {
     });
     const table = `${this.prefix}:${++this.counter}`;
     await ctx.db.query(createTempTable(table, query));
-    return { table, count: await countTable(ctx.db, table) };
+    return { table, count: await countTable(ctx.db, table), evaluatedAt: Date.now() };
   }
 
   /** Drops every table (e.g. before the connector goes away). */

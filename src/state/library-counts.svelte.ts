@@ -1,0 +1,79 @@
+/**
+ * Member counts for the library list, evaluated in the background: each segment as the library
+ * exports it (the live version of a live segment), at the same instant as the preview.
+ */
+import { entryName, exportedSegment, engineLibrary, type LibraryEntry } from './library-entries';
+import { checkDefinition } from './library-problems';
+import type { EvaluationClock } from './preview-clock.svelte';
+import { epochOf, type LoadedData } from './preview-state.svelte';
+import type { SegmentTables } from './preview-tables';
+
+export interface SegmentCount {
+  readonly count?: number;
+  /** Why the segment cannot be counted. */
+  readonly error?: string;
+  /** Wall-clock time of the evaluation, epoch ms. */
+  readonly evaluatedAt?: number;
+  /** The instant the segment was evaluated at. */
+  readonly asOf?: number;
+}
+
+export interface CountsDependencies {
+  readonly data: LoadedData;
+  readonly clock: EvaluationClock;
+  readonly tables: SegmentTables;
+}
+
+const DEBOUNCE_MS = 250;
+
+export class LibraryCounts {
+  /** By entry id. */
+  counts: Readonly<Record<string, SegmentCount>> = $state.raw({});
+  running = $state(false);
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly deps: CountsDependencies) {}
+
+  schedule(entries: readonly LibraryEntry[]): void {
+    const generation = ++this.generation;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(generation, entries), DEBOUNCE_MS);
+  }
+
+  /** Evaluates now, without the debounce (tests and the "refresh" button). */
+  async runNow(entries: readonly LibraryEntry[]): Promise<void> {
+    clearTimeout(this.timer);
+    await this.run(++this.generation, entries);
+  }
+
+  private async run(generation: number, entries: readonly LibraryEntry[]): Promise<void> {
+    const { connector: db, catalog } = this.deps.data;
+    if (!db || !catalog) return;
+    const now = this.deps.clock.now;
+    const ctx = { db, catalog, library: engineLibrary(entries), now, epoch: epochOf(this.deps.data, now) };
+    this.running = true;
+    try {
+      for (const entry of entries) {
+        if (generation !== this.generation) return;
+        const check = checkDefinition(exportedSegment(entry), entry.id, entries, catalog);
+        let result: SegmentCount;
+        if (!check.ok) {
+          result = { error: check.problems.map((p) => `${p.path}: ${p.message}`).join('\n'), asOf: now };
+        } else {
+          try {
+            const { count, evaluatedAt } = await this.deps.tables.materialise(ctx, entryName(entry));
+            result = { count, evaluatedAt, asOf: now };
+          } catch (error) {
+            result = { error: error instanceof Error ? error.message : String(error), asOf: now };
+          }
+        }
+        if (generation !== this.generation) return;
+        const previous = this.counts[entry.id];
+        if (JSON.stringify(previous) !== JSON.stringify(result)) this.counts = { ...this.counts, [entry.id]: result };
+      }
+    } finally {
+      if (generation === this.generation) this.running = false;
+    }
+  }
+}

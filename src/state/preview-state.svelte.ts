@@ -1,0 +1,150 @@
+/**
+ * The live size preview of the open segment: every edit re-evaluates it, debounced, and a newer
+ * edit makes the running evaluation stop and its result be thrown away.
+ */
+import type { Catalog } from '../engine/catalog';
+import type { Problem } from '../engine/problems';
+import type { SegmentInput } from '../engine/library-schema';
+import { dropTable } from '../engine/sql/statements';
+import type { Connector } from '../data/connector';
+import { engineLibrary, type LibraryEntry } from './library-entries';
+import { checkDefinition } from './library-problems';
+import type { EvaluationClock } from './preview-clock.svelte';
+import { runPreview, Superseded } from './preview-run';
+import type { SegmentTables } from './preview-tables';
+
+export const PREVIEW_DEBOUNCE_MS = 120;
+/** Result tables kept for the members view while a newer one is being read. */
+const KEPT_TABLES = 2;
+
+export interface LoadedData {
+  readonly connector: Connector | undefined;
+  readonly catalog: Catalog | undefined;
+  readonly version: number;
+}
+
+export interface PreviewDependencies {
+  readonly data: LoadedData;
+  readonly clock: EvaluationClock;
+  readonly tables: SegmentTables;
+}
+
+export interface PreviewRequest {
+  readonly id: string;
+  readonly definition: SegmentInput;
+  readonly entries: readonly LibraryEntry[];
+}
+
+export type PreviewStatus = 'empty' | 'nodata' | 'invalid' | 'waiting' | 'running' | 'ready' | 'error';
+
+export function epochOf(data: LoadedData, now: number): string {
+  return `${data.version}|${now}`;
+}
+
+export class PreviewState {
+  status: PreviewStatus = $state('empty');
+  /** The entry the figures belong to. */
+  forId: string | undefined = $state();
+  total: number | undefined = $state();
+  stepCounts: readonly number[] = $state.raw([]);
+  /** Milliseconds the last evaluation took. */
+  ms: number | undefined = $state();
+  /** The instant the figures were evaluated at. */
+  evaluatedAt: number | undefined = $state();
+  /** The figures shown are from an earlier version of the definition. */
+  stale = $state(false);
+  error: string | undefined = $state();
+  problems: readonly Problem[] = $state.raw([]);
+  /** The temporary table holding the members of the last result. */
+  table: string | undefined = $state();
+
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private readonly tablesKept: string[] = [];
+
+  constructor(private readonly deps: PreviewDependencies) {}
+
+  schedule(request: PreviewRequest | undefined): void {
+    const generation = ++this.generation;
+    clearTimeout(this.timer);
+    if (this.running) void this.deps.data.connector?.cancel?.().catch(() => undefined);
+    if (!request) {
+      this.forId = undefined;
+      this.status = 'empty';
+      this.clearFigures();
+      return;
+    }
+    const switched = request.id !== this.forId;
+    this.forId = request.id;
+    if (switched) this.clearFigures();
+    this.stale = this.total !== undefined;
+    const { connector, catalog } = this.deps.data;
+    if (!connector || !catalog) {
+      this.status = 'nodata';
+      return;
+    }
+    const check = checkDefinition(request.definition, request.id, request.entries, catalog);
+    this.problems = check.problems;
+    if (!check.ok) {
+      this.status = 'invalid';
+      return;
+    }
+    this.status = 'waiting';
+    const run = () => this.run(generation, check.segment, request.entries, connector, catalog);
+    this.timer = setTimeout(run, switched ? 0 : PREVIEW_DEBOUNCE_MS);
+  }
+
+  private clearFigures(): void {
+    this.total = undefined;
+    this.stepCounts = [];
+    this.ms = undefined;
+    this.error = undefined;
+    this.problems = [];
+    this.stale = false;
+    this.table = undefined;
+  }
+
+  private async run(
+    generation: number,
+    segment: Parameters<typeof runPreview>[2],
+    entries: readonly LibraryEntry[],
+    db: Connector,
+    catalog: Catalog,
+  ): Promise<void> {
+    if (generation !== this.generation) return;
+    this.status = 'running';
+    this.running = true;
+    const now = this.deps.clock.now;
+    const ctx = { db, catalog, library: engineLibrary(entries), now, epoch: epochOf(this.deps.data, now) };
+    const started = performance.now();
+    const isCurrent = () => generation === this.generation;
+    try {
+      const outcome = await runPreview(ctx, this.deps.tables, segment, `preview:${generation}`, isCurrent);
+      if (!isCurrent()) {
+        await db.query(dropTable(outcome.table));
+        return;
+      }
+      this.ms = Math.round(performance.now() - started);
+      this.total = outcome.total;
+      this.stepCounts = outcome.stepCounts;
+      this.evaluatedAt = now;
+      this.stale = false;
+      this.error = undefined;
+      this.status = 'ready';
+      this.keep(db, outcome.table);
+    } catch (error) {
+      if (error instanceof Superseded || !isCurrent()) return;
+      this.error = error instanceof Error ? error.message : String(error);
+      this.status = 'error';
+    } finally {
+      if (isCurrent()) this.running = false;
+    }
+  }
+
+  private keep(db: Connector, table: string): void {
+    this.table = table;
+    this.tablesKept.push(table);
+    while (this.tablesKept.length > KEPT_TABLES) void db.query(dropTable(this.tablesKept.shift()!)).catch(() => undefined);
+  }
+}
