@@ -3,9 +3,10 @@ import App from './ui/App.svelte';
 import { AppState } from './state/app-state.svelte';
 import { createBrowserConnector } from './data/browser-connector';
 import { createBrowserDecoders } from './data/browser-decoders';
+import { browserDataSources } from './data/browser-data-sources';
 import './ui/global.css';
 
-const app = new AppState({ createConnector: createBrowserConnector, createDecoders: createBrowserDecoders });
+const app = new AppState({ createConnector: createBrowserConnector, createDecoders: createBrowserDecoders, ...browserDataSources() });
 // End-to-end tests read state through this handle; nothing in the app uses it.
 (window as unknown as { segmentStudio: AppState }).segmentStudio = app;
 mount(App, { target: document.getElementById('app')!, props: { app } });

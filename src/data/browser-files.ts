@@ -23,12 +23,7 @@ export function isDataFolderFile(name: string): boolean {
   return !name.startsWith('.') && (name === 'catalog.json' || fileFormat(name) !== undefined);
 }
 
-async function readStream(
-  stream: ReadableStream<Uint8Array>,
-  size: number,
-  onChunk: (bytes: number) => void,
-  signal?: AbortSignal,
-): Promise<Uint8Array> {
+async function readStream(stream: ReadableStream<Uint8Array>, onChunk: (bytes: number) => void, signal?: AbortSignal): Promise<Uint8Array> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
@@ -45,7 +40,7 @@ async function readStream(
     reader.releaseLock();
   }
   if (chunks.length === 1 && chunks[0]!.byteLength === length) return chunks[0]!;
-  const bytes = new Uint8Array(Math.max(length, size > length ? 0 : length));
+  const bytes = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
@@ -64,7 +59,6 @@ export async function readFiles(files: readonly File[], onProgress?: OnRead, sig
     onProgress?.({ step, bytes, totalBytes });
     const content = await readStream(
       file.stream(),
-      file.size,
       (n) => {
         bytes += n;
         onProgress?.({ step, bytes, totalBytes });
@@ -150,7 +144,7 @@ async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
     response = await fetch(url, signal ? { signal } : {});
   } catch (error) {
     if (signal?.aborted) throw cancelled();
-    throw new Error(`${url}: could not be fetched (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`${url}: could not be fetched (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
   if (!response.ok) throw new Error(`${url}: the server answered ${response.status} ${response.statusText}`.trim());
   return response;
@@ -192,7 +186,6 @@ export async function fetchDataFiles(urls: readonly string[], onProgress?: OnRea
     const content = response.body
       ? await readStream(
           response.body,
-          size,
           (n) => {
             bytes += n;
             onProgress?.({ step, bytes, totalBytes: Math.max(totalBytes, bytes) });

@@ -1,0 +1,85 @@
+/**
+ * How much memory the data takes and how much is left: DuckDB's own accounting (its tables
+ * live in the WebAssembly heap, which cannot grow past 4 GB) and the page's JavaScript heap
+ * where the browser reports it. Used to warn before a load the browser could not survive.
+ */
+import type { Connector } from './connector';
+import type { InputFile } from './decode-file';
+import { fileFormat } from './decode-file';
+
+export interface MemoryUsage {
+  /** Bytes DuckDB holds (tables, indexes, buffers). */
+  readonly duckdbUsed: number;
+  /** DuckDB's memory limit in bytes. */
+  readonly duckdbLimit: number;
+  /** The page's JavaScript heap, where the browser tells (Chromium). */
+  readonly jsUsed?: number;
+  readonly jsLimit?: number;
+}
+
+/** The WebAssembly heap of 32-bit DuckDB-WASM can never exceed this, whatever the setting says. */
+export const WASM_HEAP_CEILING = 4 * 1024 ** 3;
+
+const UNITS: Record<string, number> = { bytes: 1, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4, kb: 1e3, mb: 1e6, gb: 1e9 };
+
+/** "3.1 GiB" → bytes. */
+export function parseByteSize(text: string): number | undefined {
+  const match = /^\s*([\d.]+)\s*([a-z]+)\s*$/i.exec(text);
+  if (!match) return undefined;
+  const unit = UNITS[match[2]!.toLowerCase()];
+  return unit === undefined ? undefined : Number(match[1]) * unit;
+}
+
+interface BrowserMemory {
+  readonly usedJSHeapSize: number;
+  readonly jsHeapSizeLimit: number;
+}
+
+export async function readMemoryUsage(connector: Connector): Promise<MemoryUsage> {
+  const [used] = await connector.query('SELECT sum(memory_usage_bytes) AS used FROM duckdb_memory()');
+  const [limit] = await connector.query("SELECT current_setting('memory_limit') AS limit");
+  const duckdbLimit = Math.min(parseByteSize(String(limit?.limit ?? '')) ?? WASM_HEAP_CEILING, WASM_HEAP_CEILING);
+  const js = (globalThis.performance as unknown as { memory?: BrowserMemory } | undefined)?.memory;
+  return {
+    duckdbUsed: Number(used?.used ?? 0),
+    duckdbLimit,
+    ...(js ? { jsUsed: js.usedJSHeapSize, jsLimit: js.jsHeapSizeLimit } : {}),
+  };
+}
+
+/** Rough bytes a load needs at its peak: files are decoded, staged and copied into final tables. */
+export function estimateLoadBytes(files: readonly InputFile[]): number {
+  let total = 0;
+  for (const file of files) {
+    const format = fileFormat(file.name)?.format;
+    // Parquet is compressed (several times larger once decoded); CSV text becomes JavaScript strings.
+    const factor = format === 'parquet' ? 6 : format === 'csv' ? 5 : format === 'arrow' ? 2.5 : 1;
+    total += file.bytes.byteLength * factor;
+  }
+  return total;
+}
+
+/** Bytes still free for a load: the tighter of DuckDB's limit and the page's heap. */
+export function freeBytes(usage: MemoryUsage, replacing = 0): number {
+  const duckdbFree = usage.duckdbLimit - usage.duckdbUsed + replacing;
+  const jsFree = usage.jsLimit !== undefined && usage.jsUsed !== undefined ? usage.jsLimit - usage.jsUsed : Infinity;
+  return Math.min(duckdbFree, jsFree);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+/** An out-of-memory failure, told apart from a problem with the data. */
+export function isOutOfMemory(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  return /out of memory|memory access out of bounds|allocation failed|could not allocate|Array buffer allocation/i.test(text);
+}

@@ -1,0 +1,12 @@
+/** How the data views write numbers, sizes and moments. */
+export { formatBytes } from '../../state/data-state.svelte';
+
+export function formatCount(n: number | undefined): string {
+  return n === undefined ? '–' : n.toLocaleString('en-US');
+}
+
+/** A UTC instant as "2026-03-31 12:00 UTC". */
+export function formatInstant(ms: number | undefined): string {
+  if (ms === undefined) return '–';
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
