@@ -10,12 +10,12 @@ import path from 'node:path';
 import { build } from 'vite';
 import type { Catalog } from '../src/engine/catalog';
 import { openHarness, type HarnessPage } from './browser';
-import { benchLibrary, previewStatement, segmentStatements, withEdit, type SegmentStatement } from './compile';
+import { benchLibrary, segmentStatements, type SegmentStatement } from './compile';
 import { ensureDataFolder, type DataFolder } from './generate-data';
 import { MemorySampler } from './memory-sampler';
 import { NativeEngine, type ProfiledOperator } from './native';
 import { recordLoadInNode } from './node-load-steps';
-import type { EnvironmentReport, LoadStep, MemoryReport, PreviewRun, SegmentRun } from './protocol';
+import type { EnvironmentReport, LoadStep, MemoryReport, SegmentRun } from './protocol';
 import { BENCH_NOW, scaleNamed, SCALES, type Layout, type Scale } from './scales';
 import { BENCH_SEGMENTS, PREVIEW_EDITS } from './segments';
 import { serveStatic } from './static-server';
@@ -48,9 +48,16 @@ export interface EngineResult {
   readonly load: EngineLoad;
   /** Per segment (in evaluation order), one entry per run. */
   readonly segments: Record<string, SegmentRun[]>;
-  /** Per preview label, one entry per run. */
-  readonly previews: Record<string, PreviewRun[]>;
+  /** Per preview label, one entry per run; the first run is cold (referenced segments not yet cached). */
+  readonly previews: Record<string, PreviewTiming[]>;
   readonly memoryBytes?: number;
+}
+
+export interface PreviewTiming {
+  readonly ms: number;
+  /** Members the preview counted (the browser reports it). */
+  readonly count?: number;
+  readonly histogramMs?: number;
 }
 
 export interface BrowserDetails {
@@ -82,7 +89,8 @@ export interface ScaleResult {
   readonly versions: Record<string, string>;
   readonly data: DataFolder;
   readonly statements: readonly SegmentStatement[];
-  readonly previewSql: readonly { label: string; sql: string }[];
+  /** Each preview edit and the statements the app's preview ran for it (last run). */
+  readonly previewSql: readonly { label: string; kind: string; statements: readonly string[]; histogramSql?: string }[];
   readonly browser: BrowserDetails;
   readonly engines: EngineResult[];
   /** Steps the native replay used: the browser's own, or a Node recording if the browser did not load. */
@@ -120,15 +128,15 @@ function push<T>(record: Record<string, T[]>, key: string, value: T): void {
 }
 
 /** Compiles in Node what the page compiled, from the same catalog: both must be identical. */
-function compileInNode(catalog: Catalog) {
-  const library = benchLibrary(libraryJson(), catalog);
-  const statements = segmentStatements(library, catalog, BENCH_NOW);
-  const previews = PREVIEW_EDITS.map((edit) => {
-    const edited = benchLibrary(withEdit(libraryJson(), edit.segment), catalog);
-    const segment = edited.segments.find((s) => s.name === edit.segment.name)!;
-    return { label: edit.label, sql: previewStatement(segment, edited, catalog, BENCH_NOW) };
-  });
-  return { statements, previews };
+function compileInNode(catalog: Catalog): SegmentStatement[] {
+  return segmentStatements(benchLibrary(libraryJson(), catalog), catalog, BENCH_NOW);
+}
+
+/** Runs statements in order on a native engine; returns the time of the timed ones. */
+async function replay(native: NativeEngine, statements: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const sql of statements) total += await native.time(sql);
+  return total;
 }
 
 export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> {
@@ -157,7 +165,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
   let catalog: Catalog | undefined;
   let replayedSteps: ScaleResult['replayedSteps'] = 'browser';
   let statements: SegmentStatement[] = [];
-  let previews: { label: string; sql: string }[] = [];
+  const previewSql: Mutable<ScaleResult['previewSql'][number]>[] = [];
   let profiles: ScaleResult['profiles'] = [];
 
   const nativeLoad = async (steps: readonly LoadStep[]) => {
@@ -202,26 +210,37 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
 
       stage = 'compiling';
       const inPage = await page.call('prepare', libraryJson(), PREVIEW_EDITS, BENCH_NOW);
-      ({ statements, previews } = compileInNode(catalog!));
+      statements = compileInNode(catalog!);
       inPage.statements.forEach((s, i) => {
         if (s.create !== statements[i]?.create) mismatches.push(`${s.name}: the page compiled different SQL than Node`);
       });
-      inPage.previews.forEach((p, i) => {
-        if (p.sql !== previews[i]?.sql) mismatches.push(`preview ${p.label}: the page compiled different SQL than Node`);
-      });
+      for (const p of inPage.previews) previewSql.push({ label: p.label, kind: p.kind, statements: [] });
 
-      for (let run = 0; run < options.runs; run++) {
-        for (const [index, statement] of statements.entries()) {
-          stage = `evaluating ${statement.name} (run ${run + 1})`;
-          push(browserEngine.segments, statement.name, await page.call('runSegment', index));
-          for (const [i, native] of natives.entries()) push(nativeResults[i]!.segments, statement.name, await native.runSegment(statement));
+      // One more round than asked for previews: the first is cold (nothing cached yet).
+      for (let run = 0; run <= options.runs; run++) {
+        if (run < options.runs) {
+          for (const [index, statement] of statements.entries()) {
+            stage = `evaluating ${statement.name} (run ${run + 1})`;
+            push(browserEngine.segments, statement.name, await page.call('runSegment', index));
+            for (const [i, native] of natives.entries())
+              push(nativeResults[i]!.segments, statement.name, await native.runSegment(statement));
+          }
         }
-        for (const [index, preview] of previews.entries()) {
+        for (const [index, preview] of previewSql.entries()) {
           stage = `previewing ${preview.label} (run ${run + 1})`;
-          push(browserEngine.previews, preview.label, await page.call('runPreview', index));
+          const outcome = await page.call('runPreview', index);
+          preview.statements = outcome.statements;
+          if (outcome.histogramSql !== undefined) preview.histogramSql = outcome.histogramSql;
+          push(browserEngine.previews, preview.label, {
+            ms: outcome.ms,
+            count: outcome.count,
+            ...(outcome.histogramMs !== undefined ? { histogramMs: outcome.histogramMs } : {}),
+          });
           for (const [i, native] of natives.entries()) {
-            const elapsed = await native.time(preview.sql);
-            push(nativeResults[i]!.previews, preview.label, { ms: elapsed, count: -1 });
+            const ms = await replay(native, outcome.statements);
+            for (const sql of outcome.cleanup) await native.time(sql);
+            const histogramMs = outcome.histogramSql === undefined ? undefined : await native.time(outcome.histogramSql);
+            push(nativeResults[i]!.previews, preview.label, { ms, ...(histogramMs !== undefined ? { histogramMs } : {}) });
           }
         }
       }
@@ -229,7 +248,10 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
         log(
           `  ${s.name}: browser ${ms(browserEngine.segments[s.name]!.map((r) => r.queryMs))} | native1 ${ms(nativeResults[0]!.segments[s.name]!.map((r) => r.queryMs))} ms`,
         );
-      for (const p of previews) log(`  preview ${p.label}: browser ${ms(browserEngine.previews[p.label]!.map((r) => r.ms))} ms`);
+      for (const p of previewSql)
+        log(
+          `  preview ${p.label}: browser ${ms(browserEngine.previews[p.label]!.map((r) => r.ms))} | native1 ${ms(nativeResults[0]!.previews[p.label]!.map((r) => r.ms))} ms`,
+        );
 
       stage = 'evaluating the library end to end';
       for (let run = 0; run < Math.min(3, options.runs); run++) details.libraryMs.push(await page.call('evaluateLibraryMs'));
@@ -262,7 +284,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
       catalog = recorded.catalog;
       replayedSteps = 'node';
       for (let run = 0; run < options.loadRuns; run++) await nativeLoad(recorded.steps);
-      ({ statements, previews } = compileInNode(catalog));
+      statements = compileInNode(catalog);
     }
     if (nativeResults[0]!.load.ms.length === 0) await nativeLoad(details.loadSteps);
     for (let run = 0; run < options.runs; run++) {
@@ -270,12 +292,6 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
         for (const [i, native] of natives.entries()) {
           if ((nativeResults[i]!.segments[statement.name]?.length ?? 0) > run) continue;
           push(nativeResults[i]!.segments, statement.name, await native.runSegment(statement));
-        }
-      }
-      for (const preview of previews) {
-        for (const [i, native] of natives.entries()) {
-          if ((nativeResults[i]!.previews[preview.label]?.length ?? 0) > run) continue;
-          push(nativeResults[i]!.previews, preview.label, { ms: await native.time(preview.sql), count: -1 });
         }
       }
     }
@@ -327,7 +343,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
     },
     data: folder,
     statements,
-    previewSql: previews,
+    previewSql,
     browser: details,
     engines: [browserEngine, ...nativeResults],
     replayedSteps,

@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../src/engine/catalog';
 import { compileSegment, MEMBER_COLUMN } from '../src/engine/compile/compile-segment';
-import type { Library, Segment } from '../src/engine/library-schema';
+import type { Library } from '../src/engine/library-schema';
 import { parseLibraryOrThrow } from '../src/engine/parse-library';
 import { evaluationOrder } from '../src/engine/segment-order';
 import * as q from '../src/engine/sql/build';
@@ -44,22 +44,6 @@ export function segmentStatements(library: Library, catalog: Catalog, now: numbe
       fetch: `SELECT ${id(MEMBER_COLUMN)} FROM ${table}`,
     };
   });
-}
-
-/** A preview counts the edited segment's members; referenced segments are compiled inline. */
-export function previewStatement(segment: Segment, library: Library, catalog: Catalog, now: number): string {
-  const byName = new Map(library.segments.map((s) => [s.name, s]));
-  const inline = (s: Segment) =>
-    compileSegment(s, {
-      catalog,
-      now,
-      segmentQuery: (name): ReturnType<typeof compileSegment> => inline(byName.get(name) ?? fail(name)),
-    });
-  return `SELECT count(*) AS n FROM (\n${printQuery(inline(segment))}\n)`;
-}
-
-function fail(name: string): never {
-  throw new Error(`unknown segment ${name}`);
 }
 
 /** The library with the edited segment added (or replacing one of the same name). */

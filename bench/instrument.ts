@@ -19,9 +19,11 @@ export function recordingConnector(inner: Connector, steps: LoadStep[]): Connect
       return result;
     },
     insertArrowStream: async (table, ipc) => {
+      // Read the size first: the browser connector may transfer the buffer to its worker.
+      const bytes = ipc.byteLength;
       const started = performance.now();
       await inner.insertArrowStream(table, ipc);
-      steps.push({ kind: 'insert', table, bytes: ipc.byteLength, ms: performance.now() - started });
+      steps.push({ kind: 'insert', table, bytes, ms: performance.now() - started });
     },
   };
 }

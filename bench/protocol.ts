@@ -26,14 +26,21 @@ export interface SegmentRun {
 }
 
 export interface PreviewRun {
-  /** Compiling the edited segment and counting its members. */
+  /** The app's preview (src/state/preview-run.ts): the edited segment's Flow, step by step, counted. */
   readonly ms: number;
   readonly count: number;
+  /** The statements that preview ran, in order, to replay natively. */
+  readonly statements: readonly string[];
+  /** Statements to run afterwards, untimed (dropping the preview's result table). */
+  readonly cleanup: readonly string[];
+  /** The designer's histogram of an interaction query (its count test ignored), if the segment has one. */
+  readonly histogramMs?: number;
+  readonly histogramSql?: string;
 }
 
 export interface Prepared {
   readonly statements: readonly SegmentStatement[];
-  readonly previews: readonly { readonly label: string; readonly sql: string }[];
+  readonly previews: readonly { readonly label: string; readonly kind: string }[];
 }
 
 export interface MemoryReport {

@@ -41,7 +41,12 @@ describe('benchmark smoke run', () => {
         expect(runs![0]!.queryMs).toBeGreaterThan(0);
       }
       expect(Object.keys(engine.previews).sort()).toEqual(PREVIEW_EDITS.map((e) => e.label).sort());
+      // A cold preview, then the warm ones.
+      for (const runs of Object.values(engine.previews)) expect(runs).toHaveLength(2);
     }
+    // The app's preview code ran, and its statements were replayed natively.
+    expect(result.previewSql.every((p) => p.statements.length > 0)).toBe(true);
+    expect(result.previewSql.filter((p) => p.kind === 'interaction').every((p) => p.histogramSql !== undefined)).toBe(true);
     const rows = segmentRows(result);
     expect(rows.every((r) => Number.isFinite(r.ratio1) && Number.isFinite(r.ratioAll))).toBe(true);
     expect(rows.some((r) => r.count > 0)).toBe(true);

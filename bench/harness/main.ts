@@ -10,9 +10,14 @@ import { evaluateLibrary } from '../../src/data/evaluate-library';
 import { dropTables, loadData } from '../../src/data/load-data';
 import type { Catalog } from '../../src/engine/catalog';
 import { MEMBER_COLUMN } from '../../src/engine/compile/compile-segment';
+import { histogramQuery } from '../../src/engine/describe/histogram-query';
 import type { Library, Segment } from '../../src/engine/library-schema';
+import { printQuery } from '../../src/engine/sql/print-duckdb';
+import { dropTable } from '../../src/engine/sql/statements';
+import { runPreview } from '../../src/state/preview-run';
+import { SegmentTables } from '../../src/state/preview-tables';
 import { memberChecksum } from '../checksum';
-import { benchLibrary, previewStatement, segmentStatements, withEdit, type SegmentStatement } from '../compile';
+import { benchLibrary, segmentStatements, withEdit, type SegmentStatement } from '../compile';
 import { recordingConnector, recordingDecoders } from '../instrument';
 import type { HarnessApi, LoadStep } from '../protocol';
 import { runExperiment } from './experiments';
@@ -28,7 +33,9 @@ let decoders: Decoders | undefined;
 let files: InputFile[] = [];
 let catalog: Catalog | undefined;
 let loadedTables: readonly string[] = [];
-let prepared: { library: Library; now: number; statements: SegmentStatement[]; previews: PreparedPreview[] } | undefined;
+let prepared:
+  | { library: Library; now: number; statements: SegmentStatement[]; previews: PreparedPreview[]; tables: SegmentTables; runs: number }
+  | undefined;
 
 const ready = () => (db && decoders ? { db, decoders } : fail('call start() first'));
 const loaded = () => catalog ?? fail('load the data first');
@@ -92,11 +99,10 @@ const api: HarnessApi = {
       const edited = benchLibrary(withEdit(json, segment), current);
       return { label, segment: edited.segments.find((s) => s.name === segment.name)!, library: edited };
     });
-    prepared = { library, now, statements: segmentStatements(library, current, now), previews };
-    return {
-      statements: prepared.statements,
-      previews: previews.map((p) => ({ label: p.label, sql: previewStatement(p.segment, p.library, current, now) })),
-    };
+    // Referenced segments are cached across previews, as in the app (one cache per data load).
+    const tables = new SegmentTables('segment');
+    prepared = { library, now, statements: segmentStatements(library, current, now), previews, tables, runs: 0 };
+    return { statements: prepared.statements, previews: previews.map((p) => ({ label: p.label, kind: p.segment.kind })) };
   },
 
   async runSegment(index) {
@@ -110,12 +116,19 @@ const api: HarnessApi = {
 
   async runPreview(index) {
     const { db } = ready();
-    const { now } = compiled();
-    const preview = compiled().previews[index] ?? fail(`no preview ${index}`);
+    const state = compiled();
+    const preview = state.previews[index] ?? fail(`no preview ${index}`);
     const current = loaded();
-    // The designer compiles on every edit too: compiling is part of the preview's time.
-    const [ms, rows] = await timed(() => db.query(previewStatement(preview.segment, preview.library, current, now)));
-    return { ms, count: Number(rows[0]?.n ?? 0) };
+    const steps: LoadStep[] = [];
+    const ctx = { db: recordingConnector(db, steps), catalog: current, library: preview.library, now: state.now, epoch: 'bench' };
+    const [ms, outcome] = await timed(() => runPreview(ctx, state.tables, preview.segment, `preview:${++state.runs}`, () => true));
+    const cleanup = [dropTable(outcome.table)];
+    for (const sql of cleanup) await db.query(sql);
+    const statements = steps.flatMap((s) => (s.kind === 'sql' ? [s.sql] : []));
+    if (preview.segment.kind !== 'interaction') return { ms, count: outcome.total, statements, cleanup };
+    const histogramSql = printQuery(histogramQuery(preview.segment.query, current, preview.segment.timeZone, state.now));
+    const [histogramMs] = await timed(() => db.query(histogramSql));
+    return { ms, count: outcome.total, statements, cleanup, histogramMs, histogramSql };
   },
 
   async evaluateLibraryMs() {
