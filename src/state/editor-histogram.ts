@@ -63,3 +63,10 @@ export function histogramBars(
   }
   return [...bars.values()].sort((a, b) => a.x1 - b.x1);
 }
+
+/** About ten whole-number ticks covering the bars. */
+export function wholeTicks(bins: readonly { value: number }[]): number[] {
+  const max = Math.max(0, ...bins.map((b) => b.value));
+  const step = Math.max(1, Math.ceil(max / 10));
+  return Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
+}

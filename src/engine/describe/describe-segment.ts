@@ -10,7 +10,9 @@ const COMBINE_PHRASES: Record<Combine, string> = {
 };
 
 function groupPhrase(where: Condition | undefined): string {
-  return where ? `contacts where ${describeCondition(where)}` : 'all contacts';
+  if (!where) return 'all contacts';
+  const sentence = describeCondition(where);
+  return sentence.startsWith('has ') ? `contacts who ${sentence.replace(/^has /, 'have ')}` : `contacts where ${sentence}`;
 }
 
 export function describeSegment(segment: SegmentDraft): string {
@@ -24,7 +26,7 @@ export function describeSegment(segment: SegmentDraft): string {
         })
         .join('; then ');
     case 'interaction': {
-      const head = `Contacts who ${describeInteractionHead(segment.query)}`;
+      const head = `Contacts who ${describeInteractionHead(segment.query).replace(/^has /, 'have ')}`;
       return segment.query.where ? `${head}, where ${describeCondition(segment.query.where)}` : head;
     }
     case 'compound':

@@ -60,3 +60,8 @@ export function unitLabel(unit: TimeUnit, n: number): string {
 export function formatNumber(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
+
+/** "1 contact", "2,500 contacts". */
+export function countOf(n: number, noun: string): string {
+  return `${formatNumber(n)} ${noun}${n === 1 ? '' : 's'}`;
+}

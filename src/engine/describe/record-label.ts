@@ -18,7 +18,10 @@ export function labelField(entityName: string, entity: EntityInfo): string | und
   return undefined;
 }
 
-/** The entity whose keys `field` holds: a lookup, the entity's own key, or a contact link. */
+/**
+ * The entity whose keys `field` holds: a lookup, the entity's own key, a contact link, or an
+ * interaction column named like an entity's key (`MessageId` holds `message.messageid`).
+ */
 export function referencedEntity(catalog: Catalog, source: FieldSource, field: string): string | undefined {
   if ('entity' in source) {
     if (catalog.entities[source.entity]?.key === field) return source.entity;
@@ -26,5 +29,7 @@ export function referencedEntity(catalog: Catalog, source: FieldSource, field: s
     if (lookup && catalog.entities[lookup.to.entity]?.key === lookup.to.field) return lookup.to.entity;
     return undefined;
   }
-  return catalog.interactions.types[source.interaction]?.links.includes(field) ? CONTACT : undefined;
+  if (catalog.interactions.types[source.interaction]?.links.includes(field)) return CONTACT;
+  const lower = field.toLowerCase();
+  return Object.entries(catalog.entities).find(([, entity]) => entity.key.toLowerCase() === lower)?.[0];
 }
