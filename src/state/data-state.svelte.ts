@@ -20,7 +20,7 @@ import { estimateSampleBytes, sampleFiles, type GenerateSample } from '../data/s
 import { interactionSpans, type TimeSpan } from '../data/interaction-spans';
 import { catalogOf, withCatalog, withRelations } from '../data/catalog-edit';
 import { SAMPLE_CATALOG } from '../data/sample/sample-catalog';
-import { filesOfPickedFolder } from '../data/browser-files';
+import { describeFiles, filesOfPickedFolder } from '../data/browser-files';
 import type { RelationInfo } from '../engine/catalog';
 import { describeSource } from '../data/data-source';
 
@@ -37,6 +37,8 @@ export interface DataDependencies {
   readFiles?: (files: readonly File[], onProgress: (p: ReadProgress) => void, signal: AbortSignal) => Promise<InputFile[]>;
   /** The files of a drop, looking into a dropped folder. */
   filesOfDrop?: (transfer: DataTransfer) => Promise<{ files: File[]; label: string }>;
+  /** The sample size loaded when nothing else is there (default 10k contacts / 300k interactions). */
+  startupSample?: SampleSize;
   /** The clock, for the sample's "now". */
   now?: () => number;
 }
@@ -108,7 +110,7 @@ export class DataState {
     if (saved?.source.kind === 'sample') loaded = await this.loadSample(saved.source, { save: false });
     else if (saved?.files) loaded = await this.load(saved.files, { source: saved.source, save: false });
     if (loaded) this.saveNote = `Restored from ${this.store?.where ?? 'storage'}`;
-    else await this.loadSample(DEFAULT_SAMPLE_SIZE);
+    else await this.loadSample(this.deps.startupSample ?? DEFAULT_SAMPLE_SIZE);
     if (startupError) this.error = startupError;
   }
 
@@ -180,7 +182,7 @@ export class DataState {
   }
 
   /** Reads and loads files the user picked (several files, or the data files of a folder). */
-  async loadPicked(files: readonly File[], label: string): Promise<boolean> {
+  async loadPicked(files: readonly File[], label = describeFiles(files)): Promise<boolean> {
     const read = this.deps.readFiles;
     if (!read) throw new Error('No file reader was given');
     if (files.length === 0) {

@@ -15,7 +15,7 @@ import {
   Schema,
   Struct,
   Table,
-  TimestampMillisecond,
+  TimestampMicrosecond,
   Utf8,
   makeData,
   tableToIPC,
@@ -51,7 +51,7 @@ export interface BoolColumn {
   readonly kind: 'bool';
   readonly values: Uint8Array;
 }
-/** UTC instants in epoch milliseconds (a TIMESTAMP without zone). */
+/** UTC instants in epoch milliseconds (a TIMESTAMP without zone, stored in microseconds). */
 export interface TimestampColumn {
   readonly kind: 'timestamp';
   readonly values: Float64Array;
@@ -115,9 +115,16 @@ function columnData(name: string, column: Column, start: number, end: number, di
         makeData({ type: new Float64(), length, data: column.values.subarray(start, end), ...maybeNulls(column.nulls) }),
       );
     case 'timestamp': {
+      // Microseconds, DuckDB's own TIMESTAMP unit, written as two 32-bit words (no BigInt per value).
       const data = new BigInt64Array(length);
-      for (let i = 0; i < length; i++) data[i] = BigInt(Math.round(column.values[start + i]!));
-      const type = new TimestampMillisecond();
+      const words = new Int32Array(data.buffer);
+      for (let i = 0; i < length; i++) {
+        const micros = Math.round(column.values[start + i]!) * 1000;
+        const high = Math.floor(micros / 4294967296);
+        words[2 * i] = micros - high * 4294967296;
+        words[2 * i + 1] = high;
+      }
+      const type = new TimestampMicrosecond();
       return make(type, makeData({ type, length, data, ...maybeNulls(column.nulls) }));
     }
     case 'date':

@@ -105,9 +105,10 @@ export function generateSampleData(options: SampleOptions, onProgress?: (progres
     account: profiles.account,
     lead: profiles.lead,
     ...referenceTables(reference),
-    ...Object.fromEntries(INTERACTION_TYPES.map((t) => [t, interactions[t]])),
   };
   const files: InputFile[] = Object.entries(tables).map(([name, columns]) => ({ name: `${name}.arrows`, bytes: columnsToIpc(columns) }));
+  // One type at a time, so each type's generator buffers are freed before the next is encoded.
+  for (const type of INTERACTION_TYPES) files.push({ name: `${type}.arrows`, bytes: columnsToIpc(interactions.take(type)) });
   files.push({ name: 'catalog.json', bytes: new TextEncoder().encode(JSON.stringify(SAMPLE_CATALOG, null, 2)) });
   return files;
 }

@@ -37,6 +37,24 @@ export type InteractionType = (typeof INTERACTION_TYPES)[number];
 
 /** Share of episodes by kind: email, web session, event, subscription. */
 const EPISODE_WEIGHTS = [0.5, 0.38, 0.07, 0.05];
+const RECENT_MESSAGE_WEIGHTS = [6, 3, 1];
+const CHECK_IN_WEIGHTS = [6, 3, 1];
+const REGISTRATION_SOURCE_WEIGHTS = [5, 4, 1];
+const LIST_WEIGHTS = [6, 3, 3, 2, 2, 1];
+/** The share of rows each type ends up with (measured), to size buffers up front. */
+const EXPECTED_SHARE: Record<InteractionType, number> = {
+  EmailOpened: 0.34,
+  EmailClicked: 0.1,
+  EmailHardBounced: 0.004,
+  EventRegistration: 0.031,
+  EventRegistrationCanceled: 0.003,
+  EventCheckIn: 0.015,
+  FormVisited: 0.023,
+  FormSubmitted: 0.009,
+  SegmentSubscribed: 0.025,
+  SegmentUnsubscribed: 0.004,
+  WebsiteVisited: 0.46,
+};
 const QUIET_SHARE = 0.3;
 const ANONYMOUS_VISITS = 0.2;
 
@@ -103,7 +121,9 @@ class InteractionGenerator {
       SegmentUnsubscribed: [list],
       WebsiteVisited: [pageField, { name: 'VisitDuration', kind: 'int' }, dictionaryField('TrafficSource', TRAFFIC_SOURCES), device],
     };
-    this.buffers = Object.fromEntries(INTERACTION_TYPES.map((t) => [t, new InteractionBuffer(t, fields[t])])) as typeof this.buffers;
+    this.buffers = Object.fromEntries(
+      INTERACTION_TYPES.map((t) => [t, new InteractionBuffer(t, fields[t], target * EXPECTED_SHARE[t] * 1.05)]),
+    ) as typeof this.buffers;
   }
 
   get done(): boolean {
@@ -111,9 +131,9 @@ class InteractionGenerator {
   }
 
   /** Adds one row unless the target is reached or it would lie in the future. */
-  private emit(type: InteractionType, timestamp: number, contact: number, values: readonly number[]): boolean {
+  private emit(type: InteractionType, timestamp: number, contact: number, a?: number, b?: number, c?: number, d?: number): boolean {
     if (this.done || timestamp > this.calendar.now) return false;
-    this.buffers[type].push(timestamp, contact, values);
+    this.buffers[type].push(timestamp, contact, a, b, c, d);
     this.total++;
     return true;
   }
@@ -154,26 +174,26 @@ class InteractionGenerator {
   private email(contact: number): void {
     const r = this.random;
     const opened = this.calendar.moment(r);
-    const m = this.latestMessageBefore(opened) - r.weighted([6, 3, 1]);
+    const m = this.latestMessageBefore(opened) - r.weighted(RECENT_MESSAGE_WEIGHTS);
     if (m < 0) return;
     const message = this.reference.messages[m]!;
     const journey = message.journey;
     if (r.chance(0.015)) {
-      this.emit('EmailHardBounced', message.sendTime + r.int(10 * MINUTE), contact, [m, journey, r.int(3)]);
+      this.emit('EmailHardBounced', message.sendTime + r.int(10 * MINUTE), contact, m, journey, r.int(3));
       return;
     }
     const device = r.weighted(DEVICE_WEIGHTS);
     let t = Math.max(opened, message.sendTime + MINUTE);
-    if (!this.emit('EmailOpened', t, contact, [m, journey, device])) return;
+    if (!this.emit('EmailOpened', t, contact, m, journey, device)) return;
     while (r.chance(0.3)) {
       t += r.exponential(8 * HOUR);
-      if (!this.emit('EmailOpened', t, contact, [m, journey, device])) return;
+      if (!this.emit('EmailOpened', t, contact, m, journey, device)) return;
     }
     let clicks = r.chance(0.3) ? 1 : 0;
     while (clicks > 0 && clicks < 4 && r.chance(0.25)) clicks++;
     for (let c = 0; c < clicks; c++) {
       t += r.exponential(3 * MINUTE);
-      if (!this.emit('EmailClicked', t, contact, [m, journey, this.pages.draw(r), device])) return;
+      if (!this.emit('EmailClicked', t, contact, m, journey, this.pages.draw(r), device)) return;
     }
   }
 
@@ -184,16 +204,16 @@ class InteractionGenerator {
     const device = r.weighted(DEVICE_WEIGHTS);
     do {
       const duration = Math.min(3600, Math.max(1, Math.round(45 * Math.exp(r.normal()))));
-      if (!this.emit('WebsiteVisited', t, contact, [this.pages.draw(r), duration, source, device])) return;
+      if (!this.emit('WebsiteVisited', t, contact, this.pages.draw(r), duration, source, device)) return;
       t += duration * 1000 + r.int(20_000);
     } while (r.chance(0.6));
     if (!r.chance(0.12)) return;
     // A form's PageAddress is the page it sits on, whose index matches the form's.
     const f = this.formWeights.draw(r);
-    if (!this.emit('FormVisited', t, contact, [f, f])) return;
+    if (!this.emit('FormVisited', t, contact, f, f)) return;
     if (r.chance(0.4)) {
       const journey = r.chance(0.3) ? r.int(this.reference.journeys.length) : -1;
-      this.emit('FormSubmitted', t + 30_000 + r.exponential(2 * MINUTE), contact, [f, f, journey]);
+      this.emit('FormSubmitted', t + 30_000 + r.exponential(2 * MINUTE), contact, f, f, journey);
     }
   }
 
@@ -205,33 +225,32 @@ class InteractionGenerator {
     const registered = event.start - HOUR - r.exponential(12 * DAY);
     if (registered < this.calendar.start) return;
     const referrer = r.chance(0.12) ? this.contactsByActivity.draw(r) : -1;
-    const source = r.weighted([5, 4, 1]);
-    if (!this.emit('EventRegistration', registered, contact, [e, referrer === contact ? -1 : referrer, source])) return;
+    const source = r.weighted(REGISTRATION_SOURCE_WEIGHTS);
+    if (!this.emit('EventRegistration', registered, contact, e, referrer === contact ? -1 : referrer, source)) return;
     if (r.chance(0.1)) {
-      this.emit('EventRegistrationCanceled', registered + r.next() * (event.start - registered), contact, [e]);
+      this.emit('EventRegistrationCanceled', registered + r.next() * (event.start - registered), contact, e);
       return;
     }
     if (r.chance(event.eventType === 'Webinar' ? 0.5 : 0.7)) {
-      this.emit('EventCheckIn', event.start - 20 * MINUTE + r.int(60 * MINUTE), contact, [e, r.weighted([6, 3, 1])]);
+      this.emit('EventCheckIn', event.start - 20 * MINUTE + r.int(60 * MINUTE), contact, e, r.weighted(CHECK_IN_WEIGHTS));
     }
   }
 
   private subscription(contact: number): void {
     const r = this.random;
     const t = this.calendar.moment(r);
-    const list = r.weighted([6, 3, 3, 2, 2, 1].slice(0, this.reference.lists.length));
-    if (!this.emit('SegmentSubscribed', t, contact, [list])) return;
-    if (r.chance(0.2)) this.emit('SegmentUnsubscribed', t + r.exponential(90 * DAY), contact, [list]);
+    const list = r.weighted(LIST_WEIGHTS.slice(0, this.reference.lists.length));
+    if (!this.emit('SegmentSubscribed', t, contact, list)) return;
+    if (r.chance(0.2)) this.emit('SegmentUnsubscribed', t + r.exponential(90 * DAY), contact, list);
   }
 
-  columns(contactIds: DictionaryColumn['values']): Record<InteractionType, Columns> {
-    return Object.fromEntries(INTERACTION_TYPES.map((t) => [t, this.buffers[t].toColumns(contactIds, this.calendar.start)])) as Record<
-      InteractionType,
-      Columns
-    >;
+  /** One type's rows as columns; its buffer is freed. */
+  take(type: InteractionType, contactIds: DictionaryColumn['values']): Columns {
+    return this.buffers[type].takeColumns(contactIds, this.calendar.start);
   }
 }
 
+/** Generates `target` interactions; `take` then hands out one type's columns at a time. */
 export function generateInteractions(
   target: number,
   calendar: Calendar,
@@ -239,10 +258,10 @@ export function generateInteractions(
   contactIds: DictionaryColumn['values'],
   random: Random,
   onRows?: (rows: number) => void,
-): Record<InteractionType, Columns> {
+): { take(type: InteractionType): Columns } {
   const weights = activityWeights(contactIds.length, random);
   const generator = new InteractionGenerator(target, calendar, reference, contactIds, weights, random);
   // Episodes can fail to add rows (an event outside the span), so run until the target is met.
   while (!generator.done) onRows?.(generator.run(200_000));
-  return generator.columns(contactIds);
+  return { take: (type) => generator.take(type, contactIds) };
 }

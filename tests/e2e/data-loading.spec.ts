@@ -1,0 +1,166 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const EXAMPLES = '/work/shared/examples/data';
+const EXAMPLE_FILES = ['contact.parquet', 'account.parquet', 'interactions.parquet', 'catalog.json'].map((f) => path.join(EXAMPLES, f));
+
+async function openDataTab(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
+}
+
+async function waitForSample(page: Page): Promise<void> {
+  await expect(page.getByTestId('contact-count')).toHaveText('10,000', { timeout: 60_000 });
+}
+
+async function loadExamples(page: Page): Promise<void> {
+  await page.getByTestId('load-data').setInputFiles(EXAMPLE_FILES);
+  await expect(page.getByTestId('contact-count')).toHaveText('6', { timeout: 60_000 });
+}
+
+test('a first visit opens with the sample data, counts visible', async ({ page }) => {
+  const started = Date.now();
+  await page.goto('/');
+  await waitForSample(page);
+  console.log(`sample data visible after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await expect(page.getByTestId('interaction-count')).toHaveText('300,000');
+  await openDataTab(page);
+  await expect(page.getByTestId('data-description')).toContainText('Sample data: 10,000 contacts, 300,000 interactions');
+  const types = page.getByTestId('interaction-types');
+  for (const type of ['EmailOpened', 'EmailClicked', 'EventCheckIn', 'SegmentUnsubscribed', 'WebsiteVisited'])
+    await expect(types.getByRole('cell', { name: type, exact: true })).toBeVisible();
+  await expect(page.getByTestId('entity-contact')).toContainText('10,000 records');
+  await expect(page.getByTestId('entity-message')).toContainText('messageid');
+  await page.screenshot({ path: 'test-results/data-sample.png', fullPage: true });
+});
+
+test('loads the example data folder through the file input, with its catalog', async ({ page }) => {
+  await page.goto('/');
+  await waitForSample(page);
+  await openDataTab(page);
+  await loadExamples(page);
+  await expect(page.getByTestId('interaction-count')).toHaveText('14');
+  await expect(page.getByTestId('data-description')).toContainText(
+    '4 files (contact.parquet, account.parquet, interactions.parquet, catalog.json)',
+  );
+  await expect(page.getByTestId('entity-account')).toContainText('3 records');
+  // catalog.json's relation, both directions, and its second contact link.
+  await expect(page.getByTestId('entity-contact')).toContainText('one account via parentcustomerid');
+  await expect(page.getByTestId('entity-account')).toContainText('many contact whose parentcustomerid points here');
+  await expect(page.getByTestId('interaction-types').getByRole('row', { name: /EventRegistration/ })).toContainText(
+    'ContactId, ReferrerContactId',
+  );
+  await expect(page.getByTestId('load-warnings')).toContainText('EmailOpened: 1 interaction(s)');
+  await page.screenshot({ path: 'test-results/data-examples.png', fullPage: true });
+});
+
+test('a folder can be picked as a whole', async ({ page }) => {
+  await page.goto('/');
+  await waitForSample(page);
+  await openDataTab(page);
+  await page.getByTestId('load-folder').setInputFiles(EXAMPLES);
+  await expect(page.getByTestId('contact-count')).toHaveText('6', { timeout: 60_000 });
+  await expect(page.getByTestId('data-description')).toContainText('Folder data');
+});
+
+test('a bad file is named in the error and the data loaded before stays', async ({ page }) => {
+  await page.goto('/');
+  await waitForSample(page);
+  await openDataTab(page);
+  await loadExamples(page);
+
+  const parquet = readFileSync(path.join(EXAMPLES, 'contact.parquet'));
+  await page.getByTestId('load-data').setInputFiles([
+    { name: 'contact.parquet', mimeType: 'application/octet-stream', buffer: parquet.subarray(0, Math.floor(parquet.length / 2)) },
+    {
+      name: 'interactions.parquet',
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(path.join(EXAMPLES, 'interactions.parquet')),
+    },
+  ]);
+  await expect(page.getByTestId('load-error')).toContainText('contact.parquet', { timeout: 30_000 });
+  await expect(page.getByTestId('load-error')).toContainText('Parquet');
+  await expect(page.getByTestId('contact-count')).toHaveText('6');
+  await expect(page.getByTestId('data-description')).toContainText(
+    '4 files (contact.parquet, account.parquet, interactions.parquet, catalog.json)',
+  );
+  await page.screenshot({ path: 'test-results/data-bad-parquet.png' });
+
+  const csv = 'contactid,firstname\nc-1,Ana\nc-2,Ben\nc-1,Chloe\n';
+  await page.getByTestId('load-data').setInputFiles([{ name: 'contact.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }]);
+  await expect(page.getByTestId('load-error')).toContainText(
+    'contact.csv: key "c-1" in column "contactid" appears twice: line 2 and line 4',
+  );
+  await expect(page.getByTestId('contact-count')).toHaveText('6');
+  // The engine still answers on the data loaded before.
+  const contacts = await page.evaluate(async () => {
+    const data = (
+      window as unknown as {
+        segmentStudio: {
+          data: { connector: { query(sql: string): Promise<{ n: number }[]> }; catalog: { entities: { contact: { table: string } } } };
+        };
+      }
+    ).segmentStudio.data;
+    const rows = await data.connector.query(`SELECT count(*) AS n FROM "${data.catalog.entities.contact.table}"`);
+    return Number(rows[0]!.n);
+  });
+  expect(contacts).toBe(6);
+  await page.screenshot({ path: 'test-results/data-bad-csv.png' });
+});
+
+test('loaded data survives a reload, and clearing brings the sample back', async ({ page }) => {
+  await page.goto('/');
+  await waitForSample(page);
+  await openDataTab(page);
+  await loadExamples(page);
+  await expect(page.getByTestId('save-note')).toContainText('Saved in browser storage', { timeout: 30_000 });
+
+  await page.reload();
+  await expect(page.getByTestId('contact-count')).toHaveText('6', { timeout: 60_000 });
+  await openDataTab(page);
+  await expect(page.getByTestId('data-description')).toContainText(
+    '4 files (contact.parquet, account.parquet, interactions.parquet, catalog.json)',
+  );
+  await expect(page.getByTestId('save-note')).toContainText('Restored from browser storage');
+  await page.screenshot({ path: 'test-results/data-after-reload.png' });
+
+  await page.getByRole('button', { name: 'Clear saved data' }).click();
+  await expect(page.getByTestId('save-note')).toContainText('Nothing saved');
+  await page.reload();
+  await waitForSample(page);
+});
+
+test('a long load shows progress and can be cancelled, keeping the data before', async ({ page }) => {
+  await page.goto('/');
+  await waitForSample(page);
+  await openDataTab(page);
+  await page.getByTestId('sample-size').selectOption({ label: '100,000 contacts / 3,000,000 interactions' });
+  await page.getByRole('button', { name: 'Load sample' }).click();
+  const progress = page.getByTestId('load-progress');
+  await expect(progress).toContainText(/Generating interactions.*rows/, { timeout: 30_000 });
+  await page.screenshot({ path: 'test-results/data-progress.png' });
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('load-error')).toContainText('cancelled');
+  await expect(page.getByTestId('contact-count')).toHaveText('10,000');
+});
+
+test('?data= loads a folder served next to the app; a missing one is reported and the saved data stays', async ({ page }) => {
+  const names = ['contact.parquet', 'account.parquet', 'interactions.parquet', 'catalog.json'];
+  await page.route('**/served/**', async (route) => {
+    const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop() ?? '');
+    if (name === 'files.json') return route.fulfill({ json: names });
+    if (!names.includes(name)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ body: readFileSync(path.join(EXAMPLES, name)), contentType: 'application/octet-stream' });
+  });
+  await page.goto('/?data=served/');
+  await expect(page.getByTestId('contact-count')).toHaveText('6', { timeout: 60_000 });
+  await openDataTab(page);
+  await expect(page.getByTestId('data-description')).toContainText('/served/');
+
+  await page.goto('/?data=served/missing.parquet');
+  await openDataTab(page);
+  await expect(page.getByTestId('load-error')).toContainText('missing.parquet: the server answered 404', { timeout: 60_000 });
+  // What was saved from the first visit loads instead.
+  await expect(page.getByTestId('contact-count')).toHaveText('6');
+  await page.screenshot({ path: 'test-results/data-url-missing.png' });
+});
