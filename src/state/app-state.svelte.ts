@@ -65,6 +65,8 @@ export class AppState {
     }
     await restoring;
     this.openSharedLink();
+    // A shared link pasted into the address bar of an open app changes only the hash.
+    if (typeof window !== 'undefined') window.addEventListener('hashchange', () => this.openSharedLink());
     $effect.root(() => this.wire());
     this.started = true;
   }
@@ -72,6 +74,11 @@ export class AppState {
   private openSharedLink(): void {
     const location = this.location;
     if (!location || !this.library.openShareHash(location.hash)) return;
+    // With no library of one's own there is nothing to replace or merge: the link's library is it.
+    if (this.persistence.firstVisit && this.library.entries.length === 0 && this.library.shared) {
+      this.persistence.firstVisit = false;
+      this.library.answerShared('replace');
+    }
     // The link did its job; a reload should not offer it again.
     if (typeof history !== 'undefined') history.replaceState(null, '', location.href.split('#')[0]);
   }

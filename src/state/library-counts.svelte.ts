@@ -29,6 +29,7 @@ const DEBOUNCE_MS = 250;
 export class LibraryCounts {
   /** By entry id. */
   counts: Readonly<Record<string, SegmentCount>> = $state.raw({});
+  /** From the moment counts are out of date until they are all evaluated again. */
   running = $state(false);
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,6 +39,7 @@ export class LibraryCounts {
   schedule(entries: readonly LibraryEntry[]): void {
     const generation = ++this.generation;
     clearTimeout(this.timer);
+    this.running = true;
     this.timer = setTimeout(() => void this.run(generation, entries), DEBOUNCE_MS);
   }
 
@@ -49,7 +51,10 @@ export class LibraryCounts {
 
   private async run(generation: number, entries: readonly LibraryEntry[]): Promise<void> {
     const { connector: db, catalog } = this.deps.data;
-    if (!db || !catalog) return;
+    if (!db || !catalog) {
+      this.running = false;
+      return;
+    }
     const now = this.deps.clock.now;
     const ctx = { db, catalog, library: engineLibrary(entries), now, epoch: epochOf(this.deps.data, now) };
     this.running = true;

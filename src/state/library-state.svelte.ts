@@ -189,12 +189,9 @@ export class LibraryState {
     if (!entry) return false;
     const check = checkDefinition(currentDefinition(entry), id, this.entries, this.deps.catalog());
     if (!check.ok) {
+      // The problems show next to the conditions they concern (selectedProblems), not in a notice.
       this.checked = [...this.checked.filter((c) => c !== id), id];
-      const count = check.problems.length;
-      this.tell(
-        `"${entryName(entry)}" cannot go live yet: ${count} problem${count > 1 ? 's' : ''} to fix (shown next to each condition).`,
-        'error',
-      );
+      this.notice = undefined;
       return false;
     }
     const live: Segment = { ...check.segment, status: 'live' };

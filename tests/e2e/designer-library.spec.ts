@@ -1,0 +1,278 @@
+import { expect, test } from '@playwright/test';
+import { parseLibraryText } from '../../src/engine/parse-library';
+import {
+  evaluate,
+  exportLibrary,
+  listCounts,
+  previewCount,
+  row,
+  sampleSource,
+  setAsOf,
+  temporaryFile,
+  writeSampleFolder,
+} from './designer-library-helpers';
+
+const DAY = 86_400_000;
+
+test('the starter library: every count in the list equals npm run evaluate on the same sample data, as of a chosen date', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const initial = await listCounts(page);
+  expect(Object.keys(initial).length).toBeGreaterThanOrEqual(8);
+
+  const source = await sampleSource(page);
+  // A date inside the sample's span, so sliding windows select somebody different than at its end.
+  const asOf = Math.floor((source.now - 40 * DAY) / 60_000) * 60_000;
+  await setAsOf(page, asOf);
+  await expect(page.getByText(/Counts as of/)).toBeVisible();
+  await page.waitForFunction((instant) => {
+    const app = (window as unknown as { segmentStudio: { counts: { counts: Record<string, { asOf?: number }> } } }).segmentStudio;
+    const all = Object.values(app.counts.counts);
+    return all.length > 0 && all.every((c) => c.asOf === instant);
+  }, asOf);
+  const counts = await listCounts(page);
+  await page.screenshot({ path: 'test-results/designer-library-as-of.png' });
+
+  const text = await exportLibrary(page);
+  const parsed = parseLibraryText(text);
+  expect(parsed.ok).toBe(true);
+  const cli = evaluate(writeSampleFolder(source), temporaryFile('segments.json', text), asOf);
+  expect(cli.now).toBe(new Date(asOf).toISOString());
+  expect(Object.fromEntries(cli.segments.map((s) => [s.name, s.count]))).toEqual(counts);
+  // The as-of date matters: at least one sliding-window segment differs from "now".
+  expect(counts).not.toEqual(initial);
+});
+
+test('go live refuses a half-built clause and shows why next to it; once fixed it goes live and counts like evaluate', async ({ page }) => {
+  await page.goto('/');
+  await listCounts(page);
+  await page.getByRole('button', { name: '+ New segment' }).click();
+  await page.getByRole('menuitem', { name: /Profile segment/ }).click();
+  await expect(row(page, 'NewProfileSegment')).toBeVisible();
+
+  // Rename, with the naming rule explained inline.
+  await page.getByRole('button', { name: 'Rename NewProfileSegment' }).click();
+  const nameInput = page.getByRole('textbox', { name: 'Segment name' });
+  await nameInput.fill('Seattle people');
+  await expect(page.getByRole('alert').filter({ hasText: 'not a valid name' })).toBeVisible();
+  await nameInput.fill('seattleemailable');
+  await expect(page.getByRole('alert').filter({ hasText: 'already uses this name' })).toBeVisible();
+  await nameInput.fill('SeattleInTech');
+  await nameInput.press('Enter');
+  await expect(row(page, 'SeattleInTech')).toBeVisible();
+
+  // A condition on the city with no value yet.
+  const add = page.getByRole('combobox', { name: 'Add a condition on contact' }).first();
+  await add.click();
+  await add.pressSequentially('address1_city');
+  await page
+    .getByRole('option', { name: /address1_city/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Go live', exact: true }).click();
+  await expect(page.getByTestId('go-live-problems')).toBeVisible();
+  const clause = page.locator('.clause').first();
+  await expect(clause.locator('.se-problem')).toBeVisible();
+  await page.screenshot({ path: 'test-results/designer-go-live-problem.png' });
+  await expect(row(page, 'SeattleInTech')).toContainText('Draft');
+
+  // Fix it: the problem goes away as soon as the value is there.
+  const value = page.getByRole('combobox', { name: 'Value of address1_city' });
+  await value.click();
+  await value.pressSequentially('Seattle');
+  await value.press('Enter');
+  await expect(page.getByTestId('go-live-problems')).toBeHidden();
+  await page.getByRole('button', { name: 'Go live', exact: true }).click();
+  await expect(row(page, 'SeattleInTech')).toContainText('Live');
+  const preview = await previewCount(page);
+  expect(preview).toBeGreaterThan(0);
+  expect(preview).toBeLessThan(
+    await page.evaluate(
+      () =>
+        (window as unknown as { segmentStudio: { data: { catalog: { entities: { contact: { rowCount: number } } } } } }).segmentStudio.data
+          .catalog.entities.contact.rowCount,
+    ),
+  );
+
+  const counts = await listCounts(page);
+  expect(counts.SeattleInTech).toBe(preview);
+  const source = await sampleSource(page);
+  const now = await page.evaluate(() => (window as unknown as { segmentStudio: { clock: { now: number } } }).segmentStudio.clock.now);
+  const cli = evaluate(writeSampleFolder(source), temporaryFile('segments.json', await exportLibrary(page)), now);
+  expect(cli.segments.find((s) => s.name === 'SeattleInTech')?.count).toBe(preview);
+});
+
+test('import: a library that fails validation changes nothing and says why; a good one replaces the library, with undo', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const before = await listCounts(page);
+  const importer = page.getByTestId('library-import');
+
+  const misspelt = JSON.stringify({
+    version: 1,
+    segments: [{ name: 'A', kind: 'interaction', query: { interaction: 'EmailOpened', windw: {} } }],
+  });
+  await importer.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(misspelt) });
+  const message = page.getByTestId('library-transfer-message');
+  await expect(message).toContainText('Nothing was imported');
+  await expect(message).toContainText('unknown key "windw"');
+  const unknownField = JSON.stringify({
+    version: 1,
+    segments: [
+      { name: 'B', kind: 'profile', status: 'live', query: { groups: [{ where: { field: 'adress1_city', op: 'eq', value: 'x' } }] } },
+    ],
+  });
+  await importer.setInputFiles({ name: 'bad2.json', mimeType: 'application/json', buffer: Buffer.from(unknownField) });
+  await expect(message).toContainText('did you mean "address1_city"');
+  await page.screenshot({ path: 'test-results/designer-import-refused.png' });
+  expect(await listCounts(page)).toEqual(before);
+
+  const good = JSON.stringify({
+    version: 1,
+    segments: [
+      { name: 'Opened5', kind: 'interaction', status: 'live', query: { interaction: 'EmailOpened', count: { op: 'atLeast', value: 5 } } },
+      { name: 'Picked', kind: 'static', status: 'draft', members: ['CT-0000001', 'CT-0000002', 'nobody'] },
+    ],
+  });
+  await importer.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(good) });
+  await expect(page.getByTestId('notice')).toContainText('Imported 2 segments');
+  const after = await listCounts(page);
+  expect(Object.keys(after)).toEqual(['Opened5', 'Picked']);
+  expect(after.Picked).toBe(2);
+  await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
+  expect(await listCounts(page)).toEqual(before);
+});
+
+test('export writes SPEC §3 JSON: live versions of live segments, pending edits kept to the designer', async ({ page }) => {
+  await page.goto('/');
+  await listCounts(page);
+  await row(page, 'ClickedAnEmail').click();
+  await page.getByRole('textbox', { name: 'Description' }).fill('Edited, not live yet');
+  await expect(row(page, 'ClickedAnEmail')).toContainText('edited');
+  const exported = parseLibraryText(await exportLibrary(page));
+  expect(exported.ok).toBe(true);
+  if (!exported.ok) return;
+  const clicked = exported.library.segments.find((s) => s.name === 'ClickedAnEmail')!;
+  expect(clicked.status).toBe('live');
+  expect(clicked.description).toBe('Clicked at least one email');
+  await page.getByRole('button', { name: 'Go live with edits' }).click();
+  const again = parseLibraryText(await exportLibrary(page));
+  expect(again.ok && again.library.segments.find((s) => s.name === 'ClickedAnEmail')!.description).toBe('Edited, not live yet');
+});
+
+test('the library, the edits and where the analyst was survive a reload', async ({ page }) => {
+  await page.goto('/');
+  await listCounts(page);
+  await page.getByRole('button', { name: '+ New segment' }).click();
+  await page.getByRole('menuitem', { name: /Static segment/ }).click();
+  await page.getByRole('textbox', { name: 'Description' }).fill('Typed just before the reload');
+  await row(page, 'TenMinutesOnSite').click();
+  await page.getByRole('textbox', { name: 'Description' }).fill('Edited live segment');
+  await page.getByRole('tab', { name: /Query/ }).click();
+  await page.getByRole('searchbox', { name: 'Search segments' }).fill('e');
+  await page.reload();
+  await expect(row(page, 'NewStaticSegment')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Edited live segment');
+  await expect(row(page, 'TenMinutesOnSite')).toContainText('edited');
+  await expect(page.getByRole('tab', { name: /Query/ })).toHaveAttribute('data-state', 'active');
+  await expect(page.getByRole('searchbox', { name: 'Search segments' })).toHaveValue('e');
+  await row(page, 'NewStaticSegment').click();
+  await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Typed just before the reload');
+});
+
+test('delete asks nothing and offers undo; a segment in use by another cannot be deleted', async ({ page }) => {
+  await page.goto('/');
+  await listCounts(page);
+  await row(page, 'SeattleEmailable').click();
+  await page.getByRole('button', { name: 'Delete SeattleEmailable' }).click();
+  await expect(page.getByTestId('notice')).toContainText('used by EngagedSeattle');
+  await row(page, 'Vips').click();
+  await page.getByRole('button', { name: 'Delete Vips' }).click();
+  await expect(row(page, 'Vips')).toHaveCount(0);
+  await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
+  await expect(row(page, 'Vips')).toBeVisible();
+});
+
+test('share puts the definitions in the link; opening it asks to replace or add', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await listCounts(page);
+  await row(page, 'Vips').click();
+  await page.getByRole('button', { name: 'Rename Vips' }).click();
+  await page.getByRole('textbox', { name: 'Segment name' }).fill('SharedVips');
+  await page.getByRole('textbox', { name: 'Segment name' }).press('Enter');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(link).toContain('#library=');
+  expect(link.length).toBeLessThan(4000);
+
+  // Somebody else opening the link, in a browser that has a library of its own (the starter one).
+  const otherContext = await browser.newContext();
+  const first = await otherContext.newPage();
+  await first.goto('/');
+  await listCounts(first);
+  const other = await otherContext.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('alertdialog')).toContainText('Open the shared library?');
+  await other.screenshot({ path: 'test-results/designer-share-dialog.png' });
+  await other.getByRole('button', { name: 'Add to my library' }).click();
+  await expect(row(other, 'SharedVips')).toBeVisible({ timeout: 90_000 });
+  await expect(row(other, 'Vips')).toBeVisible();
+  expect(new URL(other.url()).hash).toBe('');
+
+  // A first visit has no library to replace: the link's library opens at once.
+  const newcomer = await (await browser.newContext()).newPage();
+  await newcomer.goto(link);
+  const counts = await listCounts(newcomer);
+  expect(counts).toEqual(await listCounts(page));
+  await expect(newcomer.getByRole('alertdialog')).toHaveCount(0);
+});
+
+test('members: paged, sortable, chosen columns, exported as CSV and Parquet with every member', async ({ page }) => {
+  await page.goto('/');
+  await listCounts(page);
+  await row(page, 'SeattleEmailable').click();
+  const total = await previewCount(page);
+  await page.getByRole('tab', { name: /Members/ }).click();
+  const table = page.getByRole('table');
+  await expect(table.locator('tbody tr')).toHaveCount(50);
+  await expect(page.getByRole('navigation', { name: 'Pages of members' })).toContainText(`1–50 of ${total}`);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('navigation', { name: 'Pages of members' })).toContainText('51–100');
+
+  await table.getByRole('button', { name: 'lastname' }).click();
+  await expect(table.getByRole('columnheader', { name: /lastname/ })).toHaveAttribute('aria-sort', 'ascending');
+  const lastnames = async () => {
+    const index = await table.locator('thead th').evaluateAll((ths) => ths.findIndex((th) => th.textContent?.includes('lastname')));
+    return table.locator(`tbody tr td:nth-child(${index + 1})`).allTextContents();
+  };
+  const ascending = await lastnames();
+  expect(ascending).toEqual([...ascending].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  await table.getByRole('button', { name: 'lastname' }).click();
+  await expect(table.getByRole('columnheader', { name: /lastname/ })).toHaveAttribute('aria-sort', 'descending');
+  const descending = await lastnames();
+  expect(descending).toEqual([...descending].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+
+  await page.getByRole('button', { name: /Columns/ }).click();
+  await page.getByRole('checkbox', { name: 'jobtitle' }).check();
+  await page.keyboard.press('Escape');
+  await expect(table.getByRole('columnheader', { name: /jobtitle/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/designer-members.png' });
+
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = (await import('node:fs')).readFileSync(await (await csvDownload).path(), 'utf8');
+  const lines = csv.split('\r\n').filter(Boolean);
+  expect(lines[0]).toContain('jobtitle');
+  expect(lines[0]!.startsWith('contactid,')).toBe(true);
+  expect(lines).toHaveLength(total + 1);
+
+  const parquetDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Parquet' }).click();
+  const bytes = (await import('node:fs')).readFileSync(await (await parquetDownload).path());
+  const { parquetMetadata } = await import('hyparquet');
+  const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  expect(Number(metadata.num_rows)).toBe(total);
+});
