@@ -40,13 +40,15 @@ const RELATED: Record<'contact' | 'account', { related: 'contact' | 'account'; v
   ],
 };
 
-const span = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...SPANS) },
-  fc.record({
-    n: fc.integer({ min: 1, max: 5 }),
-    unit: fc.constantFrom('day' as const, 'week' as const, 'month' as const, 'year' as const),
-  }),
-);
+const span = (pools: TimePools) =>
+  fc.oneof(
+    ...(pools.focusSpans.length > 0 ? [{ weight: 4, arbitrary: fc.constantFrom(...pools.focusSpans) }] : []),
+    { weight: 4, arbitrary: fc.constantFrom(...SPANS) },
+    fc.record({
+      n: fc.integer({ min: 1, max: 5 }),
+      unit: fc.constantFrom('day' as const, 'week' as const, 'month' as const, 'year' as const),
+    }),
+  );
 
 const OFFSETS = [0, -300, 330, 765, -480, 60, -210];
 
@@ -113,7 +115,7 @@ export function typedClause(field: string, type: RefFieldType, pools: TimePools)
       return fc.oneof(
         ...['on', 'before', 'after', 'onOrBefore', 'onOrAfter'].map((op) => clauseOf(field, op, dateValue(pools))),
         clauseOf(field, 'between', ordered(dateValue(pools), comparable)),
-        ...['inLast', 'notInLast'].map((op) => clauseOf(field, op, span)),
+        ...['inLast', 'notInLast'].map((op) => clauseOf(field, op, span(pools))),
         ...nulls,
       );
     case 'textList':
@@ -187,7 +189,7 @@ export function window(pools: TimePools): fc.Arbitrary<Window | undefined> {
   const end = dateValue(pools);
   return fc.oneof(
     { weight: 3, arbitrary: fc.constant(undefined) },
-    { weight: 3, arbitrary: span.map((s) => ({ last: s.n, unit: s.unit })) },
+    { weight: 3, arbitrary: span(pools).map((s) => ({ last: s.n, unit: s.unit })) },
     { weight: 1, arbitrary: end.map((from) => ({ from })) },
     { weight: 1, arbitrary: end.map((to) => ({ to })) },
     { weight: 2, arbitrary: ordered(end, comparable).map(([from, to]) => ({ from, to })) },

@@ -84,9 +84,12 @@ export function timeLibraryArbitrary(pools: TimePools): fc.Arbitrary<LibraryJson
   const body = fc.oneof(
     contactClause.map((where) => ({ kind: 'profile', query: { groups: [{ where }] } })),
     contactClause.map((where) => ({ kind: 'profile', query: { groups: [{ where: { not: where } }] } })),
-    fc
-      .tuple(fc.constantFrom(...INTERACTION_TYPES), window(pools))
-      .map(([interaction, w]) => ({ kind: 'interaction', query: w === undefined ? { interaction } : { interaction, window: w } })),
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...INTERACTION_TYPES), window(pools))
+        .map(([interaction, w]) => ({ kind: 'interaction', query: w === undefined ? { interaction } : { interaction, window: w } })),
+    },
     interactionClause.map((where) => ({ kind: 'interaction', query: { interaction: 'EmailClicked', where } })),
   );
   return fc.array(fc.tuple(body, timeZone(pools)), { minLength: 1, maxLength: 20, size: 'medium' }).map((drawn) => ({

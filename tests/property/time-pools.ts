@@ -115,6 +115,21 @@ export interface TimePools {
   readonly near: readonly number[];
   /** Calendar days on and around the same boundaries. */
   readonly days: readonly string[];
+  /** Spans whose bound at `now` lands in a DST gap, a repeated hour, or a clamped month end. */
+  readonly focusSpans: readonly { n: number; unit: RefUnit }[];
+  /** Around those bounds: where another reading of the rules would put them (± 30 min, ± 1 h), ± 1 ms. */
+  readonly focusInstants: readonly number[];
+}
+
+/** Does `now - span` need one of the special rules: a gap, a repeated local time, or month clamping? */
+function isTricky(now: number, span: { n: number; unit: RefUnit }, zone: string): boolean {
+  const wall = wallOf(now, zone);
+  const target = subtractFromWall(wall, span.n, span.unit);
+  const bound = instantOfWall(target, zone);
+  const gap = wallOf(bound, zone) !== target;
+  const repeated = [1_800_000, 3_600_000].some((d) => wallOf(bound + d, zone) === target);
+  const clamped = (span.unit === 'month' || span.unit === 'year') && new Date(target).getUTCDate() !== new Date(wall).getUTCDate();
+  return gap || repeated || clamped;
 }
 
 export function timePools(zone: string, now: number): TimePools {
@@ -140,5 +155,11 @@ export function timePools(zone: string, now: number): TimePools {
   const near = new Set<number>([now + DAY_MS]);
   for (const t of exact) for (const d of [-1000, -1, 1, 1000]) near.add(t + d);
   const sorted = (values: Set<number>) => [...values].sort((a, b) => a - b);
-  return { zone, now, exact: sorted(exact), near: sorted(near), days: [...days].sort() };
+  const focusSpans = SPANS.filter((span) => isTricky(now, span, zone));
+  const focusInstants = new Set<number>();
+  for (const { n, unit } of focusSpans) {
+    const bound = relativeInstant(now, n, unit, zone);
+    for (const shift of [-3_600_000, -1_800_000, 0, 1_800_000, 3_600_000]) for (const d of [-1, 0, 1]) focusInstants.add(bound + shift + d);
+  }
+  return { zone, now, exact: sorted(exact), near: sorted(near), days: [...days].sort(), focusSpans, focusInstants: sorted(focusInstants) };
 }

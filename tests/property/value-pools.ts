@@ -130,6 +130,7 @@ export function linkTo(pool: readonly string[], dangling: string): fc.Arbitrary<
 
 export function instantValue(pools: TimePools): fc.Arbitrary<number> {
   return fc.oneof(
+    ...(pools.focusInstants.length > 0 ? [{ weight: 3, arbitrary: fc.constantFrom(...pools.focusInstants) }] : []),
     { weight: 5, arbitrary: fc.constantFrom(...pools.exact) },
     { weight: 3, arbitrary: fc.constantFrom(...pools.near) },
     { weight: 1, arbitrary: fc.integer({ min: pools.now - 800 * 86_400_000, max: pools.now + 5 * 86_400_000 }) },
