@@ -15,7 +15,7 @@ import { ensureDataFolder, type DataFolder } from './generate-data';
 import { MemorySampler } from './memory-sampler';
 import { NativeEngine, type ProfiledOperator } from './native';
 import { recordLoadInNode } from './node-load-steps';
-import type { EnvironmentReport, LoadStep, MemoryReport, SegmentRun } from './protocol';
+import { FRESH_PAGE_EXPERIMENTS, type EnvironmentReport, type LoadStep, type MemoryReport, type SegmentRun } from './protocol';
 import { BENCH_NOW, scaleNamed, SCALES, type Layout, type Scale } from './scales';
 import { BENCH_SEGMENTS, PREVIEW_EDITS } from './segments';
 import { serveStatic } from './static-server';
@@ -139,6 +139,35 @@ async function replay(native: NativeEngine, statements: readonly string[]): Prom
   return total;
 }
 
+/** An experiment in a page of its own, with the tab's peak memory measured for it alone. */
+async function freshPageExperiment(
+  url: string,
+  folder: DataFolder,
+  name: string,
+  options: BenchOptions,
+  input: { catalog: Catalog; statements: readonly SegmentStatement[] },
+): Promise<unknown> {
+  options.log(`  experiment ${name} (fresh page)`);
+  const sampler = new MemorySampler();
+  let page: HarnessPage | undefined;
+  try {
+    page = await openHarness(url);
+    await page.call('start');
+    await page.call(
+      'fetchFiles',
+      `/data/${path.basename(folder.dir)}`,
+      folder.files.map((f) => f.name),
+    );
+    const result = await page.call('experiment', name, options.runs, input);
+    return { ...(result as object), rendererPeakBytes: sampler.stop().rendererPeak, problems: page.problems };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message.split('\n')[0] : String(error), rendererPeakBytes: sampler.stop().rendererPeak };
+  } finally {
+    sampler.stop();
+    await page?.close().catch(() => undefined);
+  }
+}
+
 export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> {
   const { log } = options;
   const scale = scaleNamed(options.scale);
@@ -257,7 +286,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
       for (let run = 0; run < Math.min(3, options.runs); run++) details.libraryMs.push(await page.call('evaluateLibraryMs'));
       stage = 'reading memory after evaluation';
       details.memoryAfterEvaluate = await page.call('memory');
-      for (const name of options.experiments) {
+      for (const name of options.experiments.filter((e) => !FRESH_PAGE_EXPERIMENTS.includes(e))) {
         stage = `experiment ${name}`;
         log(`  experiment ${name}`);
         details.experiments[name] = await page.call('experiment', name, options.runs);
@@ -272,21 +301,25 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
       details.rendererPeakBytes = peaks.rendererPeak;
       details.browserTotalPeakBytes = peaks.browserTotalPeak;
       await page?.close().catch(() => undefined);
-      await server.close();
     }
-
-    // Without a browser load, the native side replays the same loader recorded in Node on the
-    // tiny folder (same schema, so the same statements) and runs the same compiled SQL.
     if (!catalog) {
+      // Without a browser load, the native side replays the same loader recorded in Node on the
+      // tiny folder (same schema, so the same statements) and runs the same compiled SQL.
       const tiny = ensureDataFolder(options.workDir, SCALES.tiny!, options.seed, options.layout, log);
       const recorded = await recordLoadInNode(tiny.dir);
       details.loadSteps = recorded.steps;
       catalog = recorded.catalog;
       replayedSteps = 'node';
-      for (let run = 0; run < options.loadRuns; run++) await nativeLoad(recorded.steps);
       statements = compileInNode(catalog);
     }
-    if (nativeResults[0]!.load.ms.length === 0) await nativeLoad(details.loadSteps);
+    try {
+      for (const name of options.experiments.filter((e) => FRESH_PAGE_EXPERIMENTS.includes(e)))
+        details.experiments[name] = await freshPageExperiment(server.url, folder, name, options, { catalog, statements });
+    } finally {
+      await server.close();
+    }
+
+    for (let run = nativeResults[0]!.load.ms.length; run < options.loadRuns; run++) await nativeLoad(details.loadSteps);
     for (let run = 0; run < options.runs; run++) {
       for (const statement of statements) {
         for (const [i, native] of natives.entries()) {
@@ -305,6 +338,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
     for (const [i, native] of natives.entries()) nativeResults[i]!.memoryBytes = await native.memoryBytes();
   } finally {
     for (const native of natives) native.close();
+    await server.close().catch(() => undefined);
   }
 
   for (const statement of statements) {

@@ -1,15 +1,28 @@
 /**
  * The data folder a benchmark runs on: the app's own seeded sample data (src/data/sample) at
  * the scale asked, written as Parquet by a child process with a large heap (20M interactions
- * are generated in memory). Folders are cached under .bench/data, keyed by scale, seed and layout.
+ * are generated in memory). Folders are cached under .bench/data, keyed by scale, seed, layout
+ * and a hash of the generator's sources.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_NOW, type Layout, type Scale } from './scales';
 
-/** Bump when the written shape changes, so cached folders are rebuilt. */
-const GENERATOR_VERSION = 3;
+/** The generator's own sources: any change to them gives a new folder, never stale data. */
+const GENERATOR_SOURCES = ['bench/write-sample.ts', 'bench/generate-data.ts'];
+const SAMPLE_DIR = 'src/data/sample';
+
+function generatorHash(): string {
+  const hash = createHash('sha256');
+  const sample = readdirSync(SAMPLE_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => path.join(SAMPLE_DIR, f));
+  for (const file of [...GENERATOR_SOURCES, ...sample]) hash.update(file).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 8);
+}
 
 export interface DataFolder {
   readonly dir: string;
@@ -25,7 +38,7 @@ function listFiles(dir: string, layout: Layout): DataFolder {
 }
 
 export function ensureDataFolder(root: string, scale: Scale, seed: number, layout: Layout, log: (line: string) => void): DataFolder {
-  const dir = path.join(root, 'data', `${scale.name}-${layout}-s${seed}-v${GENERATOR_VERSION}`);
+  const dir = path.join(root, 'data', `${scale.name}-${layout}-s${seed}-${generatorHash()}`);
   const marker = path.join(dir, 'complete.json');
   if (existsSync(marker)) return listFiles(dir, layout);
   rmSync(dir, { recursive: true, force: true });

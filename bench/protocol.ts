@@ -57,6 +57,14 @@ export interface EnvironmentReport {
   readonly startMs: number;
 }
 
+export interface ExperimentInput {
+  readonly catalog: Catalog;
+  readonly statements: readonly SegmentStatement[];
+}
+
+/** Experiments that need a page of their own: nothing loaded by the app's loader first. */
+export const FRESH_PAGE_EXPERIMENTS: readonly string[] = ['stream-load'];
+
 /** The page's API, on `window.bench`. */
 export interface HarnessApi {
   start(): Promise<EnvironmentReport>;
@@ -71,5 +79,6 @@ export interface HarnessApi {
   evaluateLibraryMs(): Promise<number>;
   runSql(sql: string, runs: number): Promise<{ ms: number[]; rows: unknown[] }>;
   memory(): Promise<MemoryReport>;
-  experiment(name: string, runs: number): Promise<unknown>;
+  /** Runs a measurement of a proposed change; a fresh page passes the catalog and statements to use. */
+  experiment(name: string, runs: number, input?: ExperimentInput): Promise<unknown>;
 }

@@ -29,6 +29,7 @@ async function runOne(options: CliOptions, scale: string, layout: Layout): Promi
       log: (line) => console.error(line),
     });
     console.log(summaryLines(result).join('\n'));
+    writeFileSync(path.join('.bench', `last-${scale}-${layout}.json`), JSON.stringify(result, null, 1));
     if (options.write && scale !== 'tiny') {
       mkdirSync(RESULTS, { recursive: true });
       writeFileSync(path.join(RESULTS, `${scale}-${layout}.json`), JSON.stringify(result, null, 1));

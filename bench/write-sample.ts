@@ -54,7 +54,9 @@ async function main(): Promise<void> {
     for (const name of tables.filter((t) => !types.has(t))) await copy(`SELECT * FROM ${source(name)}`, name);
     const present = tables.filter((t) => types.has(t));
     // Every interaction gets an id, numbered in time order across types, as an export has.
-    const union = present.map((type) => `SELECT ${str(type)} AS InteractionType, * FROM ${source(type)}`).join(' UNION ALL BY NAME ');
+    const union = present
+      .map((type) => `SELECT ${str(type)} AS InteractionType, COLUMNS(c -> c <> 'InteractionType') FROM ${source(type)}`)
+      .join(' UNION ALL BY NAME ');
     await db.run(
       `CREATE TABLE ix AS SELECT printf('IX-%08d', row_number() OVER (ORDER BY "Timestamp", InteractionType, ContactId)) AS InteractionId, * FROM (${union})`,
     );

@@ -163,9 +163,15 @@ const api: HarnessApi = {
     };
   },
 
-  async experiment(name, runs) {
+  async experiment(name, runs, input) {
     const engine = ready();
-    return runExperiment(name, { db: engine.db, files, catalog: loaded(), runs });
+    return runExperiment(name, {
+      db: engine.db,
+      files,
+      catalog: input?.catalog ?? catalog,
+      statements: input?.statements ?? prepared?.statements ?? [],
+      runs,
+    });
   },
 };
 
