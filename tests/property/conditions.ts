@@ -10,21 +10,22 @@ import { datasetReference } from './dataset-reference';
 import { SPANS, type TimePools } from './time-pools';
 import { dayValue, exactNumber, instantValue, listItem, numberValue, textNeedle, textValue } from './value-pools';
 
-const SCHEMA = datasetReference({ contacts: [], accounts: [], interactions: [], emailOpened: [], websiteVisited: [] });
+const SCHEMA = datasetReference({ contacts: [], accounts: [], leads: [], interactions: [], emailOpened: [], websiteVisited: [] });
 export const INTERACTION_TYPES = Object.keys(SCHEMA.interactionTypes);
 
 type Fields = Readonly<Record<string, RefFieldType>>;
+type Entity = 'contact' | 'account' | 'lead';
 
 interface Scope {
   readonly fields: Fields;
   /** Profile entity, absent inside an interaction's `where`. */
-  readonly entity?: 'contact' | 'account';
+  readonly entity?: Entity;
 }
 
-const entityScope = (entity: 'contact' | 'account'): Scope => ({ fields: SCHEMA.entities[entity]!.fields, entity });
+const entityScope = (entity: Entity): Scope => ({ fields: SCHEMA.entities[entity]!.fields, entity });
 export const CONTACT_SCOPE = entityScope('contact');
 
-const RELATED: Record<'contact' | 'account', { related: 'contact' | 'account'; via: string; reverse?: boolean }[]> = {
+const RELATED: Record<Entity, { related: Entity; via: string; reverse?: boolean }[]> = {
   contact: [
     { related: 'account', via: 'contact_account' },
     { related: 'contact', via: 'contact_parent' },
@@ -32,12 +33,14 @@ const RELATED: Record<'contact' | 'account', { related: 'contact' | 'account'; v
     { related: 'contact', via: 'contact_parent', reverse: true },
     { related: 'account', via: 'account_contactid' },
     { related: 'account', via: 'account_contactid', reverse: true },
+    { related: 'lead', via: 'contact_LeadId' },
   ],
   account: [
     { related: 'contact', via: 'contact_account' },
     { related: 'contact', via: 'contact_account', reverse: true },
     { related: 'contact', via: 'account_contactid' },
   ],
+  lead: [{ related: 'contact', via: 'contact_LeadId' }],
 };
 
 const span = (pools: TimePools) =>

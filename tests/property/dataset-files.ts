@@ -5,6 +5,7 @@ import {
   Field,
   Float64,
   Int32,
+  Int64,
   List,
   Table,
   TimeUnit,
@@ -21,6 +22,7 @@ import {
   ACCOUNT_COLUMNS,
   CONTACT_COLUMNS,
   EMAIL_OPENED_COLUMNS,
+  LEAD_COLUMNS,
   LONG_COLUMNS,
   WEBSITE_VISITED_COLUMNS,
   type ArrowKind,
@@ -39,6 +41,8 @@ function arrowType(kind: ArrowKind): DataType {
       return new Float64();
     case 'int32':
       return new Int32();
+    case 'int64':
+      return new Int64();
     case 'bool':
       return new Bool();
     case 'dateDay':
@@ -54,6 +58,7 @@ function arrowType(kind: ArrowKind): DataType {
 
 function arrowValue(kind: ArrowKind, value: RefValue | undefined): unknown {
   if (value === null || value === undefined) return null;
+  if (kind === 'int64') return BigInt(value as number);
   return kind === 'dateDay' ? Date.parse(`${value as string}T00:00:00Z`) : value;
 }
 
@@ -79,6 +84,7 @@ export function datasetFiles(dataset: Dataset): InputFile[] {
   return [
     arrowStream('contact', CONTACT_COLUMNS, dataset.contacts),
     arrowStream('account', ACCOUNT_COLUMNS, dataset.accounts),
+    arrowStream('lead', LEAD_COLUMNS, dataset.leads),
     arrowStream('interactions', LONG_COLUMNS, dataset.interactions),
     arrowStream('EmailOpened', EMAIL_OPENED_COLUMNS, dataset.emailOpened),
     arrowStream('WebsiteVisited', WEBSITE_VISITED_COLUMNS, dataset.websiteVisited),

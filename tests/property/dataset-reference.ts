@@ -8,6 +8,7 @@ import {
   ACCOUNT_COLUMNS,
   CONTACT_COLUMNS,
   EMAIL_OPENED_COLUMNS,
+  LEAD_COLUMNS,
   FIELD_TYPE,
   LONG_COLUMNS,
   LONG_TYPES,
@@ -44,11 +45,19 @@ export function datasetReference(dataset: Dataset): RefData {
     entities: {
       contact: { key: 'contactid', fields: fieldTypes(CONTACT_COLUMNS), rows: dataset.contacts },
       account: { key: 'accountid', fields: fieldTypes(ACCOUNT_COLUMNS), rows: dataset.accounts },
+      // Keys are text whatever their stored type (SPEC §2), so the integer lead key is a text field.
+      lead: {
+        key: 'leadid',
+        fields: { ...fieldTypes(LEAD_COLUMNS), leadid: 'text' },
+        rows: dataset.leads.map((r) => ({ ...r, leadid: String(r.leadid) })),
+      },
     },
     relations: [
       { name: 'contact_account', from: { entity: 'contact', field: 'parentcustomerid' }, to: { entity: 'account', field: 'accountid' } },
       { name: 'contact_parent', from: { entity: 'contact', field: 'parentcontactid' }, to: { entity: 'contact', field: 'contactid' } },
       { name: 'account_contactid', from: { entity: 'account', field: 'contactid' }, to: { entity: 'contact', field: 'contactid' } },
+      // Inferred: a contact column named like lead's key, ignoring case, keeps its own spelling in the name.
+      { name: 'contact_LeadId', from: { entity: 'contact', field: 'LeadId' }, to: { entity: 'lead', field: 'leadid' } },
     ],
     timestampField: 'Timestamp',
     interactionTypes: types,

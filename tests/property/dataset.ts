@@ -9,6 +9,8 @@ import type { TimePools } from './time-pools';
 import {
   ACCOUNT_KEYS,
   CONTACT_KEYS,
+  LEAD_KEYS,
+  LEAD_LINKS,
   dayValue,
   exactNumber,
   instantValue,
@@ -21,12 +23,13 @@ import {
 } from './value-pools';
 
 /** How a column is written to Arrow; the loaded field type follows from it. */
-export type ArrowKind = 'utf8' | 'float64' | 'int32' | 'bool' | 'dateDay' | 'timestampMs' | 'timestampMsZoned' | 'listUtf8';
+export type ArrowKind = 'utf8' | 'float64' | 'int32' | 'int64' | 'bool' | 'dateDay' | 'timestampMs' | 'timestampMsZoned' | 'listUtf8';
 
 export const FIELD_TYPE: Record<ArrowKind, RefFieldType> = {
   utf8: 'text',
   float64: 'number',
   int32: 'number',
+  int64: 'number',
   bool: 'boolean',
   dateDay: 'date',
   timestampMs: 'timestamp',
@@ -49,6 +52,7 @@ export const CONTACT_COLUMNS: Columns = {
   interests: 'listUtf8',
   parentcustomerid: 'utf8',
   parentcontactid: 'utf8',
+  LeadId: 'utf8',
 };
 
 export const ACCOUNT_COLUMNS: Columns = {
@@ -61,6 +65,9 @@ export const ACCOUNT_COLUMNS: Columns = {
   tags: 'listUtf8',
   contactid: 'utf8',
 };
+
+/** A lead's key is a 64-bit integer; contacts point at it with text (`LeadId`), joined as text. */
+export const LEAD_COLUMNS: Columns = { leadid: 'int64', topic: 'utf8', budget: 'int64', estimatedclose: 'dateDay' };
 
 export const LONG_TYPES = ['EmailOpened', 'EmailClicked', 'EventRegistration'] as const;
 
@@ -91,6 +98,7 @@ export const WEBSITE_VISITED_COLUMNS: Columns = { Timestamp: 'timestampMs', Cont
 export interface Dataset {
   readonly contacts: readonly RefRow[];
   readonly accounts: readonly RefRow[];
+  readonly leads: readonly RefRow[];
   readonly interactions: readonly RefRow[];
   readonly emailOpened: readonly RefRow[];
   readonly websiteVisited: readonly RefRow[];
@@ -117,6 +125,7 @@ function contactRow(pools: TimePools, links: Links): fc.Arbitrary<RefRow> {
     interests: textList,
     parentcustomerid: links.account,
     parentcontactid: links.contact,
+    LeadId: nullable(fc.constantFrom(...LEAD_LINKS), 4),
   });
 }
 
@@ -130,6 +139,15 @@ function accountRow(pools: TimePools, links: Links): fc.Arbitrary<RefRow> {
     renewedon: nullable(instantValue(pools)),
     tags: textList,
     contactid: links.contact,
+  });
+}
+
+function leadRow(pools: TimePools): fc.Arbitrary<RefRow> {
+  return fc.record({
+    leadid: fc.constantFrom(...LEAD_KEYS),
+    topic: nullable(textValue),
+    budget: nullable(fc.constantFrom(-3, 0, 5, 1000, 2 ** 40)),
+    estimatedclose: nullable(dayValue(pools)),
   });
 }
 
@@ -151,6 +169,7 @@ export function datasetArbitrary(pools: TimePools): fc.Arbitrary<Dataset> {
   const byKey = (field: string) => ({ selector: (row: RefRow) => row[field] });
   const contacts = fc.uniqueArray(contactRow(pools, links), { ...byKey('contactid'), minLength: 3, maxLength: 20, size: 'medium' });
   const accounts = fc.uniqueArray(accountRow(pools, links), { ...byKey('accountid'), maxLength: ACCOUNT_KEYS.length });
+  const leads = fc.uniqueArray(leadRow(pools), { ...byKey('leadid'), maxLength: LEAD_KEYS.length });
   // Every long type appears at least once, so every type exists whatever else is drawn.
   const interactions = fc
     .tuple(
@@ -177,5 +196,5 @@ export function datasetArbitrary(pools: TimePools): fc.Arbitrary<Dataset> {
     }),
     { maxLength: 20, size: 'medium' },
   );
-  return fc.record({ contacts, accounts, interactions, emailOpened, websiteVisited });
+  return fc.record({ contacts, accounts, leads, interactions, emailOpened, websiteVisited });
 }

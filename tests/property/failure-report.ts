@@ -42,6 +42,7 @@ export function describeCase(c: PropertyCase): string {
     `now ${new Date(c.now).toISOString()} (${c.now}), data zone ${c.zone}`,
     `  contact:\n${rowsText(d.contacts, ['createdon', 'lastseen'])}`,
     `  account:\n${rowsText(d.accounts, ['renewedon'])}`,
+    `  lead:\n${rowsText(d.leads, [])}`,
     `  interactions:\n${rowsText(d.interactions, ['Timestamp'])}`,
     `  EmailOpened.arrows:\n${rowsText(d.emailOpened, ['Timestamp'])}`,
     `  WebsiteVisited.arrows:\n${rowsText(d.websiteVisited, ['Timestamp'])}`,

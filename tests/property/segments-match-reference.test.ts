@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
 import { createNodeConnector } from '../../src/data/node-connector';
 import { lowerLikeDuckDb } from '../reference/ref-text';
+import fc from 'fast-check';
+import { dropTables, loadData } from '../../src/data/load-data';
+import { nodeDecoders } from '../../src/data/node-decoders';
+import { productShape, referenceShape } from './catalog-agreement';
 import { checkAgainstReference, describeTally } from './check-against-reference';
+import { datasetArbitrary } from './dataset';
+import { datasetFiles } from './dataset-files';
+import { datasetReference } from './dataset-reference';
+import { timePools } from './time-pools';
 import { libraryArbitrary, timeLibraryArbitrary } from './library';
 import { caseArbitrary } from './property-case';
 import { LIST_ITEMS, TEXT_ALPHABET, TEXT_WORDS } from './value-pools';
@@ -34,6 +42,18 @@ describe('the SQL path selects what the reference evaluator selects', () => {
       `SELECT lower(s) AS l FROM (SELECT unnest([${samples.map((s) => `'${s.replaceAll("'", "''")}'`).join(', ')}]) AS s)`,
     );
     expect(rows.map((r) => r.l)).toEqual(samples.map(lowerLikeDuckDb));
+  });
+
+  it('the product loads the generated files into the entities, relations and types the reference assumes', async () => {
+    const pools = timePools('Europe/Berlin', Date.parse('2026-03-31T12:00:00Z'));
+    for (const [index, dataset] of fc.sample(datasetArbitrary(pools), { numRuns: 5, seed: 42 }).entries()) {
+      const loaded = await loadData(connector, datasetFiles(dataset), nodeDecoders, { generation: 900 + index });
+      try {
+        expect(productShape(loaded.catalog)).toEqual(referenceShape(datasetReference(dataset)));
+      } finally {
+        await dropTables(connector, loaded.tables);
+      }
+    }
   });
 
   it(`every kind of segment, nested conditions (${MIXED_RUNS} cases)`, async () => {

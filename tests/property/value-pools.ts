@@ -115,6 +115,11 @@ export const CONTACT_KEYS = [
 
 export const ACCOUNT_KEYS = ['a1', 'A1', 'a2', 'a3', 'a4', 'a5'];
 
+export const LEAD_KEYS = [1, 2, 3, 10, -5, 2 ** 40];
+
+/** Text links to leads: '01', '1.0' and ' 1' name no lead, since keys compare as exact text. */
+export const LEAD_LINKS = ['1', '2', '3', '10', '-5', '1099511627776', '01', '1.0', ' 1'];
+
 /** A key drawn mostly from the first few of a pool, so that links usually find their record. */
 export function likelyKey(pool: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...pool.slice(0, 8)) }, { weight: 1, arbitrary: fc.constantFrom(...pool) });
