@@ -7,6 +7,8 @@ import { createNodeConnector } from '../src/data/node-connector';
 import { nodeDecoders } from '../src/data/node-decoders';
 import { DEFAULT_SAMPLE_NOW, DEFAULT_SAMPLE_SIZE, generateSampleData } from '../src/data/sample/generate-sample';
 import { INTERACTION_TYPES } from '../src/data/sample/interactions';
+import { loadSampleTables } from '../src/data/sample/load-sample';
+import type { Catalog } from '../src/engine/catalog';
 
 const DAY = 86_400_000;
 
@@ -136,5 +138,47 @@ describe('sample data in DuckDB', () => {
     expect(catalog.entities.contact!.fields.birthdate).toBe('date');
     // Anonymous website visits are the only interactions without a contact.
     expect(warnings.every((w) => /no ContactId/.test(w))).toBe(true);
+  });
+});
+
+describe('sample fast path', () => {
+  it('builds the same catalog and answers like the general loader', async () => {
+    // Small batches and slices, so tables arrive in several slices as the largest sizes do.
+    const files = generateSampleData({ contacts: 3_000, interactions: 50_000, seed: 3, batchRows: 1_000 });
+    const general = await createNodeConnector();
+    const fast = await createNodeConnector();
+    try {
+      const a = await loadData(general, files, nodeDecoders);
+      const b = await loadSampleTables(fast, files, {}, 5_000);
+      const shape = (catalog: Catalog) => ({
+        relations: catalog.relations,
+        interactions: {
+          ...catalog.interactions,
+          types: Object.fromEntries(
+            Object.entries(catalog.interactions.types).map(([t, info]) => [
+              t,
+              { fields: info.fields, links: info.links, rowCount: info.rowCount },
+            ]),
+          ),
+        },
+        entities: Object.fromEntries(
+          Object.entries(catalog.entities).map(([e, info]) => [e, { key: info.key, fields: info.fields, rowCount: info.rowCount }]),
+        ),
+      });
+      expect(shape(b.catalog)).toEqual(shape(a.catalog));
+      expect([...b.warnings].sort()).toEqual([...a.warnings].sort());
+      const sums = async (db: Connector, catalog: Catalog, type: string) => {
+        const info = catalog.interactions.types[type]!;
+        const [row] = await db.query(
+          `SELECT count(DISTINCT ContactId) AS contacts, sum(epoch_ms(Timestamp)) % 1000003 AS t, count(*) FILTER (WHERE ContactId IN (SELECT contactid FROM "${catalog.entities.contact!.table}" WHERE address1_city = 'Seattle')) AS seattle FROM "${info.table}"`,
+        );
+        return row;
+      };
+      for (const type of ['EmailOpened', 'WebsiteVisited', 'EventRegistration'])
+        expect(await sums(fast, b.catalog, type)).toEqual(await sums(general, a.catalog, type));
+    } finally {
+      await general.close();
+      await fast.close();
+    }
   });
 });

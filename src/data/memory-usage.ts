@@ -47,23 +47,35 @@ export async function readMemoryUsage(connector: Connector): Promise<MemoryUsage
   };
 }
 
-/** Rough bytes a load needs at its peak: files are decoded, staged and copied into final tables. */
-export function estimateLoadBytes(files: readonly InputFile[]): number {
-  let total = 0;
-  for (const file of files) {
-    const format = fileFormat(file.name)?.format;
-    // Parquet is compressed (several times larger once decoded); CSV text becomes JavaScript strings.
-    const factor = format === 'parquet' ? 6 : format === 'csv' ? 5 : format === 'arrow' ? 2.5 : 1;
-    total += file.bytes.byteLength * factor;
-  }
-  return total;
+/** Rough peak memory a load needs: in DuckDB (the WebAssembly heap) and in the page. */
+export interface MemoryNeed {
+  readonly duckdb: number;
+  readonly page: number;
 }
 
-/** Bytes still free for a load: the tighter of DuckDB's limit and the page's heap. */
-export function freeBytes(usage: MemoryUsage, replacing = 0): number {
-  const duckdbFree = usage.duckdbLimit - usage.duckdbUsed + replacing;
-  const jsFree = usage.jsLimit !== undefined && usage.jsUsed !== undefined ? usage.jsLimit - usage.jsUsed : Infinity;
-  return Math.min(duckdbFree, jsFree);
+/** Files are decoded, staged and copied into final tables in DuckDB; the page holds them meanwhile. */
+export function estimateFilesNeed(files: readonly InputFile[]): MemoryNeed {
+  let duckdb = 0;
+  let page = 0;
+  for (const file of files) {
+    const format = fileFormat(file.name)?.format;
+    const size = file.bytes.byteLength;
+    // Parquet is compressed (several times larger once decoded); CSV text becomes JavaScript strings.
+    duckdb += size * (format === 'parquet' ? 8 : format === 'csv' ? 3 : format === 'arrow' ? 3 : 0);
+    page += size * (format === 'csv' ? 6 : format === 'parquet' ? 3 : 2);
+  }
+  return { duckdb, page };
+}
+
+/** What is missing for a load, or undefined when it fits; the current data stays loaded meanwhile. */
+export function memoryShortfall(usage: MemoryUsage, need: MemoryNeed): { readonly needed: number; readonly free: number } | undefined {
+  const duckdbFree = usage.duckdbLimit - usage.duckdbUsed;
+  if (need.duckdb > duckdbFree) return { needed: need.duckdb, free: duckdbFree };
+  if (usage.jsLimit !== undefined && usage.jsUsed !== undefined) {
+    const pageFree = usage.jsLimit - usage.jsUsed;
+    if (need.page > pageFree) return { needed: need.page, free: pageFree };
+  }
+  return undefined;
 }
 
 export function formatBytes(bytes: number): string {

@@ -8,15 +8,24 @@ import type { CatalogFile } from '../data/catalog-file';
 import type { Connector } from '../data/connector';
 import type { DataSource, SampleSource } from '../data/data-source';
 import type { Decoders, InputFile } from '../data/decode-file';
-import { dropTables, loadData, type LoadProgress } from '../data/load-data';
-import { estimateLoadBytes, formatBytes, freeBytes, isOutOfMemory, readMemoryUsage, type MemoryUsage } from '../data/memory-usage';
+import { dropTables, loadData, type LoadOptions, type LoadProgress } from '../data/load-data';
+import { loadSampleTables } from '../data/sample/load-sample';
+import {
+  estimateFilesNeed,
+  formatBytes,
+  isOutOfMemory,
+  memoryShortfall,
+  readMemoryUsage,
+  type MemoryNeed,
+  type MemoryUsage,
+} from '../data/memory-usage';
 import type { DataStore } from '../data/persistence';
 import { DEFAULT_SAMPLE_SIZE, DEFAULT_SEED, SAMPLE_SIZES, type SampleSize } from '../data/sample/generate-sample';
 
 export { formatBytes } from '../data/memory-usage';
 export type { DataSource } from '../data/data-source';
 export type { TimeSpan } from '../data/interaction-spans';
-import { estimateSampleBytes, sampleFiles, type GenerateSample } from '../data/sample/sample-files';
+import { estimateSampleNeed, sampleFiles, type GenerateSample } from '../data/sample/sample-files';
 import { interactionSpans, type TimeSpan } from '../data/interaction-spans';
 import { catalogOf, withCatalog, withRelations } from '../data/catalog-edit';
 import { SAMPLE_CATALOG } from '../data/sample/sample-catalog';
@@ -151,17 +160,22 @@ export class DataState {
     const decoders = this.decoders;
     this.error = undefined;
     this.memoryRefusal = undefined;
-    if (!request?.force && !(await this.enoughMemory(estimateLoadBytes(files), () => this.load(files, { ...request, force: true })))) {
+    if (!request?.force && !(await this.enoughMemory(estimateFilesNeed(files), () => this.load(files, { ...request, force: true })))) {
       return false;
     }
     const result = await this.track('Loading', async (signal) => {
-      const loaded = await loadData(connector, files, decoders, {
+      const options: LoadOptions = {
         generation: this.version + 1,
         signal,
         onProgress: (p) =>
           (this.progress =
             p.rows !== undefined ? { ...p, unit: 'files' } : { ...p, unit: p.step.startsWith('Reading') ? 'files' : 'steps' }),
-      });
+      };
+      // The generated sample is in final form already: it streams straight into its tables.
+      const loaded =
+        request?.source?.kind === 'sample'
+          ? await loadSampleTables(connector, files, options)
+          : await loadData(connector, files, decoders, options);
       await dropTables(connector, this.tables);
       return loaded;
     });
@@ -219,7 +233,7 @@ export class DataState {
     this.memoryRefusal = undefined;
     if (
       !options.force &&
-      !(await this.enoughMemory(estimateSampleBytes(source), () => this.loadSample(source, { ...options, force: true })))
+      !(await this.enoughMemory(estimateSampleNeed(source), () => this.loadSample(source, { ...options, force: true })))
     )
       return false;
     const generate = this.deps.generateSample;
@@ -300,14 +314,13 @@ export class DataState {
     }
   }
 
-  private async enoughMemory(needed: number, retry: () => Promise<boolean>): Promise<boolean> {
+  private async enoughMemory(need: MemoryNeed, retry: () => Promise<boolean>): Promise<boolean> {
     await this.refreshMemory();
-    if (!this.memory) return true;
     // The current data is dropped only after the new data loaded, so both must fit at once.
-    const free = freeBytes(this.memory);
-    if (needed <= free) return true;
+    const short = this.memory && memoryShortfall(this.memory, need);
+    if (!short) return true;
     this.memoryRefusal = {
-      message: `This load needs about ${formatBytes(needed)} of memory, but only about ${formatBytes(Math.max(0, free))} is free in this tab. The browser would run out of memory; nothing was loaded. Load fewer or smaller files (Parquet is the most compact), or a smaller sample.`,
+      message: `This load needs about ${formatBytes(short.needed)} of memory, but only about ${formatBytes(Math.max(0, short.free))} is free in this tab. The browser would run out of memory; nothing was loaded. Load fewer or smaller files (Parquet is the most compact), or a smaller sample.`,
       retry,
     };
     return false;

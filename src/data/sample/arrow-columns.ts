@@ -73,7 +73,7 @@ export type Column = DictionaryColumn | TextColumn | IntColumn | FloatColumn | B
 export type Columns = Readonly<Record<string, Column>>;
 
 /** Record batches of this many rows keep any single buffer modest. */
-const BATCH_ROWS = 262_144;
+export const BATCH_ROWS = 262_144;
 
 export function textValues(values: readonly string[]): Vector<Utf8> {
   return vectorFromArray(values as string[], new Utf8());
@@ -151,7 +151,7 @@ function columnData(name: string, column: Column, start: number, end: number, di
 }
 
 /** One table as Arrow IPC stream bytes, in record batches. */
-export function columnsToIpc(columns: Columns): Uint8Array {
+export function columnsToIpc(columns: Columns, batchRows = BATCH_ROWS): Uint8Array {
   const names = Object.keys(columns);
   const rows = names.length ? columnLength(columns[names[0]!]!) : 0;
   for (const name of names) {
@@ -159,8 +159,8 @@ export function columnsToIpc(columns: Columns): Uint8Array {
   }
   const batches: RecordBatch[] = [];
   let schema: Schema | undefined;
-  for (let start = 0; start < rows || (start === 0 && batches.length === 0); start += BATCH_ROWS) {
-    const end = Math.min(rows, start + BATCH_ROWS);
+  for (let start = 0; start < rows || (start === 0 && batches.length === 0); start += batchRows) {
+    const end = Math.min(rows, start + batchRows);
     const parts = names.map((name, i) => columnData(name, columns[name]!, start, end, i));
     schema ??= new Schema(parts.map((p) => p.field));
     const struct = makeData({ type: new Struct(schema.fields), length: end - start, nullCount: 0, children: parts.map((p) => p.data) });

@@ -22,6 +22,8 @@ export interface SampleOptions extends SampleSize {
   readonly seed?: number;
   /** The last moment interactions may have (epoch ms); they span the two years before it. */
   readonly now?: number;
+  /** Rows per Arrow record batch (tests use small batches to exercise sliced loading). */
+  readonly batchRows?: number;
 }
 
 export interface SampleProgress {
@@ -106,9 +108,13 @@ export function generateSampleData(options: SampleOptions, onProgress?: (progres
     lead: profiles.lead,
     ...referenceTables(reference),
   };
-  const files: InputFile[] = Object.entries(tables).map(([name, columns]) => ({ name: `${name}.arrows`, bytes: columnsToIpc(columns) }));
+  const files: InputFile[] = Object.entries(tables).map(([name, columns]) => ({
+    name: `${name}.arrows`,
+    bytes: columnsToIpc(columns, options.batchRows),
+  }));
   // One type at a time, so each type's generator buffers are freed before the next is encoded.
-  for (const type of INTERACTION_TYPES) files.push({ name: `${type}.arrows`, bytes: columnsToIpc(interactions.take(type)) });
+  for (const type of INTERACTION_TYPES)
+    files.push({ name: `${type}.arrows`, bytes: columnsToIpc(interactions.take(type), options.batchRows) });
   files.push({ name: 'catalog.json', bytes: new TextEncoder().encode(JSON.stringify(SAMPLE_CATALOG, null, 2)) });
   return files;
 }
