@@ -37,10 +37,15 @@ export function describeClause(clause: FieldClause): string {
 }
 
 export function describeCount(count: CountTest | undefined): string {
-  if (!count) return 'at least one';
+  if (!count || (count.op === 'atLeast' && count.value === 1)) return 'at least one';
   if (count.op === 'between') return `between ${formatNumber(count.value[0])} and ${formatNumber(count.value[1])}`;
   if (count.op === 'exactly' && count.value === 0) return 'no';
   return `${COUNT_OP_LABELS[count.op]} ${formatNumber(count.value)}`;
+}
+
+/** Whether the count reads with a singular noun: "at least one email", "exactly 1 email". */
+function singular(count: CountTest | undefined): boolean {
+  return !count || (count.op !== 'between' && count.value === 1);
 }
 
 export function describeWindow(window: Window | undefined): string {
@@ -61,9 +66,9 @@ export function describeInteractionHead(query: InteractionQuery): string {
   const test = describeCount(query.count);
   switch (measure.agg) {
     case 'count':
-      return `has ${test} ${type} interaction${test === 'exactly 1' || test === 'at least one' ? '' : 's'}${via}${when}`;
+      return `has ${test} ${type} interaction${singular(query.count) ? '' : 's'}${via}${when}`;
     case 'countDistinct':
-      return `has ${type} interactions${via}${when} with ${test} distinct ${measure.field || MISSING} value${test === 'exactly 1' ? '' : 's'}`;
+      return `has ${type} interactions${via}${when} with ${test} distinct ${measure.field || MISSING} value${singular(query.count) ? '' : 's'}`;
     default: {
       const what = { sum: 'total', avg: 'average', min: 'smallest', max: 'largest' }[measure.agg];
       return `has ${type} interactions${via}${when} whose ${what} ${measure.field || MISSING} is ${test === 'no' ? 'exactly 0' : test}`;
