@@ -129,7 +129,7 @@ test.describe('segment definition editors', () => {
     await page.getByLabel('Select condition on address1_city').check();
     await page.getByLabel('Select related account condition').check();
     await page.getByRole('button', { name: 'Group (OR)' }).click();
-    let where = ((await definition(page)).query as { groups: { where: { and: unknown[] } }[] }).groups[0]!.where;
+    const where = ((await definition(page)).query as { groups: { where: { and: unknown[] } }[] }).groups[0]!.where;
     expect(where.and).toHaveLength(2);
     expect(where.and[0]).toEqual({
       or: [
