@@ -67,6 +67,10 @@ describe('DataState', () => {
     expect(data.error).toMatch(/^contact\.parquet: /);
     expect(data.catalog).toBe(catalog);
     expect(data.source).toMatchObject({ kind: 'files', label: 'examples' });
+    // Every file that cannot be read is named, one per line.
+    const twoBad = truncated.map((f) => (f.name === 'account.parquet' ? { ...f, bytes: f.bytes.subarray(0, 50) } : f));
+    expect(await data.loadFiles(twoBad, 'broken')).toBe(false);
+    expect(data.error!.split('\n').map((line) => line.split(':')[0])).toEqual(['contact.parquet', 'account.parquet']);
     const rows = await data.connector!.query(`SELECT count(*) AS n FROM "${catalog!.entities.contact!.table}"`);
     expect(Number(rows[0]!.n)).toBe(6);
   });

@@ -10,6 +10,7 @@ import type { DataSource, SampleSource } from '../data/data-source';
 import type { Decoders, InputFile } from '../data/decode-file';
 import { dropTables, loadData, type LoadOptions, type LoadProgress } from '../data/load-data';
 import { loadSampleTables } from '../data/sample/load-sample';
+import { unreadableFiles } from '../data/unreadable-files';
 import {
   estimateFilesNeed,
   formatBytes,
@@ -179,7 +180,10 @@ export class DataState {
       await dropTables(connector, this.tables);
       return loaded;
     });
-    if (!result) return false;
+    if (!result) {
+      if (request?.source?.kind !== 'sample') this.reportEveryUnreadableFile(files, decoders);
+      return false;
+    }
     this.tables = result.tables;
     this.catalog = result.catalog;
     this.warnings = result.warnings;
@@ -188,6 +192,13 @@ export class DataState {
     this.version += 1;
     void this.afterLoad(request?.save === false ? undefined : files);
     return true;
+  }
+
+  /** The load stops at the first bad file; name every other file that cannot be read at all too. */
+  private reportEveryUnreadableFile(files: readonly InputFile[], decoders: Decoders): void {
+    if (!this.error || this.error.includes('cancelled')) return;
+    const others = unreadableFiles(files, decoders).filter((e) => !this.error!.startsWith(`${e.file}:`));
+    if (others.length > 0) this.error = [this.error, ...others.map((e) => e.message)].join('\n');
   }
 
   /** Loads files the user picked, dropped or linked, and saves them for the next visit. */

@@ -164,3 +164,66 @@ test('?data= loads a folder served next to the app; a missing one is reported an
   await expect(page.getByTestId('contact-count')).toHaveText('6');
   await page.screenshot({ path: 'test-results/data-url-missing.png' });
 });
+
+test('files dropped on the drop zone load', async ({ page }) => {
+  await page.goto('/');
+  await waitForSample(page);
+  await openDataTab(page);
+  const files = ['contact.parquet', 'interactions.parquet'].map((name) => ({
+    name,
+    bytes: [...readFileSync(path.join(EXAMPLES, name))],
+  }));
+  await page.evaluate((dropped) => {
+    const transfer = new DataTransfer();
+    for (const f of dropped) transfer.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    const zone = document.querySelector('[aria-label="Drop data files here"]')!;
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+  await expect(page.getByTestId('contact-count')).toHaveText('6', { timeout: 60_000 });
+  await expect(page.getByTestId('data-description')).toContainText('2 files (contact.parquet, interactions.parquet)');
+});
+
+test('the relation editor saves catalog.json and the data loads again with it', async ({ page }) => {
+  await page.goto('/');
+  await waitForSample(page);
+  await openDataTab(page);
+  await loadExamples(page);
+  const editor = page.getByTestId('relation-editor');
+  await editor
+    .getByRole('row', { name: /contact_account/ })
+    .getByRole('button', { name: 'Remove' })
+    .click();
+  await editor.getByRole('button', { name: 'Save and reload' }).click();
+  await expect(page.getByTestId('entity-contact')).not.toContainText('one account via parentcustomerid', { timeout: 30_000 });
+
+  await editor.getByLabel('From entity').selectOption('contact');
+  await editor.getByLabel('Lookup column').selectOption('parentcustomerid');
+  await editor.getByLabel('To entity').selectOption('account');
+  await editor.getByLabel('Relation name').fill('works_for');
+  await editor.getByRole('button', { name: 'Add' }).click();
+  await page.screenshot({ path: 'test-results/data-relation-editor.png', fullPage: true });
+  const download = page.waitForEvent('download');
+  await editor.getByRole('button', { name: 'Download catalog.json' }).click();
+  const saved = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { relations: { name: string }[] };
+  expect(saved.relations).toEqual([{ name: 'works_for', from: 'contact.parentcustomerid', to: 'account.accountid' }]);
+  await editor.getByRole('button', { name: 'Save and reload' }).click();
+  await expect(page.getByTestId('entity-contact')).toContainText('one account via parentcustomerid', { timeout: 30_000 });
+  await expect(page.getByTestId('entity-contact')).toContainText('works_for');
+  // The edited catalog.json is what is saved for the next visit.
+  await page.reload();
+  await openDataTab(page);
+  await expect(page.getByTestId('entity-contact')).toContainText('works_for', { timeout: 60_000 });
+});
+
+test('a segment library is imported from the header', async ({ page }) => {
+  await page.goto('/');
+  await waitForSample(page);
+  await openDataTab(page);
+  await loadExamples(page);
+  await page.getByTestId('import-library').setInputFiles('/work/shared/examples/library.json');
+  await expect(page.getByTestId('import-library-message')).toBeVisible();
+  const message = await page.getByTestId('import-library-message').textContent();
+  console.log(`import message: ${message}`);
+  await expect(page.getByTestId('import-library-message')).not.toHaveClass(/error/);
+});
