@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeCondition, outlineCondition } from '../src/engine/describe/describe-condition';
 import { describeSegment } from '../src/engine/describe/describe-segment';
+import { labelField, referencedEntity } from '../src/engine/describe/record-label';
+import type { Catalog } from '../src/engine/catalog';
 
 describe('conditions in words', () => {
   it('reads clauses, nested groups and NOT', () => {
@@ -93,5 +95,35 @@ describe('segments in words', () => {
       describeSegment({ name: 'C', kind: 'compound', query: { steps: [{ segment: 'A' }, { combine: 'intersect', segment: 'B' }] } }),
     ).toBe('Members of A; then keep only members of B');
     expect(describeSegment({ name: 'V', kind: 'static', members: ['a', 'b', 'a'] })).toBe('2 listed contacts');
+  });
+});
+
+describe('referenced records', () => {
+  const catalog = {
+    contactEntity: 'contact',
+    entities: {
+      contact: { table: 'c', key: 'contactid', fields: { contactid: 'text', fullname: 'text', parentcustomerid: 'text' } },
+      account: { table: 'a', key: 'accountid', fields: { accountid: 'text', name: 'text' } },
+      message: { table: 'm', key: 'messageid', fields: { messageid: 'text', subject: 'text' } },
+    },
+    relations: [
+      { name: 'contact_account', from: { entity: 'contact', field: 'parentcustomerid' }, to: { entity: 'account', field: 'accountid' } },
+    ],
+    interactions: {
+      typeField: 'InteractionType',
+      timestampField: 'Timestamp',
+      contactLinks: ['ContactId'],
+      types: { EmailClicked: { table: 'i', fields: { ContactId: 'text', MessageId: 'text', LinkUrl: 'text' }, links: ['ContactId'] } },
+    },
+  } as unknown as Catalog;
+
+  it('finds the table whose records a field names, and the column that names them', () => {
+    expect(referencedEntity(catalog, { entity: 'contact' }, 'parentcustomerid')).toBe('account');
+    expect(referencedEntity(catalog, { entity: 'account' }, 'accountid')).toBe('account');
+    expect(referencedEntity(catalog, { interaction: 'EmailClicked' }, 'ContactId')).toBe('contact');
+    expect(referencedEntity(catalog, { interaction: 'EmailClicked' }, 'MessageId')).toBe('message');
+    expect(referencedEntity(catalog, { interaction: 'EmailClicked' }, 'LinkUrl')).toBeUndefined();
+    expect(labelField('contact', catalog.entities.contact!)).toBe('fullname');
+    expect(labelField('message', catalog.entities.message!)).toBe('subject');
   });
 });

@@ -148,6 +148,30 @@ test.describe('segment definition editors', () => {
     await pick(page, 'Add a condition on contact', 'donotemail', /^donotemail\b/);
     const groups = ((await definition(page)).query as { groups: unknown[] }).groups;
     expect(groups[1]).toEqual({ combine: 'exclude', where: { field: 'donotemail', op: 'isTrue' } });
+    // A lookup value pasted as a Dynamics record URL becomes the record id, shown with its name.
+    const [account] = await page.evaluate(async () => {
+      const app = (
+        window as unknown as {
+          segmentStudio: { services: { distinctValues: (s: unknown, f: string) => Promise<{ value: string; label?: string }[]> } };
+        }
+      ).segmentStudio;
+      return app.services.distinctValues({ entity: 'contact' }, 'parentcustomerid');
+    });
+    await pick(page, 'Add a condition on contact', 'parentcustomerid', /^parentcustomerid\b/);
+    const lookup = page.getByRole('combobox', { name: 'Value of parentcustomerid' });
+    await lookup.click();
+    await lookup.fill(`https://org.crm.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=account&id=%7B${account!.value}%7D`);
+    await page.getByRole('option', { name: new RegExp(`Use “${account!.value}”`) }).click();
+    await expect(lookup).toHaveValue(account!.value);
+    await expect(page.getByText(account!.label!, { exact: true })).toBeVisible();
+    const group2 = ((await definition(page)).query as { groups: { where: unknown }[] }).groups[1]!.where;
+    expect(group2).toEqual({
+      and: [
+        { field: 'donotemail', op: 'isTrue' },
+        { field: 'parentcustomerid', op: 'eq', value: account!.value },
+      ],
+    });
+
     // The Flow shows what each group adds or removes once the preview has counted.
     await expect(page.locator('.flow li').nth(1)).toContainText(/\d contacts? [−+±]/, { timeout: 30_000 });
     await page.screenshot({ path: 'test-results/designer-editors-profile.png', fullPage: true });
