@@ -4,6 +4,7 @@ import { parseIdList, parseRecordReference } from '../src/state/editor-record-id
 import { appendItem, moveItem, removeItem, setInteractionType, setMeasure } from '../src/state/editor-segment';
 import { problemsAt, problemsOutside } from '../src/state/editor-problems';
 import type { Catalog } from '../src/engine/catalog';
+import type { ProfileGroup } from '../src/engine/library-schema';
 
 describe('clauses', () => {
   it('offers the operators of the field type', () => {
@@ -59,9 +60,10 @@ describe('pasted record ids', () => {
 
 describe('groups and steps', () => {
   it('keeps combine off the first item and on every later one', () => {
-    const groups = appendItem(appendItem([], { where: undefined }), { where: undefined }, 'exclude');
-    expect(groups).toEqual([{ where: undefined }, { where: undefined, combine: 'exclude' }]);
-    expect(removeItem(groups, 0)).toEqual([{ where: undefined }]);
+    const city: ProfileGroup = { where: { field: 'city', op: 'isNotNull' } };
+    const groups = appendItem(appendItem<ProfileGroup>([], {}), city, 'exclude');
+    expect(groups).toEqual([{}, { ...city, combine: 'exclude' }]);
+    expect(removeItem(groups, 0)).toEqual([city]);
     expect(moveItem([{ segment: 'A' }, { segment: 'B', combine: 'exclude' as const }], 1, -1)).toEqual([
       { segment: 'B' },
       { segment: 'A', combine: 'union' },
