@@ -4,12 +4,13 @@
  */
 import { CONTACT, contactEntity, defaultLink, type Catalog, type Fields } from '../catalog';
 import type { Combine, Condition, CountTest, InteractionQuery, Measure, Segment, Window } from '../library-schema';
-import type { Expr, Query, SetOperator } from '../sql/ast';
+import type { Expr, From, Query, SetOperator } from '../sql/ast';
 import * as q from '../sql/build';
 import { parseDateValue, startOfDay, startOfNextDay, subtractSpan } from '../time';
 import { CompileError, compileFieldClause, type TimeContext } from './field-clause';
 
 export const MEMBER_COLUMN = 'id';
+export const VALUE_COLUMN = 'value';
 
 export interface CompileOptions {
   readonly catalog: Catalog;
@@ -83,30 +84,57 @@ class SegmentCompiler {
     return q.inQuery(q.col(scope.alias, ownSide), matches);
   }
 
-  /** Members of an interaction query; contacts with no interaction count as zero. */
-  interaction(query: InteractionQuery): Query {
+  /** The matching interactions of a query: their table, filters, link column and measure. */
+  private matchingInteractions(query: InteractionQuery) {
     const type = this.catalog.interactions.types[query.interaction] ?? fail(`unknown interaction ${query.interaction}`);
     const link = query.relation ?? defaultLink(type) ?? fail(`interaction ${query.interaction} needs a relation`);
-    const ts = this.catalog.interactions.timestampField;
     const scope: Scope = { alias: this.alias('i'), fields: type.fields };
     const linkColumn = q.col(scope.alias, link);
-    const filters: Expr[] = [q.isNull(linkColumn, true), ...this.window(query.window, q.col(scope.alias, ts))];
+    const filters: Expr[] = [
+      q.isNull(linkColumn, true),
+      ...this.window(query.window, q.col(scope.alias, this.catalog.interactions.timestampField)),
+    ];
     if (query.where) filters.push(this.condition(query.where, scope));
-    const measure = measureExpr(query.measure ?? { agg: 'count' }, scope.alias);
-    const count = query.count ?? { op: 'atLeast', value: 1 };
-    const from = q.table(type.table, scope.alias);
-    const where = q.and(...filters);
+    const measure = query.measure ?? { agg: 'count' };
+    return {
+      from: q.table(type.table, scope.alias),
+      where: q.and(...filters),
+      linkColumn,
+      measure: measureExpr(measure, scope.alias),
+      isCount: isCountMeasure(measure),
+    };
+  }
 
+  /** Every contact beside its measure value: 0 for counts with no matching interaction, else NULL. */
+  private contactValues(query: InteractionQuery): { from: From; contactKey: Expr; value: Expr } {
+    const { from, where, linkColumn, measure, isCount } = this.matchingInteractions(query);
+    const perContact = q.select([q.as(linkColumn, 'link'), q.as(measure, 'value')], { from, where, groupBy: [linkColumn] });
+    const contact = contactEntity(this.catalog);
+    const c = this.alias('c');
+    const m = this.alias('m');
+    const contactKey = q.col(c, contact.key);
+    const value = q.col(m, 'value');
+    return {
+      from: q.leftJoin(q.table(contact.table, c), q.subquery(perContact, m), q.compare('=', q.col(m, 'link'), contactKey)),
+      contactKey,
+      value: isCount ? q.coalesce(value, q.num(0)) : value,
+    };
+  }
+
+  /** Columns `id` and `value` for every contact, ignoring the count test (the designer's histogram). */
+  interactionValues(query: InteractionQuery): Query {
+    const { from, contactKey, value } = this.contactValues(query);
+    return q.select([q.as(contactKey, MEMBER_COLUMN), q.as(value, VALUE_COLUMN)], { from });
+  }
+
+  /** Members of an interaction query; with a count test that holds at zero, contacts with no interaction too. */
+  interaction(query: InteractionQuery): Query {
+    const count = query.count ?? { op: 'atLeast', value: 1 };
     if (holdsAtZero(query.measure, count)) {
-      const perContact = q.select([q.as(linkColumn, 'link'), q.as(measure, 'value')], { from, where, groupBy: [linkColumn] });
-      const contact = contactEntity(this.catalog);
-      const c = this.alias('c');
-      const m = this.alias('m');
-      return q.select([q.as(q.col(c, contact.key), MEMBER_COLUMN)], {
-        from: q.leftJoin(q.table(contact.table, c), q.subquery(perContact, m), q.compare('=', q.col(m, 'link'), q.col(c, contact.key))),
-        where: countTest(q.coalesce(q.col(m, 'value'), q.num(0)), count),
-      });
+      const { from, contactKey, value } = this.contactValues(query);
+      return q.select([q.as(contactKey, MEMBER_COLUMN)], { from, where: countTest(value, count) });
     }
+    const { from, where, linkColumn, measure } = this.matchingInteractions(query);
     const matching = q.select([linkColumn], { from, where, groupBy: [linkColumn], having: countTest(measure, count) });
     return this.contacts((c) => q.inQuery(q.col(c.alias, contactEntity(this.catalog).key), matching));
   }
@@ -192,9 +220,13 @@ export function countTest(value: Expr, count: CountTest): Expr {
   }
 }
 
+function isCountMeasure(measure: Measure): boolean {
+  return measure.agg === 'count' || measure.agg === 'countDistinct';
+}
+
 /** The zero rule: only counts, and only tests that zero passes, select contacts with no interaction. */
 export function holdsAtZero(measure: Measure | undefined, count: CountTest): boolean {
-  if (measure && measure.agg !== 'count' && measure.agg !== 'countDistinct') return false;
+  if (measure && !isCountMeasure(measure)) return false;
   switch (count.op) {
     case 'atLeast':
       return count.value <= 0;
@@ -205,6 +237,13 @@ export function holdsAtZero(measure: Measure | undefined, count: CountTest): boo
     case 'between':
       return count.value[0] <= 0 && 0 <= count.value[1];
   }
+}
+
+/** Each contact's measure value for an interaction query, as the designer's histogram plots it. */
+export function compileInteractionValues(query: InteractionQuery, options: Omit<CompileOptions, 'segmentQuery'> & TimeContext): Query {
+  return new SegmentCompiler({ ...options, segmentQuery: () => fail('an interaction query refers to no segment') }).interactionValues(
+    query,
+  );
 }
 
 /** Each segment's own time zone decides what its relative dates mean. */
