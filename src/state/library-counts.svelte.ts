@@ -32,21 +32,26 @@ export class LibraryCounts {
   /** From the moment counts are out of date until they are all evaluated again. */
   running = $state(false);
   private generation = 0;
+  private key: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: CountsDependencies) {}
 
   schedule(entries: readonly LibraryEntry[]): void {
+    // Edits kept as drafts of live segments do not change what is counted: nothing to do.
+    const key = this.keyOf(entries);
+    if (key === this.key) return;
+    this.key = key;
     const generation = ++this.generation;
     clearTimeout(this.timer);
     this.running = true;
     this.timer = setTimeout(() => void this.run(generation, entries), DEBOUNCE_MS);
   }
 
-  /** Evaluates now, without the debounce (tests and the "refresh" button). */
-  async runNow(entries: readonly LibraryEntry[]): Promise<void> {
-    clearTimeout(this.timer);
-    await this.run(++this.generation, entries);
+  private keyOf(entries: readonly LibraryEntry[]): string {
+    const { connector, catalog, version } = this.deps.data;
+    const exported = entries.map((e) => [e.id, exportedSegment(e)]);
+    return JSON.stringify([exported, Boolean(connector && catalog), version, this.deps.clock.now]);
   }
 
   private async run(generation: number, entries: readonly LibraryEntry[]): Promise<void> {

@@ -1,13 +1,13 @@
 /**
- * The live size preview of the open segment: every edit re-evaluates it, debounced, and a newer
- * edit makes the running evaluation stop and its result be thrown away.
+ * The live size preview of the open segment: every edit re-evaluates it (a burst of edits is
+ * debounced), and a newer edit makes the running evaluation stop and its result be thrown away.
  */
 import type { Catalog } from '../engine/catalog';
 import type { Problem } from '../engine/problems';
 import type { SegmentInput } from '../engine/library-schema';
 import { dropTable } from '../engine/sql/statements';
 import type { Connector } from '../data/connector';
-import { engineLibrary, type LibraryEntry } from './library-entries';
+import { engineLibrary, entryName, exportedSegment, type LibraryEntry } from './library-entries';
 import { checkDefinition } from './library-problems';
 import type { EvaluationClock } from './preview-clock.svelte';
 import { runPreview, Superseded } from './preview-run';
@@ -59,13 +59,19 @@ export class PreviewState {
   table: string | undefined = $state();
 
   private generation = 0;
+  /** What the figures shown (or being computed) were evaluated for; an equal request changes nothing. */
+  private key: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
+  private lastScheduled = -Infinity;
   private readonly tablesKept: string[] = [];
 
   constructor(private readonly deps: PreviewDependencies) {}
 
   schedule(request: PreviewRequest | undefined): void {
+    const key = request && this.keyOf(request);
+    if (key !== undefined && key === this.key && this.status !== 'error') return;
+    this.key = key;
     const generation = ++this.generation;
     clearTimeout(this.timer);
     if (this.running) void this.deps.data.connector?.cancel?.().catch(() => undefined);
@@ -92,7 +98,20 @@ export class PreviewState {
     }
     this.status = 'waiting';
     const run = () => this.run(generation, check.segment, request.entries, connector, catalog);
-    this.timer = setTimeout(run, switched ? 0 : PREVIEW_DEBOUNCE_MS);
+    // A lone edit (a value picked, a box ticked) runs at once; a burst of keystrokes waits for a pause.
+    const now = performance.now();
+    const alone = now - this.lastScheduled > PREVIEW_DEBOUNCE_MS && !this.running;
+    this.lastScheduled = now;
+    this.timer = setTimeout(run, switched || alone ? 0 : PREVIEW_DEBOUNCE_MS);
+  }
+
+  /** Everything the members depend on: the query, the segments it uses, the data and the instant. */
+  private keyOf(request: PreviewRequest): string {
+    const { name: _n, status: _s, description: _d, ...definition } = request.definition as SegmentInput & { description?: string };
+    const used = definition.kind === 'compound' ? definition.query.steps.map((s) => s.segment) : [];
+    const refs = request.entries.filter((e) => used.includes(entryName(e))).map(exportedSegment);
+    const { connector, catalog } = this.deps.data;
+    return JSON.stringify([request.id, definition, refs, Boolean(connector && catalog), this.deps.data.version, this.deps.clock.now]);
   }
 
   private clearFigures(): void {

@@ -14,6 +14,15 @@ import {
 
 const DAY = 86_400_000;
 
+/** What the tests read of the app's state (window.segmentStudio). */
+interface SegmentStudio {
+  data: {
+    catalog: { interactions: { types: Record<string, { table: string }> } };
+    connector: { query(sql: string): Promise<Record<string, unknown>[]> };
+  };
+  clock: { now: number };
+}
+
 test('the starter library: every count in the list equals npm run evaluate on the same sample data, as of a chosen date', async ({
   page,
 }) => {
@@ -275,4 +284,134 @@ test('members: paged, sortable, chosen columns, exported as CSV and Parquet with
   const { parquetMetadata } = await import('hyparquet');
   const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   expect(Number(metadata.num_rows)).toBe(total);
+});
+
+test('one segment of every kind built in the designer (the Dynamics seeds too) counts like npm run evaluate', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await listCounts(page);
+
+  async function create(kind: string, name: string) {
+    await page.getByRole('button', { name: '+ New segment' }).click();
+    await page.getByRole('menuitem', { name: new RegExp(`${kind} segment`) }).click();
+    await page.getByRole('button', { name: /^Rename / }).click();
+    await page.getByRole('textbox', { name: 'Segment name' }).fill(name);
+    await page.getByRole('textbox', { name: 'Segment name' }).press('Enter');
+    await expect(row(page, name)).toBeVisible();
+  }
+  async function pick(label: string | RegExp, text: string) {
+    const box = page.getByRole('combobox', { name: label }).first();
+    await box.click();
+    await box.pressSequentially(text);
+    await page
+      .getByRole('option', { name: new RegExp(text) })
+      .first()
+      .click();
+  }
+  async function goLive(name: string) {
+    await previewCount(page);
+    await page.getByRole('button', { name: 'Go live', exact: true }).click();
+    await expect(row(page, name)).toContainText('Live');
+  }
+  async function interaction(name: string, type: string, test: string, value: number) {
+    await create('Interaction', name);
+    await pick('Interaction type', type);
+    await page.getByRole('combobox', { name: 'Count test' }).selectOption(test);
+    await page.getByRole('spinbutton', { name: 'Count' }).fill(String(value));
+    await page.getByRole('spinbutton', { name: 'Count' }).blur();
+  }
+
+  // "At least 3 email opens".
+  await interaction('AtLeast3Opens', 'EmailOpened', 'atLeast', 3);
+  await goLive('AtLeast3Opens');
+  // "Exactly 1 event registration".
+  await interaction('ExactlyOneRegistration', 'EventRegistration', 'exactly', 1);
+  await goLive('ExactlyOneRegistration');
+  // "Clicks on a specific email in the last two weeks".
+  await interaction('ClickedOneEmailLately', 'EmailClicked', 'atLeast', 1);
+  await page.getByText(/Only count EmailClicked interactions where/).click();
+  await pick(/Add a condition on .*EmailClicked/, 'MessageId');
+  // The email clicked most in the last two weeks, so the segment is not empty.
+  const email = await page.evaluate(async () => {
+    const app = (window as unknown as { segmentStudio: SegmentStudio }).segmentStudio;
+    const table = app.data.catalog.interactions.types.EmailClicked.table;
+    const since = new Date(app.clock.now - 14 * 86_400_000).toISOString().replace('T', ' ').slice(0, 19);
+    const rows = await app.data.connector.query(
+      `SELECT "MessageId" AS m, count(*) AS n FROM "${table}" WHERE "Timestamp" >= TIMESTAMP '${since}' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    );
+    return String(rows[0]!.m);
+  });
+  const message = page.getByRole('combobox', { name: 'Value of MessageId' });
+  await message.click();
+  await message.pressSequentially(email);
+  await message.press('Enter');
+  await page.getByRole('combobox', { name: 'Time window' }).selectOption('last');
+  await page.getByRole('spinbutton', { name: 'Sliding window: how many' }).fill('2');
+  await page.getByRole('combobox', { name: 'Sliding window: unit' }).selectOption('week');
+  await goLive('ClickedOneEmailLately');
+  await page.getByRole('tab', { name: 'Query' }).click();
+  await expect(page.getByTestId('dynamics-query')).toContainText(
+    /INTERACTION\(EmailClicked, ContactId\)\.FILTER\(MessageId == '.+'\)\.HAVING\(COUNT\(\) >= 1, UTCWEEKS\(2\)\)/,
+  );
+  await page.getByRole('tab', { name: 'Definition' }).click();
+
+  // A compound of two live segments.
+  await create('Compound', 'SeattleOpeners');
+  await page.getByRole('combobox', { name: 'Segment of step 1' }).selectOption('SeattleEmailable');
+  await page.getByRole('button', { name: '+ Add step' }).click();
+  await page.getByRole('combobox', { name: 'Segment of step 2' }).selectOption('AtLeast3Opens');
+  await page.getByRole('combobox', { name: 'How step 2 combines with the steps before it' }).selectOption('intersect');
+  await goLive('SeattleOpeners');
+
+  // A static list, pasted.
+  await create('Static', 'HandPicked');
+  await page.getByRole('textbox', { name: 'Contact ids, one per line' }).fill('CT-0000001\nCT-0000002\nCT-0000003');
+  await page.getByRole('button', { name: 'Add ids' }).click();
+  await goLive('HandPicked');
+  await page.screenshot({ path: 'test-results/designer-every-kind.png' });
+
+  const counts = await listCounts(page);
+  expect(counts.HandPicked).toBe(3);
+  const source = await sampleSource(page);
+  const now = await page.evaluate(() => (window as unknown as { segmentStudio: { clock: { now: number } } }).segmentStudio.clock.now);
+  const cli = evaluate(writeSampleFolder(source), temporaryFile('segments.json', await exportLibrary(page)), now);
+  expect(Object.fromEntries(cli.segments.map((s) => [s.name, s.count]))).toEqual(counts);
+  for (const name of ['AtLeast3Opens', 'ExactlyOneRegistration', 'ClickedOneEmailLately', 'SeattleOpeners'])
+    expect(counts[name]).toBeGreaterThan(0);
+});
+
+test('the size follows every edit within 200 ms on the sample data', async ({ page }) => {
+  await page.goto('/');
+  await listCounts(page);
+  await row(page, 'SeattleEmailable').click();
+  await previewCount(page);
+  // In the page: when the edit was made (the key that commits it) and when the size on screen changed.
+  await page.evaluate(() => {
+    const marks = ((window as unknown as { latency: { edits: number[]; updates: number[] } }).latency = { edits: [], updates: [] });
+    document.addEventListener('keydown', (e) => e.key === 'Enter' && marks.edits.push(performance.now()), true);
+    const count = document.querySelector('[data-testid="preview-count"]')!;
+    new MutationObserver(() => {
+      if (!count.classList.contains('stale')) marks.updates.push(performance.now());
+    }).observe(count, { characterData: true, childList: true, subtree: true, attributes: true });
+  });
+  const value = page.getByRole('combobox', { name: 'Value of address1_city' }).first();
+  const latencies: number[] = [];
+  for (const city of ['Paris', 'London', 'Berlin', 'Toronto', 'Seattle', 'Madrid']) {
+    const before = await page.getByTestId('preview-count').textContent();
+    await value.click();
+    await value.fill('');
+    await value.pressSequentially(city);
+    await value.press('Enter');
+    await expect(page.getByTestId('preview-count')).not.toHaveText(before!);
+    await previewCount(page);
+    const marks = await page.evaluate(() => (window as unknown as { latency: { edits: number[]; updates: number[] } }).latency);
+    const edit = marks.edits.at(-1)!;
+    const update = marks.updates.find((t) => t > edit)!;
+    latencies.push(Math.round(update - edit));
+  }
+  console.log(`edit → size on screen (ms): ${latencies.join(', ')}`);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(200);
+  // One slow edit is allowed (the machine is shared); a slow preview in general is not.
+  expect(sorted.at(-2)).toBeLessThan(200);
 });
