@@ -10,7 +10,15 @@ import { datasetReference } from './dataset-reference';
 import { SPANS, type TimePools } from './time-pools';
 import { dayValue, exactNumber, instantValue, listItem, numberValue, textNeedle, textValue } from './value-pools';
 
-const SCHEMA = datasetReference({ contacts: [], accounts: [], leads: [], interactions: [], emailOpened: [], websiteVisited: [] });
+const SCHEMA = datasetReference({
+  csv: { lead: false, websiteVisited: false },
+  contacts: [],
+  accounts: [],
+  leads: [],
+  interactions: [],
+  emailOpened: [],
+  websiteVisited: [],
+});
 export const INTERACTION_TYPES = Object.keys(SCHEMA.interactionTypes);
 
 type Fields = Readonly<Record<string, RefFieldType>>;

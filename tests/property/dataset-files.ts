@@ -18,6 +18,7 @@ import {
 import type { DataType } from 'apache-arrow';
 import type { InputFile } from '../../src/data/decode-file';
 import type { RefRow, RefValue } from '../reference/ref-data';
+import { csvText, type CsvKind } from './csv-text';
 import {
   ACCOUNT_COLUMNS,
   CONTACT_COLUMNS,
@@ -80,14 +81,23 @@ export const CATALOG_JSON = {
   interactions: { contactLinks: ['ContactId', 'ReferrerContactId'] },
 };
 
+const LEAD_CSV: Record<string, CsvKind> = { leadid: 'text', topic: 'text', budget: 'number', estimatedclose: 'date' };
+const WEBSITE_VISITED_CSV: Record<string, CsvKind> = { Timestamp: 'timestamp', ContactId: 'text', Url: 'text', VisitDuration: 'number' };
+
+function csvFile(name: string, columns: Record<string, CsvKind>, rows: readonly RefRow[]): InputFile {
+  return { name: `${name}.csv`, bytes: new TextEncoder().encode(csvText(columns, rows)) };
+}
+
 export function datasetFiles(dataset: Dataset): InputFile[] {
   return [
     arrowStream('contact', CONTACT_COLUMNS, dataset.contacts),
     arrowStream('account', ACCOUNT_COLUMNS, dataset.accounts),
-    arrowStream('lead', LEAD_COLUMNS, dataset.leads),
+    dataset.csv.lead ? csvFile('lead', LEAD_CSV, dataset.leads) : arrowStream('lead', LEAD_COLUMNS, dataset.leads),
     arrowStream('interactions', LONG_COLUMNS, dataset.interactions),
     arrowStream('EmailOpened', EMAIL_OPENED_COLUMNS, dataset.emailOpened),
-    arrowStream('WebsiteVisited', WEBSITE_VISITED_COLUMNS, dataset.websiteVisited),
+    dataset.csv.websiteVisited
+      ? csvFile('WebsiteVisited', WEBSITE_VISITED_CSV, dataset.websiteVisited)
+      : arrowStream('WebsiteVisited', WEBSITE_VISITED_COLUMNS, dataset.websiteVisited),
     { name: 'catalog.json', bytes: new TextEncoder().encode(JSON.stringify(CATALOG_JSON, null, 2)) },
   ];
 }

@@ -4,7 +4,7 @@
  * generators know every field); the rows are random.
  */
 import fc from 'fast-check';
-import type { RefFieldType, RefRow } from '../reference/ref-data';
+import type { RefFieldType, RefRow, RefValue } from '../reference/ref-data';
 import type { TimePools } from './time-pools';
 import {
   ACCOUNT_KEYS,
@@ -96,6 +96,8 @@ export const EMAIL_OPENED_COLUMNS: Columns = {
 export const WEBSITE_VISITED_COLUMNS: Columns = { Timestamp: 'timestampMs', ContactId: 'utf8', Url: 'utf8', VisitDuration: 'float64' };
 
 export interface Dataset {
+  /** Which tables are written as CSV instead of Arrow (only when they have rows). */
+  readonly csv: { readonly lead: boolean; readonly websiteVisited: boolean };
   readonly contacts: readonly RefRow[];
   readonly accounts: readonly RefRow[];
   readonly leads: readonly RefRow[];
@@ -196,5 +198,28 @@ export function datasetArbitrary(pools: TimePools): fc.Arbitrary<Dataset> {
     }),
     { maxLength: 20, size: 'medium' },
   );
-  return fc.record({ contacts, accounts, leads, interactions, emailOpened, websiteVisited });
+  const csv = fc.record({ lead: fc.boolean(), websiteVisited: fc.boolean() });
+  return fc.record({ csv, contacts, accounts, leads, interactions, emailOpened, websiteVisited }).map(csvReady);
+}
+
+/** Sets a column's first value when every value is null: an all-empty CSV column has no type to find. */
+function typedColumn(rows: readonly RefRow[], column: string, value: RefValue): RefRow[] {
+  if (rows.length === 0 || rows.some((r) => r[column] !== null)) return [...rows];
+  return rows.map((r, i) => (i === 0 ? { ...r, [column]: value } : r));
+}
+
+/**
+ * CSV cannot tell an empty text from null, nor type a column with no values: such tables are
+ * adjusted before both the product and the reference see them.
+ */
+function csvReady(d: Dataset): Dataset {
+  const lead = d.csv.lead && d.leads.length > 0;
+  const websiteVisited = d.csv.websiteVisited && d.websiteVisited.length > 0;
+  let { leads, websiteVisited: visits } = d;
+  if (lead) {
+    leads = leads.map((r) => (r.topic === '' ? { ...r, topic: null } : r));
+    leads = typedColumn(typedColumn(leads, 'budget', 0), 'estimatedclose', '2024-02-29');
+  }
+  if (websiteVisited) visits = typedColumn(visits, 'VisitDuration', 1);
+  return { ...d, csv: { lead, websiteVisited }, leads, websiteVisited: visits };
 }

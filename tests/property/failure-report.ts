@@ -39,7 +39,7 @@ function rowsText(rows: readonly RefRow[], timestamps: readonly string[]): strin
 export function describeCase(c: PropertyCase): string {
   const d = c.dataset;
   return [
-    `now ${new Date(c.now).toISOString()} (${c.now}), data zone ${c.zone}`,
+    `now ${new Date(c.now).toISOString()} (${c.now}), data zone ${c.zone}, CSV: ${JSON.stringify(d.csv)}`,
     `  contact:\n${rowsText(d.contacts, ['createdon', 'lastseen'])}`,
     `  account:\n${rowsText(d.accounts, ['renewedon'])}`,
     `  lead:\n${rowsText(d.leads, [])}`,

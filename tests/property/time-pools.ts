@@ -152,7 +152,8 @@ export function timePools(zone: string, now: number): TimePools {
     }
   }
   for (const day of dayStarts) exact.add(instantOfWall(wallOfDay(day), zone));
-  const near = new Set<number>([now + DAY_MS]);
+  // A day after now, and instants far from it: before 1970, at the epoch, in 1900 and 2100.
+  const near = new Set<number>([now + DAY_MS, -1, 0, Date.UTC(1900, 0, 1), Date.UTC(2100, 0, 1)]);
   for (const t of exact) for (const d of [-1000, -1, 1, 1000]) near.add(t + d);
   const sorted = (values: Set<number>) => [...values].sort((a, b) => a - b);
   const focusSpans = SPANS.filter((span) => isTricky(now, span, zone));

@@ -61,6 +61,12 @@ export const TEXT_WORDS = [
   'msg-1',
   'MSG-1',
   'msg-2',
+  'café',
+  'cafe\u0301',
+  'CAFÉ',
+  '😀 Seattle',
+  'a,b',
+  'two\nlines',
 ];
 
 /** The words most data and most conditions draw, so that equality hits often. */
@@ -78,7 +84,29 @@ export const textNeedle = fc.oneof(
   fc.array(fc.constantFrom(...TEXT_ALPHABET), { minLength: 1, maxLength: 2 }).map((cs) => cs.join('')),
 );
 
-export const NUMBERS = [-2, -1.5, -0.25, 0, 0.25, 1, 2.5, 3, 10, 600, 1_000_000, 0.1, 1e-7, 2 ** 53, 123456789.125];
+export const NUMBERS = [
+  -2,
+  -1.5,
+  -0.25,
+  0,
+  0.25,
+  1,
+  2.5,
+  3,
+  10,
+  600,
+  1_000_000,
+  0.1,
+  0.3,
+  0.1 + 0.2,
+  1e-7,
+  -1e-7,
+  5e-324,
+  1e21,
+  2 ** 53,
+  2 ** 53 + 2,
+  123456789.125,
+];
 
 /** Multiples of 0.25: sums and averages of a few of them are exact in any order. */
 export const exactNumber = fc.oneof(fc.integer({ min: -8, max: 40 }), fc.integer({ min: -40, max: 4000 })).map((n) => n / 4);
