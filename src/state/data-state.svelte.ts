@@ -97,15 +97,23 @@ export class DataState {
   private decoders: Decoders | undefined;
   private store: DataStore | undefined;
   private controller: AbortController | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private engineReady: Promise<void> = Promise.resolve();
   /** The files behind the current data (not kept for the sample, which is generated again). */
   private files: readonly InputFile[] | undefined;
 
   constructor(private readonly deps: DataDependencies) {}
 
+  /** Starts the engine; the startup data is fetched or generated meanwhile and loads once it runs. */
   async start(): Promise<void> {
-    [this.connector, this.decoders] = await Promise.all([this.deps.createConnector(), this.deps.createDecoders()]);
+    const engine = Promise.all([this.deps.createConnector(), this.deps.createDecoders()]);
+    this.engineReady = engine.then(() => undefined);
+    this.engineReady.catch(() => undefined);
     this.store = await this.deps.createStore?.().catch(() => undefined);
-    this.initialLoad = this.loadAtStartup();
+    this.initialLoad = this.loadAtStartup().catch((error: unknown) => {
+      this.error ??= describeFailure(error);
+    });
+    [this.connector, this.decoders] = await engine;
   }
 
   private async loadAtStartup(): Promise<void> {
@@ -156,6 +164,7 @@ export class DataState {
 
   /** Loads files; on any error the data loaded before stays as it was. */
   async load(files: readonly InputFile[], request?: LoadRequest): Promise<boolean> {
+    await this.engineReady.catch(() => undefined);
     if (!this.connector || !this.decoders) throw new Error('The engine has not started');
     const connector = this.connector;
     const decoders = this.decoders;
@@ -312,6 +321,7 @@ export class DataState {
 
   /** Forgets the saved data; what is loaded now stays until the page is reloaded. */
   async clearSaved(): Promise<void> {
+    await this.saving;
     await this.store?.clear();
     this.saveNote = 'Nothing saved: the sample data will load next time';
   }
@@ -341,16 +351,26 @@ export class DataState {
     const connector = this.connector;
     const catalog = this.catalog;
     const source = this.source;
-    if (connector && catalog) this.spans = await interactionSpans(connector, catalog).catch(() => ({}));
-    await this.refreshMemory();
-    if (!files || !source || !this.store) return;
-    this.saveNote = 'Saving for the next visit…';
-    try {
-      await this.store.save(source, source.kind === 'sample' ? undefined : files);
-      this.saveNote = `Saved in ${this.store.where}; it loads again after a reload`;
-    } catch (error) {
-      this.saveNote = `Not saved for the next visit: ${error instanceof Error ? error.message : String(error)}`;
+    const version = this.version;
+    if (connector && catalog) {
+      const spans = await interactionSpans(connector, catalog).catch(() => ({}));
+      if (this.version === version) this.spans = spans;
     }
+    await this.refreshMemory();
+    const store = this.store;
+    if (!files || !source || !store) return;
+    // Saves run one after another, and a save a newer load has overtaken is skipped.
+    this.saving = this.saving.then(async () => {
+      if (this.version !== version) return;
+      this.saveNote = 'Saving for the next visit…';
+      try {
+        await store.save(source, source.kind === 'sample' ? undefined : files);
+        if (this.version === version) this.saveNote = `Saved in ${store.where}; it loads again after a reload`;
+      } catch (error) {
+        this.saveNote = `Not saved for the next visit: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    });
+    await this.saving;
   }
 }
 
