@@ -334,7 +334,7 @@ test('one segment of every kind built in the designer (the Dynamics seeds too) c
   // The email clicked most in the last two weeks, so the segment is not empty.
   const email = await page.evaluate(async () => {
     const app = (window as unknown as { segmentStudio: SegmentStudio }).segmentStudio;
-    const table = app.data.catalog.interactions.types.EmailClicked.table;
+    const table = app.data.catalog.interactions.types.EmailClicked!.table;
     const since = new Date(app.clock.now - 14 * 86_400_000).toISOString().replace('T', ' ').slice(0, 19);
     const rows = await app.data.connector.query(
       `SELECT "MessageId" AS m, count(*) AS n FROM "${table}" WHERE "Timestamp" >= TIMESTAMP '${since}' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
@@ -387,7 +387,8 @@ test('the size follows every edit within 200 ms on the sample data', async ({ pa
   await previewCount(page);
   // In the page: when the edit was made (the key that commits it) and when the size on screen changed.
   await page.evaluate(() => {
-    const marks = ((window as unknown as { latency: { edits: number[]; updates: number[] } }).latency = { edits: [], updates: [] });
+    const marks: { edits: number[]; updates: number[] } = { edits: [], updates: [] };
+    (window as unknown as { latency: typeof marks }).latency = marks;
     document.addEventListener('keydown', (e) => e.key === 'Enter' && marks.edits.push(performance.now()), true);
     const count = document.querySelector('[data-testid="preview-count"]')!;
     new MutationObserver(() => {
