@@ -40,8 +40,8 @@ export async function checkAgainstReference(
   });
   const details = await fc.check(property, { numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
   if (details.failed && details.counterexample) {
-    const replay = await writeRepro(details.counterexample[0], reproFolder);
     const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    const replay = await writeRepro(details.counterexample[0], reproFolder, cause);
     throw new Error(`${fc.defaultReportMessage(details)}\n\n${cause}\n\nReplay the shrunk case with:\n  ${replay}`);
   }
   if (details.failed) throw new Error(fc.defaultReportMessage(details));

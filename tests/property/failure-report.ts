@@ -69,11 +69,11 @@ export function firstDisagreement(c: PropertyCase, sql: Map<string, string[]>, r
 }
 
 /** Writes the case as a data folder plus library.json, and returns the command that replays it. */
-export async function writeRepro(c: PropertyCase, folder: string): Promise<string> {
+export async function writeRepro(c: PropertyCase, folder: string, problem: string): Promise<string> {
   await rm(folder, { recursive: true, force: true });
   await mkdir(path.join(folder, 'data'), { recursive: true });
   for (const file of datasetFiles(c.dataset)) await writeFile(path.join(folder, 'data', file.name), file.bytes);
   await writeFile(path.join(folder, 'library.json'), JSON.stringify(c.library, null, 2));
-  await writeFile(path.join(folder, 'case.txt'), describeCase(c));
+  await writeFile(path.join(folder, 'case.txt'), `${problem}\n\n${describeCase(c)}\n`);
   return `npm run --silent evaluate -- --data ${folder}/data --segments ${folder}/library.json --now ${new Date(c.now).toISOString()} --members`;
 }

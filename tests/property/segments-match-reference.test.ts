@@ -4,7 +4,7 @@
  * independent reference evaluator (tests/reference) selects.
  *
  * PROPERTY_RUNS scales the number of cases, PROPERTY_SEED fixes the seed. A failure prints
- * the shrunk case and writes it under test-results/ with the command that replays it.
+ * the shrunk case and writes it under .cache/property-failure/ (git-ignored; Playwright empties test-results/) with the command that replays it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
@@ -57,22 +57,12 @@ describe('the SQL path selects what the reference evaluator selects', () => {
   });
 
   it(`every kind of segment, nested conditions (${MIXED_RUNS} cases)`, async () => {
-    const tally = await checkAgainstReference(
-      connector,
-      caseArbitrary(libraryArbitrary),
-      MIXED_RUNS,
-      'test-results/property-failure/mixed',
-    );
+    const tally = await checkAgainstReference(connector, caseArbitrary(libraryArbitrary), MIXED_RUNS, '.cache/property-failure/mixed');
     console.info(`mixed segments: ${describeTally(tally)}`);
   }, 600_000);
 
   it(`single date and timestamp tests on boundaries (${TIME_RUNS} cases)`, async () => {
-    const tally = await checkAgainstReference(
-      connector,
-      caseArbitrary(timeLibraryArbitrary),
-      TIME_RUNS,
-      'test-results/property-failure/time',
-    );
+    const tally = await checkAgainstReference(connector, caseArbitrary(timeLibraryArbitrary), TIME_RUNS, '.cache/property-failure/time');
     console.info(`time boundaries: ${describeTally(tally)}`);
   }, 600_000);
 });
