@@ -24,8 +24,8 @@ import { caseArbitrary } from './property-case';
 import { LIST_ITEMS, TEXT_ALPHABET, TEXT_WORDS } from './value-pools';
 
 const SCALE = Number(process.env.PROPERTY_RUNS ?? 1);
-const MIXED_RUNS = Math.round(160 * SCALE);
-const TIME_RUNS = Math.round(100 * SCALE);
+const MIXED_RUNS = Math.round(200 * SCALE);
+const TIME_RUNS = Math.round(130 * SCALE);
 
 describe('the SQL path selects what the reference evaluator selects', () => {
   let connector: Connector;
