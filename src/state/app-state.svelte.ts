@@ -111,14 +111,15 @@ export class AppState {
     });
     $effect(() => {
       const catalog = this.data.catalog;
-      if (catalog && this.persistence.firstVisit) untrack(() => void this.addStarter());
+      if (catalog && this.persistence.firstVisit) untrack(() => void this.addExampleSegments());
     });
   }
 
-  private async addStarter(): Promise<void> {
+  /** The example segments that fit the loaded data (the starter library of a first visit). */
+  async addExampleSegments(): Promise<void> {
     const { connector, catalog } = this.data;
     this.persistence.firstVisit = false;
-    if (!connector || !catalog || this.library.entries.length > 0) return;
+    if (!connector || !catalog) return;
     const rows = await connector.query(starterMembersSql(catalog)).catch(() => []);
     this.library.addLiveSegments(
       starterSegments(

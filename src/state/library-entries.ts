@@ -59,17 +59,26 @@ export function exportText(entries: readonly LibraryEntry[]): string {
   return `${JSON.stringify(exportDocument(entries), null, 2)}\n`;
 }
 
+/** Entries never change (every edit makes a new one), so each is parsed once. */
+const parsedExports = new WeakMap<LibraryEntry, Segment | null>();
+
+/** The exported version of an entry as the engine reads it; undefined while it is half-written. */
+export function parsedExport(entry: LibraryEntry): Segment | undefined {
+  let parsed = parsedExports.get(entry);
+  if (parsed === undefined) {
+    const result = SegmentSchema.safeParse(exportedSegment(entry));
+    parsed = result.success ? result.data : null;
+    parsedExports.set(entry, parsed);
+  }
+  return parsed ?? undefined;
+}
+
 /**
  * The exported library as the engine sees it: segments whose definition does not have the
  * library's shape (a half-written draft) are left out.
  */
 export function engineLibrary(entries: readonly LibraryEntry[]): Library {
-  const segments: Segment[] = [];
-  for (const entry of entries) {
-    const parsed = SegmentSchema.safeParse(exportedSegment(entry));
-    if (parsed.success) segments.push(parsed.data);
-  }
-  return { version: 1, segments };
+  return { version: 1, segments: entries.map(parsedExport).filter((s): s is Segment => s !== undefined) };
 }
 
 /** Why `name` cannot be used (for the entry `exceptId`), or undefined when it can. */

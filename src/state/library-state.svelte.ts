@@ -280,9 +280,10 @@ export class LibraryState {
     if (!result.ok) this.tell(`The shared library was not opened. ${result.message}`, 'error');
   }
 
-  /** Adds segments as live entries (the starter library). */
+  /** Adds segments as live entries (the example segments); a name already in use is skipped. */
   addLiveSegments(segments: readonly Segment[]): void {
-    const added = segments.map((live): LibraryEntry => ({ id: this.newId(), status: 'live', live, updatedAt: this.now() }));
+    const fresh = segments.filter((s) => nameProblem(s.name, this.entries) === undefined);
+    const added = fresh.map((live): LibraryEntry => ({ id: this.newId(), status: 'live', live, updatedAt: this.now() }));
     this.entries = [...this.entries, ...added];
     this.selectedId ??= added[0]?.id;
   }
