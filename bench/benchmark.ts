@@ -4,7 +4,7 @@
  * interleaved (browser, native 1 thread, native all threads, again) so that other work on the
  * shared machine disturbs all three alike.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
@@ -109,11 +109,13 @@ function packageVersion(name: string): string {
   }
 }
 
-async function buildHarness(log: (line: string) => void): Promise<string> {
+/** Builds the harness page into a folder of this process's own, so parallel runs never share one. */
+async function buildHarness(workDir: string, log: (line: string) => void): Promise<string> {
   const started = performance.now();
-  await build({ configFile: path.resolve('bench/vite.config.ts'), logLevel: 'warn' });
+  const outDir = path.resolve(workDir, `harness-${process.pid}`);
+  await build({ configFile: path.resolve('bench/vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   log(`built the harness page in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return path.resolve('.bench/harness-dist');
+  return outDir;
 }
 
 const libraryJson = () => ({ version: 1, segments: BENCH_SEGMENTS });
@@ -173,7 +175,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
   const scale = scaleNamed(options.scale);
   const loadAverageStart = os.loadavg();
   const folder = ensureDataFolder(options.workDir, scale, options.seed, options.layout, log);
-  const site = await buildHarness(log);
+  const site = await buildHarness(options.workDir, log);
   const server = await serveStatic(site, path.join(options.workDir, 'data'), options.port);
   const sampler = new MemorySampler();
   const natives = [new NativeEngine(folder.dir, 1), new NativeEngine(folder.dir, 'all')];
@@ -339,6 +341,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
   } finally {
     for (const native of natives) native.close();
     await server.close().catch(() => undefined);
+    rmSync(site, { recursive: true, force: true });
   }
 
   for (const statement of statements) {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EngineResult, ScaleResult } from './benchmark';
 import { renderRatioChart, type ChartSeries } from './chart';
+import { experimentsSection } from './experiments-report';
 import { LOAD_PHASES, phaseTotals } from './load-phases';
 import { formatBytes, formatMs, formatRatio, median, ratio } from './stats';
 
@@ -261,6 +262,15 @@ function scaleSection(r: ScaleResult): string[] {
   if (r.mismatches.length > 0) out.push('**Mismatches between browser and native:**', '', ...r.mismatches.map((m) => `- ${m}`), '');
   else if (Object.keys(browser(r).segments).length > 0)
     out.push('Browser and native DuckDB selected the same members for every segment (checksums of the sorted keys agree).', '');
+
+  const rows = segmentRows(r);
+  out.push(
+    ...experimentsSection(r.browser.experiments, {
+      appLoadMs: loadFigures(r).browser,
+      appSegmentsMs: rows.reduce((a, s) => a + s.browser, 0),
+      native1: Object.fromEntries(rows.map((s) => [s.name, s.native1])),
+    }),
+  );
 
   if (r.profiles.length > 0) {
     out.push(

@@ -8,6 +8,7 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     target: 'es2022',
+    // bench/benchmark.ts passes a folder of its own per run.
     outDir: fileURLToPath(new URL('../.bench/harness-dist', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 8000,

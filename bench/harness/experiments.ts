@@ -6,6 +6,10 @@ import { ParquetFile, readParquet, wasmMemory } from 'parquet-wasm/esm';
 import type { Connector } from '../../src/data/connector';
 import type { InputFile } from '../../src/data/decode-file';
 import type { Catalog } from '../../src/engine/catalog';
+import { interactionValuesQuery } from '../../src/engine/compile/interaction-counts';
+import { compileSegmentSteps } from '../../src/engine/compile/segment-steps';
+import type { Library, Segment } from '../../src/engine/library-schema';
+import { printQuery } from '../../src/engine/sql/print-duckdb';
 import { quoteIdentifier as id, quoteString as str } from '../../src/engine/sql/quote';
 import type { SegmentStatement } from '../compile';
 
@@ -14,6 +18,9 @@ export interface ExperimentContext {
   readonly files: readonly InputFile[];
   readonly catalog: Catalog | undefined;
   readonly statements: readonly SegmentStatement[];
+  /** The designer preview edits, compiled against the loaded data. */
+  readonly previews: readonly { readonly label: string; readonly segment: Segment; readonly library: Library }[];
+  readonly now: number;
   readonly runs: number;
 }
 
@@ -210,11 +217,15 @@ async function checksExperiment(ctx: ExperimentContext): Promise<Timings> {
   return out;
 }
 
+/** Row groups decoded and staged before they are split into the final tables in one go. */
+const GROUPS_PER_FLUSH = 8;
+
 /**
- * A prototype of the proposed loader, in a page of its own: every Parquet file streamed one row
- * group at a time straight into its final tables (interactions split by type chunk by chunk, no
- * whole-file staging), in a compressed in-memory database, checkpointed as it grows. Tables are
- * named as the app's catalog names them, so the app's segment SQL runs on them unchanged.
+ * A prototype of the proposed loader, in a page of its own: every Parquet file streamed a few
+ * row groups at a time into its final tables (interactions split by type per batch of row
+ * groups, never the whole file staged), kept in a compressed in-memory database and
+ * checkpointed as it grows. Tables are named as the app's catalog names them, so the app's
+ * segment SQL runs on them unchanged.
  */
 async function streamLoadExperiment(ctx: ExperimentContext): Promise<Timings> {
   const catalog = ctx.catalog ?? fail('needs a catalog');
@@ -223,10 +234,10 @@ async function streamLoadExperiment(ctx: ExperimentContext): Promise<Timings> {
   let peakDuckdb = 0;
   const note = async () => (peakDuckdb = Math.max(peakDuckdb, await duckdbBytes(ctx.db)));
   await ctx.db.query(`ATTACH ':memory:' AS z (COMPRESS)`);
-  await ctx.db.query('USE z');
   const created = new Set<string>();
   const append = async (table: string, select: string) => {
-    const sql = created.has(table) ? `INSERT INTO ${id(table)} ${select}` : `CREATE TABLE ${id(table)} AS ${select}`;
+    const target = `z.${id(table)}`;
+    const sql = created.has(table) ? `INSERT INTO ${target} ${select}` : `CREATE TABLE ${target} AS ${select}`;
     created.add(table);
     phases.split! += (await timed(() => ctx.db.query(sql)))[0];
   };
@@ -234,26 +245,34 @@ async function streamLoadExperiment(ctx: ExperimentContext): Promise<Timings> {
     const stem = file.name.replace(/\.parquet$/, '');
     const entity = catalog.entities[stem];
     const parquet = await ParquetFile.fromFile(new Blob([file.bytes as Uint8Array<ArrayBuffer>]));
-    for (let group = 0; group < parquet.metadata().numRowGroups(); group++) {
-      const [decodeMs, ipc] = await timed(async () => (await parquet.read({ rowGroups: [group], batchSize: BATCH_ROWS })).intoIPCStream());
-      phases.decode! += decodeMs;
-      const chunk = 'chunk';
-      phases.stage! += (await timed(() => ctx.db.insertArrowStream('chunk', ipc)))[0];
-      if (entity) await append(entity.table, `SELECT * FROM ${chunk}`);
+    const groups = parquet.metadata().numRowGroups();
+    for (let first = 0; first < groups; first += GROUPS_PER_FLUSH) {
+      const chunks: string[] = [];
+      for (let group = first; group < Math.min(groups, first + GROUPS_PER_FLUSH); group++) {
+        const [decodeMs, ipc] = await timed(async () =>
+          (await parquet.read({ rowGroups: [group], batchSize: BATCH_ROWS })).intoIPCStream(),
+        );
+        phases.decode! += decodeMs;
+        const chunk = `chunk:${group - first}`;
+        phases.stage! += (await timed(() => ctx.db.insertArrowStream(chunk, ipc)))[0];
+        chunks.push(`SELECT * FROM memory.main.${id(chunk)}`);
+      }
+      const batch = `(${chunks.join(' UNION ALL ')})`;
+      if (entity) await append(entity.table, `SELECT * FROM ${batch}`);
       else {
-        const types = await ctx.db.query(`SELECT DISTINCT CAST("InteractionType" AS VARCHAR) AS t FROM ${chunk}`);
+        const types = await ctx.db.query(`SELECT DISTINCT CAST("InteractionType" AS VARCHAR) AS t FROM ${batch}`);
         for (const { t } of types) {
           const table = catalog.interactions.types[String(t)]?.table ?? `interaction:${String(t)}`;
-          await append(table, `SELECT * FROM ${chunk} WHERE CAST("InteractionType" AS VARCHAR) = ${str(String(t))}`);
+          await append(table, `SELECT * FROM ${batch} WHERE CAST("InteractionType" AS VARCHAR) = ${str(String(t))}`);
         }
       }
-      await ctx.db.query(`DROP TABLE ${chunk}`);
-      if (group % 8 === 7) phases.checkpoint! += (await timed(() => ctx.db.query('CHECKPOINT z')))[0];
       await note();
+      for (let i = 0; i < chunks.length; i++) await ctx.db.query(`DROP TABLE memory.main.${id(`chunk:${i}`)}`);
+      phases.checkpoint! += (await timed(() => ctx.db.query('CHECKPOINT z')))[0];
     }
     parquet.free();
   }
-  phases.checkpoint! += (await timed(() => ctx.db.query('CHECKPOINT z')))[0];
+  await ctx.db.query('USE z');
   const loadMs = performance.now() - started;
   const memoryAfterLoad = await duckdbBytes(ctx.db);
   const segments = await timeSegments(
@@ -314,12 +333,67 @@ async function compressExperiment(ctx: ExperimentContext): Promise<Timings> {
   };
 }
 
+async function medianOf(runs: number, work: () => Promise<unknown>): Promise<number> {
+  const ms: number[] = [];
+  for (let run = 0; run < runs; run++) ms.push((await timed(work))[0]);
+  return median(ms);
+}
+
+/**
+ * Reusing work across preview edits. A Flow edit that changes one group: the other groups'
+ * members kept from the previous evaluation, only the edited group evaluated, then the cheap
+ * set operations and counts. A count-test edit of an interaction query: per-contact values
+ * kept, so the new count and the histogram read a contact-sized table, not the interactions.
+ */
+async function previewReuseExperiment(ctx: ExperimentContext): Promise<Timings> {
+  const catalog = ctx.catalog ?? fail('load the data first');
+  const out: Timings = {};
+  const flow = ctx.previews.find((p) => p.segment.kind === 'profile') ?? fail('no profile preview');
+  const steps = compileSegmentSteps(flow.segment, { catalog, now: ctx.now, segmentQuery: () => fail('no references here') });
+  for (const [i, step] of steps.entries())
+    await ctx.db.query(`CREATE OR REPLACE TEMP TABLE ${id(`x:group:${i}`)} AS ${printQuery(step.query)}`);
+  const ops = { union: 'UNION', intersect: 'INTERSECT', exclude: 'EXCEPT' } as const;
+  const groupMs = await medianOf(ctx.runs, () =>
+    ctx.db.query(`CREATE OR REPLACE TEMP TABLE ${id('x:edited')} AS ${printQuery(steps[0]!.query)}`),
+  );
+  const combineMs = await medianOf(ctx.runs, async () => {
+    let previous = 'x:edited';
+    for (const [i, step] of steps.entries()) {
+      if (i === 0) {
+        await ctx.db.query(`SELECT count(*) FROM ${id(previous)}`);
+        continue;
+      }
+      const table = `x:step:${i}`;
+      await ctx.db.query(
+        `CREATE OR REPLACE TEMP TABLE ${id(table)} AS (SELECT id FROM ${id(previous)}) ${ops[step.combine ?? 'union']} (SELECT id FROM ${id(`x:group:${i}`)})`,
+      );
+      await ctx.db.query(`SELECT count(*) FROM ${id(table)}`);
+      previous = table;
+    }
+  });
+  const ownGroupMs: number[] = [];
+  for (const step of steps)
+    ownGroupMs.push(await medianOf(ctx.runs, () => ctx.db.query(`SELECT count(*) FROM (${printQuery(step.query)})`)));
+  out.flow = { label: flow.label, editedGroupMs: groupMs, combineAndCountMs: combineMs, eachGroupOnItsOwnMs: ownGroupMs };
+
+  const counted = ctx.previews.find((p) => p.segment.kind === 'interaction' && p.label.startsWith('count')) ?? fail('no count preview');
+  if (counted.segment.kind === 'interaction') {
+    const values = printQuery(interactionValuesQuery(counted.segment.query, { catalog, now: ctx.now, timeZone: counted.segment.timeZone }));
+    const valuesMs = await medianOf(ctx.runs, () => ctx.db.query(`CREATE OR REPLACE TEMP TABLE ${id('x:values')} AS ${values}`));
+    const countMs = await medianOf(ctx.runs, () => ctx.db.query(`SELECT count(*) FROM ${id('x:values')} WHERE value >= 3`));
+    const histogramMs = await medianOf(ctx.runs, () => ctx.db.query(`SELECT value, count(*) FROM ${id('x:values')} GROUP BY 1 ORDER BY 1`));
+    out.countEdit = { label: counted.label, perContactValuesMs: valuesMs, countFromValuesMs: countMs, histogramFromValuesMs: histogramMs };
+  }
+  return out;
+}
+
 const EXPERIMENTS: Record<string, (ctx: ExperimentContext) => Promise<Timings>> = {
   decode: decodeExperiment,
   split: splitExperiment,
   checks: checksExperiment,
   'stream-load': streamLoadExperiment,
   compress: compressExperiment,
+  'preview-reuse': previewReuseExperiment,
 };
 
 export async function runExperiment(name: string, ctx: ExperimentContext): Promise<Timings> {

@@ -170,6 +170,8 @@ const api: HarnessApi = {
       files,
       catalog: input?.catalog ?? catalog,
       statements: input?.statements ?? prepared?.statements ?? [],
+      previews: prepared?.previews ?? [],
+      now: prepared?.now ?? 0,
       runs,
     });
   },
