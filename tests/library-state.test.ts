@@ -191,6 +191,25 @@ describe('library state', () => {
     expect(state.selectedProblems.map((p) => p.message).join()).toMatch(/draft|cycle/);
   });
 
+  it('stop exports the segment as stopped; going live again validates it; discard returns to the live version', async () => {
+    const state = await loaded();
+    const vips = state.entries.find((e) => entryName(e) === 'Vips')!;
+    expect(state.stop(vips.id)).toBe(true);
+    expect(exportDocument(state.entries).segments.find((s) => s.name === 'Vips')).toMatchObject({
+      status: 'stopped',
+      members: ['ct-02', 'ct-77'],
+    });
+    state.updateDraft(vips.id, { name: 'Vips', kind: 'static', members: ['ct-01'] });
+    expect(exportDocument(state.entries).segments.find((s) => s.name === 'Vips')).toMatchObject({ status: 'stopped', members: ['ct-01'] });
+    state.discardEdits(vips.id);
+    expect(exportDocument(state.entries).segments.find((s) => s.name === 'Vips')).toMatchObject({
+      status: 'stopped',
+      members: ['ct-02', 'ct-77'],
+    });
+    expect(state.goLive(vips.id)).toBe(true);
+    expect(exportDocument(state.entries).segments.find((s) => s.name === 'Vips')).toMatchObject({ status: 'live' });
+  });
+
   it('share links carry the library and read back to the same text', async () => {
     const state = await loaded();
     const link = state.shareLink('http://localhost:4173/index.html#old');
