@@ -110,6 +110,7 @@ class Loader {
       const source = byStem.get(entity.name)!;
       await this.checkKey(source, entity.key);
       const table = await this.create(`entity:${entity.name}`, this.normalizedSelect(source, plan, new Map()));
+      await this.run(`DROP TABLE ${id(source.table)}`);
       entities[entity.name] = { table, key: entity.key, fields: await this.fields(table), rowCount: await this.count(table) };
     }
 
@@ -278,12 +279,13 @@ class Loader {
     }
     await this.checkInteractionIds(idSources);
 
-    // One pass over every source into one table, with a view per type: a copy per type cost four
-    // times as long to load (bench: 9.2 s vs 2.5 s at 2M rows), sorting by type three times, and
-    // queries through the views were as fast (BENCHMARKS.md).
-    const selects: string[] = [];
-    const typeSources: { ix: InteractionSourcePlan; columns: string[]; types: string[] }[] = [];
-    for (const ix of plan.interactionSources) {
+    // Each source is normalised in one pass into a table of its own. The long table keeps its types
+    // together and is read through a view per type (a copy per type took four times as long to
+    // load, bench: 9.2 s vs 2.5 s at 2M rows); a per-type file is its type's table, unpadded by
+    // other types' columns. Only a type found in several sources is copied into a table of its own.
+    const sources: { ix: InteractionSourcePlan; table: string; fields: Fields; counts: Map<string, number> }[] = [];
+    for (const [index, ix] of plan.interactionSources.entries()) {
+      this.progress(`Building ${ix.source.file}`, index, plan.interactionSources.length);
       const staged = byStem.get(ix.source.stem)!;
       const renames = new Map<string, string>([
         [ix.timestampColumn, plan.timestampField],
@@ -291,68 +293,65 @@ class Loader {
       ]);
       if (ix.typeColumn) renames.set(ix.typeColumn, plan.typeField);
       const extra = ix.typeColumn ? [] : [`${str(ix.type!)} AS ${id(plan.typeField)}`];
-      selects.push(`(${this.normalizedSelect(staged, plan, renames, extra, ix.timestampColumn)})`);
-      const columns = [...staged.columns.map((c) => renames.get(c.name) ?? c.name), ...(ix.typeColumn ? [] : [plan.typeField])];
-      const types =
-        ix.type !== undefined
-          ? [ix.type]
-          : (await this.db.query(`SELECT DISTINCT CAST(${id(ix.typeColumn!)} AS VARCHAR) AS t FROM ${id(staged.table)}`)).map((r) =>
-              String(r.t),
-            );
-      typeSources.push({ ix, columns, types });
+      const table = await this.create(
+        ix.type === undefined ? 'interactions' : `interaction:${ix.type}`,
+        this.normalizedSelect(staged, plan, renames, extra, ix.timestampColumn),
+      );
+      await this.run(`DROP TABLE ${id(staged.table)}`);
+      const counted = await this.db.query(`SELECT ${id(plan.typeField)} AS t, count(*) AS n FROM ${id(table)} GROUP BY 1`);
+      const counts = new Map(counted.map((r) => [String(r.t), Number(r.n)]));
+      if (ix.type !== undefined && !counts.has(ix.type)) counts.set(ix.type, 0);
+      sources.push({ ix, table, fields: await this.fields(table), counts });
     }
-    if (selects.length === 0) return {};
-    this.progress('Building interactions', 0, 1);
-    const all = await this.create('interactions', selects.join(' UNION ALL BY NAME '));
-    const allFields = await this.fields(all);
-    const counts = new Map(
-      (await this.db.query(`SELECT ${id(plan.typeField)} AS t, count(*) AS n FROM ${id(all)} GROUP BY 1`)).map((r) => [
-        String(r.t),
-        Number(r.n),
-      ]),
-    );
 
     const types: Record<string, InteractionTypeInfo> = {};
-    const typeNames = [...new Set(typeSources.flatMap((s) => s.types))].sort();
-    for (const [index, type] of typeNames.entries()) {
-      this.progress(`Building ${type}`, index, typeNames.length);
-      const feeding = typeSources.filter((s) => s.types.includes(type));
-      const columns = Object.keys(allFields).filter((c) => feeding.some((s) => s.columns.includes(c)));
+    const typeNames = [...new Set(sources.flatMap((s) => [...s.counts.keys()]))].sort();
+    for (const type of typeNames) {
+      const feeding = sources.filter((s) => s.counts.has(type));
+      const only = feeding.length === 1 ? feeding[0]! : undefined;
+      const ofType = (s: (typeof sources)[number]) =>
+        `SELECT * FROM ${id(s.table)}${s.ix.type === undefined ? ` WHERE ${id(plan.typeField)} = ${str(type)}` : ''}`;
+      const table =
+        only?.ix.type !== undefined
+          ? only!.table
+          : only
+            ? await this.create(`interaction:${type}`, ofType(only), 'VIEW')
+            : await this.create(`interaction:${type}`, feeding.map((s) => `(${ofType(s)})`).join(' UNION ALL BY NAME '));
       const linkSet = new Set(feeding.flatMap((s) => [...s.ix.links.keys()]));
-      const view = await this.create(
-        `interaction:${type}`,
-        `SELECT ${columns.map(id).join(', ')} FROM ${id(all)} WHERE ${id(plan.typeField)} = ${str(type)}`,
-        'VIEW',
-      );
       types[type] = {
-        table: view,
-        fields: Object.fromEntries(columns.map((c) => [c, allFields[c]!])),
+        table,
+        fields: only ? only.fields : await this.fields(table),
         links: plan.contactLinks.filter((l) => linkSet.has(l)),
-        rowCount: counts.get(type) ?? 0,
+        rowCount: feeding.reduce((sum, s) => sum + s.counts.get(type)!, 0),
       };
     }
-    await this.warnOrphans(all, plan.typeField, types, contact);
+    await this.warnOrphans(sources, plan.typeField, types, contact);
     return types;
   }
 
-  /** Interactions that belong to no contact are ignored (SPEC §2); say how many, one scan per link. */
+  /** Interactions that belong to no contact are ignored (SPEC §2); say how many, one scan per source and link. */
   private async warnOrphans(
-    all: string,
+    sources: readonly { ix: InteractionSourcePlan; table: string }[],
     typeField: string,
     types: Record<string, InteractionTypeInfo>,
     contact: EntityInfo,
   ): Promise<void> {
-    const links = [...new Set(Object.values(types).flatMap((t) => t.links))];
-    for (const link of links) {
-      const rows = await this.db.query(
-        `SELECT i.${id(typeField)} AS t, count(*) FILTER (WHERE i.${id(link)} IS NULL) AS empty, count(*) FILTER (WHERE i.${id(link)} IS NOT NULL AND c.${id(contact.key)} IS NULL) AS dangling FROM ${id(all)} AS i LEFT JOIN ${id(contact.table)} AS c ON c.${id(contact.key)} = i.${id(link)} GROUP BY 1 ORDER BY 1`,
-      );
-      for (const row of rows) {
-        const type = String(row.t);
-        const info = types[type];
-        if (!info?.links.includes(link)) continue;
-        const dangling = Number(row.dangling ?? 0);
-        const empty = Number(row.empty ?? 0);
+    const orphans = new Map<string, { empty: number; dangling: number }>();
+    for (const { ix, table } of sources) {
+      for (const link of ix.links.keys()) {
+        const rows = await this.db.query(
+          `SELECT i.${id(typeField)} AS t, count(*) FILTER (WHERE i.${id(link)} IS NULL) AS empty, count(*) FILTER (WHERE i.${id(link)} IS NOT NULL AND c.${id(contact.key)} IS NULL) AS dangling FROM ${id(table)} AS i LEFT JOIN ${id(contact.table)} AS c ON c.${id(contact.key)} = i.${id(link)} GROUP BY 1`,
+        );
+        for (const row of rows) {
+          const key = `${String(row.t)}\u0000${link}`;
+          const sum = orphans.get(key) ?? { empty: 0, dangling: 0 };
+          orphans.set(key, { empty: sum.empty + Number(row.empty ?? 0), dangling: sum.dangling + Number(row.dangling ?? 0) });
+        }
+      }
+    }
+    for (const [type, info] of Object.entries(types)) {
+      for (const link of info.links) {
+        const { empty = 0, dangling = 0 } = orphans.get(`${type}\u0000${link}`) ?? {};
         if (dangling > 0)
           this.warnings.push(`${type}: ${dangling} interaction(s) whose ${link} is not a contact key belong to no contact and are ignored`);
         if (empty > 0 && link === info.links[0])
