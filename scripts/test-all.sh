@@ -17,5 +17,5 @@ fi
 npm run check
 npm run test:unit
 # The engine under a zone far from UTC too: nothing may depend on the machine's clock zone.
-TZ=Pacific/Chatham npx vitest run tests/engine
+TZ=Pacific/Chatham npx vitest run tests/engine tests/reference tests/property
 npm run test:e2e
