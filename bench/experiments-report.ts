@@ -28,7 +28,7 @@ function decode(e: Json): string[] {
           formatBytes(num(v.decoderHeapAfter)),
         ];
   return [
-    `**Decode and stage** ${String(e.file)} (${formatBytes(num(e.fileBytes))}); the decoder's wasm heap was ${formatBytes(num(e.decoderHeapStart))} before (it never shrinks):`,
+    `**Decode and stage** ${String(e.file)} (${formatBytes(num(e.fileBytes))}), median of ${String(e.runs ?? 1)} interleaved runs; the decoder's wasm heap was ${formatBytes(num(e.decoderHeapStart))} before (it never shrinks):`,
     '',
     ...table(
       ['how', 'Parquet → Arrow IPC', 'IPC → DuckDB', 'batches', 'IPC size', "decoder's heap after"],
@@ -44,12 +44,14 @@ function decode(e: Json): string[] {
 
 function split(e: Json, appSegmentsMs: number): string[] {
   const names: [string, string][] = [
-    ['allColumns', "every column of the long table (the app's way)"],
+    ['oneTableViews', 'one table, a view per type'],
+    ['oneTableByTypeViews', 'one table sorted by type and time, a view per type'],
+    ['allColumns', 'a table per type, every column of the long table'],
     ['ownColumns', 'only the columns the type uses'],
     ['ownColumnsByContact', 'only its columns, ordered by contact and time'],
   ];
   return [
-    `**Per-type tables** from the staged long table (${String(e.columns)} columns; staged ${formatMs(num(e.stageMs))}, ${formatBytes(num(e.memoryStaged))}; finding each type's columns: ${formatMs(num(e.layoutMs))}):`,
+    `**Interaction tables** from the staged long table (${String(e.columns)} columns; staged ${formatMs(num(e.stageMs))}, ${formatBytes(num(e.memoryStaged))}; finding each type's columns: ${formatMs(num(e.layoutMs))}):`,
     '',
     ...table(
       ['layout', 'build all types', 'memory', 'all segments'],

@@ -16,12 +16,13 @@ export const LOAD_PHASES = [
 ] as const;
 export type LoadPhase = (typeof LOAD_PHASES)[number];
 
+/** The loader's interaction tables: `g1:interaction:<type>`, `g1:interactions:<source>` or `g1:interactions`. */
+const INTERACTION_TABLE = /^CREATE (TABLE|VIEW) "[^"]*:interactions?[:"]/;
+
 /** Staging tables that feed interaction tables: checks on them are timestamp and type checks. */
 function interactionStaging(steps: readonly LoadStep[]): string[] {
   const names = steps.flatMap((s) => (s.kind === 'insert' ? [s.table] : []));
-  const builds = steps.flatMap((s) =>
-    s.kind === 'sql' && s.sql.startsWith('CREATE TABLE') && s.sql.includes(':interaction:') ? [s.sql] : [],
-  );
+  const builds = steps.flatMap((s) => (s.kind === 'sql' && INTERACTION_TABLE.test(s.sql) ? [s.sql] : []));
   return names.filter((name) => builds.some((sql) => sql.includes(`"${name}"`)));
 }
 
@@ -31,11 +32,11 @@ export function phaseOf(step: LoadStep, interactionTables: readonly string[] = [
   const sql = step.sql;
   if (sql.includes('information_schema') || /^SELECT count\(\*\) AS n FROM/.test(sql)) return 'metadata (columns, row counts)';
   if (sql.startsWith('DROP TABLE')) return 'drop staging tables';
-  if (sql.startsWith('CREATE TABLE') && sql.includes(':interaction:')) return 'create interaction tables';
+  if ((sql.startsWith('CREATE TABLE') || sql.startsWith('CREATE VIEW')) && INTERACTION_TABLE.test(sql)) return 'create interaction tables';
   if (sql.startsWith('CREATE TABLE')) return 'create entity tables';
-  if (sql.includes('UNION ALL') && sql.includes('HAVING count(*) > 1')) return 'check InteractionId duplicates';
-  if (sql.startsWith('SELECT DISTINCT')) return 'find interaction types';
-  if (sql.includes('FILTER (WHERE')) return 'count orphan interactions';
+  if (sql.includes('arg_min(') && sql.includes('HAVING count(*) > 1')) return 'check InteractionId duplicates';
+  if (sql.includes('FILTER (WHERE') && (sql.includes('LEFT JOIN') || sql.includes('NOT IN (SELECT'))) return 'count orphan interactions';
+  if (sql.startsWith('SELECT DISTINCT') || /count\(\*\) AS n FROM .* GROUP BY 1$/.test(sql)) return 'find interaction types';
   return interactionTables.some((t) => sql.includes(`"${t}"`)) ? 'check timestamps and types' : 'check keys (null, duplicate)';
 }
 

@@ -83,7 +83,7 @@ function scaleSection(r: ScaleResult): string[] {
   const out: string[] = [];
   const sizes = r.data.files.map((f) => `${f.name} ${formatBytes(f.bytes)}`).join(', ');
   out.push(
-    `### Scale ${r.scale.name}: ${r.scale.contacts.toLocaleString('en')} contacts, ${r.scale.interactions.toLocaleString('en')} interactions`,
+    `### ${r.scale.contacts.toLocaleString('en')} contacts, ${r.scale.interactions.toLocaleString('en')} interactions: ${r.layout === 'long' ? 'one long interactions.parquet' : 'one Parquet file per interaction type'} (\`--scale ${r.scale.name} --layout ${r.layout}\`)`,
     '',
   );
   out.push(
@@ -104,7 +104,7 @@ function scaleSection(r: ScaleResult): string[] {
   }
 
   const load = loadFigures(r);
-  out.push('**Load** (files in memory → entity and per-type interaction tables, with every check):', '');
+  out.push("**Load** (the files' bytes in memory → the loader's entity and interaction tables, with every check):", '');
   out.push(
     ...table(
       ['', 'browser', 'native, 1 thread', 'ratio', 'native, all threads', 'ratio', `target ≤ ${TARGETS.load}× of 1 thread`],
