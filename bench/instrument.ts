@@ -18,11 +18,11 @@ export function recordingConnector(inner: Connector, steps: LoadStep[]): Connect
       steps.push({ kind: 'sql', sql, ms: performance.now() - started });
       return result;
     },
-    insertArrowStream: async (table, ipc) => {
+    insertArrowStream: async (table, ipc, append) => {
       // Read the size first: the browser connector may transfer the buffer to its worker.
       const bytes = ipc.byteLength;
       const started = performance.now();
-      await inner.insertArrowStream(table, ipc);
+      await inner.insertArrowStream(table, ipc, append);
       steps.push({ kind: 'insert', table, bytes, ms: performance.now() - started });
     },
   };
@@ -30,12 +30,17 @@ export function recordingConnector(inner: Connector, steps: LoadStep[]): Connect
 
 export function recordingDecoders(inner: Decoders, files: readonly InputFile[], steps: LoadStep[]): Decoders {
   return {
-    parquetToArrowStream: (bytes) => {
-      const started = performance.now();
-      const ipc = inner.parquetToArrowStream(bytes);
+    // Decoding is lazy (a few row groups at a time), so each chunk is timed as it is taken.
+    parquetToArrowStreams: function* (bytes) {
       const file = files.find((f) => f.bytes === bytes)?.name ?? '?';
-      steps.push({ kind: 'decode', file, bytesIn: bytes.byteLength, bytesOut: ipc.byteLength, ms: performance.now() - started });
-      return ipc;
+      const chunks = inner.parquetToArrowStreams(bytes)[Symbol.iterator]();
+      for (;;) {
+        const started = performance.now();
+        const next = chunks.next();
+        if (next.done) return;
+        steps.push({ kind: 'decode', file, bytesIn: bytes.byteLength, bytesOut: next.value.byteLength, ms: performance.now() - started });
+        yield next.value;
+      }
     },
   };
 }

@@ -7,7 +7,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import { tableToRows, type Connector } from './connector';
+import { PREPARE_DATABASE, tableToRows, type Connector } from './connector';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -20,11 +20,12 @@ export async function createBrowserConnector(): Promise<Connector> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   const connection = await db.connect();
+  for (const statement of PREPARE_DATABASE) await connection.query(statement);
   return {
     queryArrow: async (sql) => (await connection.query(sql)) as never,
     query: async (sql) => tableToRows((await connection.query(sql)) as never),
-    insertArrowStream: async (name, ipc) => {
-      await connection.insertArrowFromIPCStream(ipc, { name, create: true });
+    insertArrowStream: async (name, ipc, append = false) => {
+      await connection.insertArrowFromIPCStream(ipc, { name, create: !append });
     },
     cancel: async () => {
       await connection.cancelSent();

@@ -11,12 +11,18 @@ export interface Connector {
   queryArrow(sql: string): Promise<Table>;
   /** Runs SQL and returns plain rows (BIGINT as number where safe, timestamps as epoch ms). */
   query(sql: string): Promise<Row[]>;
-  /** Creates table `name` from Arrow IPC stream bytes. */
-  insertArrowStream(name: string, ipc: Uint8Array): Promise<void>;
+  /** Creates table `name` from Arrow IPC stream bytes, or appends to it. */
+  insertArrowStream(name: string, ipc: Uint8Array, append?: boolean): Promise<void>;
   /** Cancels the running query, if the engine can. */
   cancel?(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * Tables live in a compressed in-memory database: about a tenth of the memory, and scans as
+ * fast or faster (BENCHMARKS.md), which is what lets 20M interactions fit in a browser tab.
+ */
+export const PREPARE_DATABASE = [`ATTACH ':memory:' AS data (COMPRESS)`, 'USE data'];
 
 function plain(value: unknown): unknown {
   if (typeof value === 'bigint') {

@@ -11,7 +11,8 @@ export interface InputFile {
 
 /** Parquet decoding differs between Node and the browser (how the wasm is fetched). */
 export interface Decoders {
-  parquetToArrowStream(bytes: Uint8Array): Uint8Array;
+  /** The file as Arrow IPC streams, a few row groups each, decoded lazily as they are taken. */
+  parquetToArrowStreams(bytes: Uint8Array): Iterable<Uint8Array>;
 }
 
 export type FileFormat = 'parquet' | 'arrow' | 'csv';
@@ -20,7 +21,8 @@ export interface DecodedFile {
   readonly stem: string;
   readonly file: string;
   readonly format: FileFormat;
-  readonly ipc: Uint8Array;
+  /** Arrow IPC streams of the rows, in order; Parquet is decoded chunk by chunk as they are taken. */
+  readonly chunks: Iterable<Uint8Array>;
   /** CSV only: the raw text, the type each column's values fit, and line numbers for errors. */
   readonly csv?: { readonly parsed: ParsedCsv; readonly types: Readonly<Record<string, CsvType>> };
 }
@@ -47,16 +49,12 @@ export function decodeFile(file: InputFile, decoders: Decoders): DecodedFile {
   const base = { stem: kind.stem, file: file.name, format: kind.format };
   switch (kind.format) {
     case 'parquet':
-      try {
-        return { ...base, ipc: decoders.parquetToArrowStream(file.bytes) };
-      } catch (error) {
-        throw new DataError(file.name, `cannot be read as Parquet (${errorText(error)}); is the file complete?`);
-      }
+      return { ...base, chunks: parquetChunksOrError(file, decoders) };
     case 'arrow':
       try {
         const table = tableFromIPC(file.bytes);
         if (table.schema.fields.length === 0) throw new Error('no columns');
-        return { ...base, ipc: tableToIPC(table, 'stream') };
+        return { ...base, chunks: [tableToIPC(table, 'stream')] };
       } catch (error) {
         throw new DataError(file.name, `cannot be read as Arrow IPC (${errorText(error)}); is the file complete?`);
       }
@@ -69,8 +67,16 @@ export function decodeFile(file: InputFile, decoders: Decoders): DecodedFile {
       }
       const parsed = parseCsv(text, file.name);
       const types = Object.fromEntries(parsed.header.map((name, c) => [name, inferCsvType(parsed.columns[c]!)]));
-      return { ...base, ipc: csvToArrowStream(parsed), csv: { parsed, types } };
+      return { ...base, chunks: [csvToArrowStream(parsed)], csv: { parsed, types } };
     }
+  }
+}
+
+function* parquetChunksOrError(file: InputFile, decoders: Decoders): Generator<Uint8Array> {
+  try {
+    yield* decoders.parquetToArrowStreams(file.bytes);
+  } catch (error) {
+    throw new DataError(file.name, `cannot be read as Parquet (${errorText(error)}); is the file complete?`);
   }
 }
 

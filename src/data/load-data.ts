@@ -129,10 +129,15 @@ class Loader {
   private async stage(decoded: DecodedFile, index: number): Promise<Staged> {
     const table = `${this.prefix}:staging:${index}:${decoded.stem}`;
     this.created.push(table);
-    try {
-      await this.db.insertArrowStream(table, decoded.ipc);
-    } catch (error) {
-      throw new DataError(decoded.file, `DuckDB could not take the data (${(error as Error).message})`);
+    let first = true;
+    for (const chunk of decoded.chunks) {
+      if (this.options.signal?.aborted) throw new DOMException('The load was cancelled', 'AbortError');
+      try {
+        await this.db.insertArrowStream(table, chunk, !first);
+      } catch (error) {
+        throw new DataError(decoded.file, `DuckDB could not take the data (${(error as Error).message})`);
+      }
+      first = false;
     }
     const columns = await this.db.query(
       `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${str(table)} ORDER BY ordinal_position`,

@@ -2,7 +2,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { tableToRows, type Connector } from './connector';
+import { PREPARE_DATABASE, tableToRows, type Connector } from './connector';
 
 const require = createRequire(import.meta.url);
 
@@ -15,11 +15,12 @@ export async function createNodeConnector(): Promise<Connector> {
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
   const connection = db.connect();
+  for (const statement of PREPARE_DATABASE) connection.query(statement);
   return {
     queryArrow: async (sql) => connection.query(sql),
     query: async (sql) => tableToRows(connection.query(sql)),
-    insertArrowStream: async (name, ipc) => {
-      connection.insertArrowFromIPCStream(ipc, { name, create: true });
+    insertArrowStream: async (name, ipc, append = false) => {
+      connection.insertArrowFromIPCStream(ipc, { name, create: !append });
     },
     close: async () => {
       connection.close();

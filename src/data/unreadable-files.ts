@@ -10,7 +10,8 @@ export function unreadableFiles(files: readonly InputFile[], decoders: Decoders)
   for (const file of files) {
     if (!fileFormat(file.name)) continue;
     try {
-      decodeFile(file, decoders);
+      // Parquet decodes lazily, chunk by chunk: take every chunk to find a file that breaks late.
+      for (const chunk of decodeFile(file, decoders).chunks) void chunk;
     } catch (error) {
       errors.push(error instanceof DataError ? error : new DataError(file.name, error instanceof Error ? error.message : String(error)));
     }
