@@ -1,7 +1,7 @@
 /** A small SVG bar chart of ratios with their target lines, for BENCHMARKS.md. */
 export interface ChartSeries {
   readonly label: string;
-  readonly values: readonly { readonly label: string; readonly value: number; readonly target: number }[];
+  readonly values: readonly { readonly label: string; readonly value: number; readonly target: number; readonly note?: string }[];
 }
 
 const COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759'];
@@ -14,8 +14,8 @@ export function renderRatioChart(title: string, series: readonly ChartSeries[]):
   const labels = [...new Set(series.flatMap((s) => s.values.map((v) => v.label)))];
   const barHeight = 12;
   const groupHeight = series.length * barHeight + 10;
-  const left = 170;
-  const width = 760;
+  const left = 130;
+  const width = 780;
   const plotWidth = width - left - 60;
   const top = 50;
   const height = top + labels.length * groupHeight + 30;
@@ -28,8 +28,8 @@ export function renderRatioChart(title: string, series: readonly ChartSeries[]):
     `<text x="${left}" y="18" font-size="13" font-weight="bold">${escape(title)}</text>`,
   ];
   series.forEach((s, i) => {
-    parts.push(`<rect x="${left + i * 190}" y="28" width="10" height="10" fill="${COLORS[i % COLORS.length]}"/>`);
-    parts.push(`<text x="${left + i * 190 + 14}" y="37">${escape(s.label)}</text>`);
+    parts.push(`<rect x="${left + i * 150}" y="28" width="10" height="10" fill="${COLORS[i % COLORS.length]}"/>`);
+    parts.push(`<text x="${left + i * 150 + 14}" y="37">${escape(s.label)}</text>`);
   });
   for (let tick = 0; tick <= max; tick++) {
     parts.push(`<line x1="${x(tick)}" y1="${top - 4}" x2="${x(tick)}" y2="${height - 24}" stroke="#ddd"/>`);
@@ -48,7 +48,7 @@ export function renderRatioChart(title: string, series: readonly ChartSeries[]):
         );
         parts.push(`<text x="${x(v.value) + 3}" y="${y + barHeight - 3}">${v.value.toFixed(2)}${v.value > max ? ' →' : ''}</text>`);
       } else {
-        parts.push(`<text x="${left + 3}" y="${y + barHeight - 3}" fill="#b00">did not run</text>`);
+        parts.push(`<text x="${left + 3}" y="${y + barHeight - 3}" fill="#b00">${escape(v.note ?? 'did not run')}</text>`);
       }
     });
     const target = series[0]?.values.find((v) => v.label === label)?.target;

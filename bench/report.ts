@@ -1,6 +1,7 @@
 /** Turns benchmark results into the console summary and the generated part of BENCHMARKS.md. */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import type { EngineResult, ScaleResult } from './benchmark';
 import { renderRatioChart, type ChartSeries } from './chart';
 import { experimentsSection } from './experiments-report';
@@ -139,13 +140,17 @@ function scaleSection(r: ScaleResult): string[] {
     out.push(
       ...table(
         ['phase', 'browser', 'share', 'native, 1 thread', 'ratio'],
-        LOAD_PHASES.filter((p) => browserPhases[p] > 0 || nativePhases[p] > 0).map((p) => [
-          p,
-          formatMs(browserPhases[p]),
-          `${((100 * browserPhases[p]) / (load.browser || 1)).toFixed(0)}%`,
-          formatMs(nativePhases[p]),
-          formatRatio(ratio(browserPhases[p], nativePhases[p])),
-        ]),
+        LOAD_PHASES.filter((p) => browserPhases[p] > 0 || nativePhases[p] > 0).map((p) => {
+          // Without a browser load there is no browser figure, only the native replay's.
+          const b = r.replayedSteps === 'browser' ? browserPhases[p] : NaN;
+          return [
+            p,
+            formatMs(b),
+            Number.isFinite(b) ? `${((100 * b) / (load.browser || 1)).toFixed(0)}%` : '–',
+            formatMs(nativePhases[p]),
+            formatRatio(ratio(b, nativePhases[p])),
+          ];
+        }),
       ),
       '',
     );
@@ -309,15 +314,35 @@ function environmentSection(results: readonly ScaleResult[]): string[] {
 }
 
 function chartSeries(results: readonly ScaleResult[]): ChartSeries[] {
-  return results.map((r) => {
+  return results.flatMap((r) => {
     const load = loadFigures(r);
-    return {
-      label: `${(r.scale.interactions / 1e6).toFixed(0)}M interactions, ${r.layout}`,
-      values: [
-        { label: 'load', value: load.ratio1, target: TARGETS.load },
-        ...segmentRows(r).map((s) => ({ label: s.name, value: s.ratio1, target: TARGETS.segment })),
-      ],
-    };
+    const scale = `${(r.scale.interactions / 1e6).toFixed(0)}M`;
+    const note = r.browser.failedAt ? 'the app could not load it (out of memory)' : undefined;
+    const series: ChartSeries[] = [
+      {
+        label: `${scale}, ${r.layout}`,
+        values: [
+          { label: 'load', value: load.ratio1, target: TARGETS.load, ...(note ? { note } : {}) },
+          ...segmentRows(r).map((s) => ({ label: s.name, value: s.ratio1, target: TARGETS.segment, ...(note ? { note } : {}) })),
+        ],
+      },
+    ];
+    // Where the app could not load, the streaming prototype shows what the proposed loader does.
+    const prototype = r.browser.experiments['stream-load'] as { loadMs?: number; segments?: Record<string, number> } | undefined;
+    if (note && prototype?.loadMs !== undefined) {
+      series.push({
+        label: `${scale}, streaming prototype`,
+        values: [
+          { label: 'load', value: ratio(prototype.loadMs, load.native1), target: TARGETS.load },
+          ...segmentRows(r).map((s) => ({
+            label: s.name,
+            value: ratio(prototype.segments?.[s.name] ?? NaN, s.native1),
+            target: TARGETS.segment,
+          })),
+        ],
+      });
+    }
+    return series;
   });
 }
 
@@ -330,7 +355,13 @@ export function loadResults(dir: string): ScaleResult[] {
     .sort((a, b) => order.indexOf(`${a.scale.name}-${a.layout}`) - order.indexOf(`${b.scale.name}-${b.layout}`));
 }
 
-export function writeBenchmarksMarkdown(resultsDir: string, file: string): void {
+/** Formats generated text as the repository's Prettier settings want it, so `npm run check` stays clean. */
+export async function formatted(file: string, text: string): Promise<string> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  return prettier.format(text, { ...options, filepath: file });
+}
+
+export async function writeBenchmarksMarkdown(resultsDir: string, file: string): Promise<void> {
   const results = loadResults(resultsDir);
   if (results.length === 0) return;
   const chartFile = path.join(resultsDir, 'ratios.svg');
@@ -350,5 +381,5 @@ export function writeBenchmarksMarkdown(resultsDir: string, file: string): void 
   const end = previous.indexOf(END);
   const next =
     start >= 0 && end > start ? previous.slice(0, start) + generated + previous.slice(end + END.length) : `${previous}\n${generated}\n`;
-  writeFileSync(file, next);
+  writeFileSync(file, await formatted(file, next));
 }

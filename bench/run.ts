@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBenchmark } from './benchmark';
 import { parseOptions, type CliOptions } from './options';
-import { summaryLines, writeBenchmarksMarkdown } from './report';
+import { formatted, summaryLines, writeBenchmarksMarkdown } from './report';
 import type { Layout } from './scales';
 
 const RESULTS = 'bench/results';
@@ -32,8 +32,9 @@ async function runOne(options: CliOptions, scale: string, layout: Layout): Promi
     writeFileSync(path.join('.bench', `last-${scale}-${layout}.json`), JSON.stringify(result, null, 1));
     if (options.write && scale !== 'tiny') {
       mkdirSync(RESULTS, { recursive: true });
-      writeFileSync(path.join(RESULTS, `${scale}-${layout}.json`), JSON.stringify(result, null, 1));
-      writeBenchmarksMarkdown(RESULTS, 'BENCHMARKS.md');
+      const file = path.join(RESULTS, `${scale}-${layout}.json`);
+      writeFileSync(file, await formatted(file, JSON.stringify(result)));
+      await writeBenchmarksMarkdown(RESULTS, 'BENCHMARKS.md');
     }
   }
 }

@@ -185,7 +185,7 @@ export const PREVIEW_EDITS: readonly PreviewEdit[] = [
     }),
   },
   {
-    label: 'compound: exclude → intersect (references inlined)',
+    label: 'compound: exclude → intersect',
     segment: edited('PreviewCompound', 'EngagedNotLapsed', {
       steps: [
         { segment: 'PlainCount' },

@@ -71,7 +71,7 @@ describe('benchmark smoke run', () => {
         '# Benchmarks\n\nhand-written intro\n\n<!-- bench:results:start -->\nold\n<!-- bench:results:end -->\n\nhand-written diagnosis\n',
       );
       writeFileSync(path.join(dir, 'tiny-long.json'), JSON.stringify(result));
-      writeBenchmarksMarkdown(dir, file);
+      await writeBenchmarksMarkdown(dir, file);
       const markdown = readFileSync(file, 'utf8');
       expect(markdown).toContain('hand-written intro');
       expect(markdown).toContain('hand-written diagnosis');
