@@ -290,7 +290,7 @@ async function streamLoadExperiment(ctx: ExperimentContext): Promise<Timings> {
         phases.decode! += decodeMs;
         const chunk = `chunk:${group - first}`;
         phases.stage! += (await timed(() => ctx.db.insertArrowStream(chunk, ipc)))[0];
-        chunks.push(`SELECT * FROM memory.main.${id(chunk)}`);
+        chunks.push(`SELECT * FROM ${id(chunk)}`);
       }
       const batch = `(${chunks.join(' UNION ALL ')})`;
       if (entity) await append(entity.table, `SELECT * FROM ${batch}`);
@@ -302,7 +302,7 @@ async function streamLoadExperiment(ctx: ExperimentContext): Promise<Timings> {
         }
       }
       await note();
-      for (let i = 0; i < chunks.length; i++) await ctx.db.query(`DROP TABLE memory.main.${id(`chunk:${i}`)}`);
+      for (let i = 0; i < chunks.length; i++) await ctx.db.query(`DROP TABLE ${id(`chunk:${i}`)}`);
       phases.checkpoint! += (await timed(() => ctx.db.query('CHECKPOINT z')))[0];
     }
     parquet.free();
