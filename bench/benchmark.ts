@@ -68,12 +68,17 @@ export interface BrowserDetails {
   readonly libraryMs: number[];
   readonly memoryAfterLoad?: MemoryReport;
   readonly memoryAfterEvaluate?: MemoryReport;
+  /** The tab's peak through the app's own work (load, segments, previews), before any experiment. */
   readonly rendererPeakBytes: number;
   readonly browserTotalPeakBytes: number;
+  /** The tab's peak including the experiments that ran in it. */
+  readonly rendererPeakWithExperimentsBytes?: number;
   readonly problems: string[];
   /** Where it stopped, if it did not finish. */
   readonly failedAt?: string;
   readonly error?: string;
+  /** A failed load: the steps it had taken, and DuckDB's memory when it stopped. */
+  readonly failedLoad?: { readonly steps: readonly LoadStep[]; readonly memory?: MemoryReport };
   readonly experiments: Record<string, unknown>;
 }
 
@@ -288,6 +293,9 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
       for (let run = 0; run < Math.min(3, options.runs); run++) details.libraryMs.push(await page.call('evaluateLibraryMs'));
       stage = 'reading memory after evaluation';
       details.memoryAfterEvaluate = await page.call('memory');
+      const appPeaks = sampler.sample();
+      details.rendererPeakBytes = appPeaks.rendererPeak;
+      details.browserTotalPeakBytes = appPeaks.browserTotalPeak;
       for (const name of options.experiments.filter((e) => !FRESH_PAGE_EXPERIMENTS.includes(e))) {
         stage = `experiment ${name}`;
         log(`  experiment ${name}`);
@@ -298,10 +306,18 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
       details.failedAt = stage;
       details.error = error instanceof Error ? error.message.split('\n')[0]! : String(error);
       log(`  browser failed while ${stage}: ${details.error}`);
+      if (stage.startsWith('loading') && page) {
+        const steps = await page.call('loadProgress').catch(() => []);
+        const memory = await page.call('memory').catch(() => undefined);
+        details.failedLoad = { steps: [...steps], ...(memory ? { memory } : {}) };
+      }
     } finally {
       const peaks = sampler.stop();
-      details.rendererPeakBytes = peaks.rendererPeak;
-      details.browserTotalPeakBytes = peaks.browserTotalPeak;
+      if (details.rendererPeakBytes === 0 || details.failedAt) {
+        details.rendererPeakBytes = peaks.rendererPeak;
+        details.browserTotalPeakBytes = peaks.browserTotalPeak;
+      }
+      details.rendererPeakWithExperimentsBytes = peaks.rendererPeak;
       await page?.close().catch(() => undefined);
     }
     if (!catalog) {

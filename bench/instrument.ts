@@ -14,9 +14,14 @@ export function recordingConnector(inner: Connector, steps: LoadStep[]): Connect
     },
     query: async (sql) => {
       const started = performance.now();
-      const result = await inner.query(sql);
-      steps.push({ kind: 'sql', sql, ms: performance.now() - started });
-      return result;
+      try {
+        const result = await inner.query(sql);
+        steps.push({ kind: 'sql', sql, ms: performance.now() - started });
+        return result;
+      } catch (error) {
+        steps.push({ kind: 'sql', sql, ms: performance.now() - started, error: String(error) });
+        throw error;
+      }
     },
     insertArrowStream: async (table, ipc, append) => {
       // Read the size first: the browser connector may transfer the buffer to its worker.

@@ -6,7 +6,7 @@ import type { SegmentStatement } from './compile';
 export type LoadStep =
   | { readonly kind: 'decode'; readonly file: string; readonly bytesIn: number; readonly bytesOut: number; readonly ms: number }
   | { readonly kind: 'insert'; readonly table: string; readonly bytes: number; readonly ms: number }
-  | { readonly kind: 'sql'; readonly sql: string; readonly ms: number };
+  | { readonly kind: 'sql'; readonly sql: string; readonly ms: number; readonly error?: string };
 
 export interface LoadReport {
   readonly ms: number;
@@ -70,6 +70,8 @@ export interface HarnessApi {
   start(): Promise<EnvironmentReport>;
   fetchFiles(base: string, names: readonly string[]): Promise<{ ms: number; bytes: number }>;
   load(generation: number): Promise<LoadReport>;
+  /** The steps of the last load so far, to see where a failed load stopped. */
+  loadProgress(): Promise<readonly LoadStep[]>;
   /** Drops every table of the last load. */
   unload(): Promise<void>;
   /** Compiles the library's segments and the preview edits with the app's compiler. */

@@ -102,6 +102,25 @@ function scaleSection(r: ScaleResult): string[] {
       '',
     );
     if (r.browser.problems.length) out.push(...r.browser.problems.slice(0, 5).map((p) => `- ${p}`), '');
+    const failed = r.browser.failedLoad;
+    if (failed && failed.steps.length > 0) {
+      // Up to the statement that failed; what follows is the loader dropping what it had made.
+      const failedAt = failed.steps.findIndex((s) => s.kind === 'sql' && s.error !== undefined);
+      const steps = failedAt >= 0 ? failed.steps.slice(0, failedAt + 1) : failed.steps;
+      const phases = phaseTotals(steps, (i) => steps[i]!.ms);
+      const done = LOAD_PHASES.filter((p) => phases[p] > 0).map((p) => `${p} ${formatMs(phases[p])}`);
+      const decoded = steps.filter((s) => s.kind === 'decode').length;
+      const last = steps[steps.length - 1]!;
+      const what =
+        last.kind === 'sql'
+          ? `${last.error ? 'failed' : 'finished'}: \`${last.sql.replaceAll('\n', ' ').slice(0, 200)}…\`${last.error ? ` after ${formatMs(last.ms)}` : ''}`
+          : `finished: ${last.kind} (${last.kind === 'decode' ? last.file : last.table})`;
+      out.push(
+        `Where the load stopped: ${steps.length} steps (${decoded} Parquet chunks decoded; ${done.join(', ')}); the last statement ${what}.` +
+          (failed.memory && failed.memory.duckdbBytes > 0 ? ` DuckDB held ${formatBytes(failed.memory.duckdbBytes)} afterwards.` : ''),
+        '',
+      );
+    }
   }
 
   const load = loadFigures(r);
@@ -247,7 +266,10 @@ function scaleSection(r: ScaleResult): string[] {
   const memory = r.browser.memoryAfterEvaluate ?? r.browser.memoryAfterLoad;
   out.push('**Memory**:', '');
   out.push(
-    `- Tab (renderer process) peak resident memory, including the DuckDB worker and both wasm heaps: **${formatBytes(r.browser.rendererPeakBytes)}**; all browser processes: ${formatBytes(r.browser.browserTotalPeakBytes)}.`,
+    `- Tab (renderer process) peak resident memory through the app's work, including the DuckDB worker and both wasm heaps: **${formatBytes(r.browser.rendererPeakBytes)}**; all browser processes: ${formatBytes(r.browser.browserTotalPeakBytes)}` +
+      (r.browser.rendererPeakWithExperimentsBytes && r.browser.rendererPeakWithExperimentsBytes > r.browser.rendererPeakBytes
+        ? ` (${formatBytes(r.browser.rendererPeakWithExperimentsBytes)} with the experiments that ran in the same tab).`
+        : '.'),
   );
   if (r.browser.memoryAfterLoad)
     out.push(

@@ -33,6 +33,7 @@ let decoders: Decoders | undefined;
 let files: InputFile[] = [];
 let catalog: Catalog | undefined;
 let loadedTables: readonly string[] = [];
+let loadSteps: LoadStep[] = [];
 let prepared:
   | { library: Library; now: number; statements: SegmentStatement[]; previews: PreparedPreview[]; tables: SegmentTables; runs: number }
   | undefined;
@@ -75,13 +76,17 @@ const api: HarnessApi = {
 
   async load(generation) {
     const engine = ready();
-    const steps: LoadStep[] = [];
+    const steps: LoadStep[] = (loadSteps = []);
     const [ms, result] = await timed(() =>
       loadData(recordingConnector(engine.db, steps), files, recordingDecoders(engine.decoders, files, steps), { generation }),
     );
     catalog = result.catalog;
     loadedTables = result.tables;
     return { ms, steps, catalog: result.catalog, warnings: result.warnings };
+  },
+
+  async loadProgress() {
+    return loadSteps;
   },
 
   async unload() {
