@@ -4,7 +4,7 @@
  * the engine queries. Any error drops everything this load created: nothing is half-loaded.
  */
 import type { Catalog, EntityInfo, FieldType, Fields, InteractionTypeInfo } from '../engine/catalog';
-import { quoteIdentifier as id, quoteString as str } from '../engine/sql/quote';
+import { quoteIdentifier as id, quoteNumber as num, quoteString as str } from '../engine/sql/quote';
 import type { Connector } from './connector';
 import { firstNonTimestamp } from './csv';
 import { DataError } from './data-error';
@@ -25,6 +25,8 @@ export interface LoadOptions {
   readonly generation?: number;
   readonly onProgress?: (progress: LoadProgress) => void;
   readonly signal?: AbortSignal;
+  /** Ids per slice of the duplicate-InteractionId check, which bounds its memory. */
+  readonly idCheckSliceRows?: number;
 }
 
 export interface LoadResult {
@@ -248,26 +250,34 @@ class Loader {
     }
   }
 
+  /**
+   * Duplicate InteractionIds across every source. Ids are grouped a slice of their hash at a time:
+   * one GROUP BY over 20M ids ran DuckDB-WASM out of memory (BENCHMARKS.md).
+   */
   private async checkInteractionIds(sources: { staged: Staged; column: string }[]): Promise<void> {
     if (sources.length === 0) return;
     const union = sources
       .map(
         ({ staged, column }, i) =>
-          `SELECT CAST(${id(column)} AS VARCHAR) AS k, ${i} AS s, rowid AS r FROM ${id(staged.table)} WHERE ${id(column)} IS NOT NULL`,
+          `SELECT CAST(${id(column)} AS VARCHAR) AS k, ${num(i)} AS s, rowid AS r FROM ${id(staged.table)} WHERE ${id(column)} IS NOT NULL`,
       )
       .join(' UNION ALL ');
-    const [dup] = await this.db.query(
-      `SELECT k, arg_min(s, s * 1e12 + r) AS s1, min(s * 1e12 + r) AS p1, arg_max(s, s * 1e12 + r) AS s2, max(s * 1e12 + r) AS p2 FROM (${union}) GROUP BY k HAVING count(*) > 1 ORDER BY p1 LIMIT 1`,
-    );
-    if (!dup) return;
-    const describe = (s: number, p: number) => {
-      const staged = sources[s]!.staged;
-      return `${staged.file} ${this.place(staged, Math.round(p - s * 1e12))}`;
-    };
-    throw new DataError(
-      sources[Number(dup.s1)]!.staged.file,
-      `InteractionId "${String(dup.k)}" appears twice: ${describe(Number(dup.s1), Number(dup.p1))} and ${describe(Number(dup.s2), Number(dup.p2))}`,
-    );
+    const [total] = await this.db.query(`SELECT count(*) AS n FROM (${union})`);
+    const slices = Math.max(1, Math.ceil(Number(total?.n ?? 0) / (this.options.idCheckSliceRows ?? 2_000_000)));
+    for (let slice = 0; slice < slices; slice++) {
+      const inSlice = slices > 1 ? ` WHERE hash(k) % ${num(slices)} = ${num(slice)}` : '';
+      const [dup] = await this.db.query(`SELECT k FROM (${union})${inSlice} GROUP BY k HAVING count(*) > 1 LIMIT 1`);
+      if (!dup) continue;
+      const [first, second] = await this.db.query(`SELECT s, r FROM (${union}) WHERE k = ${str(String(dup.k))} ORDER BY s, r LIMIT 2`);
+      const describe = (place: Record<string, unknown>) => {
+        const staged = sources[Number(place.s)]!.staged;
+        return `${staged.file} ${this.place(staged, Number(place.r))}`;
+      };
+      throw new DataError(
+        sources[Number(first!.s)]!.staged.file,
+        `InteractionId "${String(dup.k)}" appears twice: ${describe(first!)} and ${describe(second!)}`,
+      );
+    }
   }
 
   private async loadInteractions(

@@ -189,6 +189,21 @@ describe('bad data', () => {
     );
   });
 
+  it('finds a duplicate InteractionId when the check runs in slices', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `i${i}`);
+    const files = [
+      textFile('contact.csv', CONTACTS_CSV),
+      textFile(
+        'interactions.csv',
+        `InteractionId,InteractionType,Timestamp,ContactId\n${[...ids, 'i17'].map((i) => `${i},EmailOpened,2026-03-01T10:00:00Z,c1`).join('\n')}\n`,
+      ),
+    ];
+    const error = await loadData(db, files, nodeDecoders, { idCheckSliceRows: 5 }).catch((e: unknown) => e);
+    expect((error as DataError).message).toMatch(
+      /InteractionId "i17" appears twice: interactions.csv line 19 and interactions.csv line 42/,
+    );
+  });
+
   it('refuses the same table twice', async () => {
     await expectRefused(
       [textFile('contact.csv', CONTACTS_CSV), arrowFile('contact', { contactid: text('c1') })],
