@@ -352,25 +352,28 @@ export class DataState {
     const catalog = this.catalog;
     const source = this.source;
     const version = this.version;
+    const store = this.store;
+    // The save starts first, and says so at once: a reload right after a load must not lose it.
+    let saved: Promise<void> | undefined;
+    if (files && source && store) {
+      this.saveNote = 'Saving for the next visit…';
+      // Saves run one after another, and a save a newer load has overtaken is skipped.
+      saved = this.saving = this.saving.then(async () => {
+        if (this.version !== version) return;
+        try {
+          await store.save(source, source.kind === 'sample' ? undefined : files);
+          if (this.version === version) this.saveNote = `Saved in ${store.where}; it loads again after a reload`;
+        } catch (error) {
+          this.saveNote = `Not saved for the next visit: ${error instanceof Error ? error.message : String(error)}`;
+        }
+      });
+    }
     if (connector && catalog) {
       const spans = await interactionSpans(connector, catalog).catch(() => ({}));
       if (this.version === version) this.spans = spans;
     }
     await this.refreshMemory();
-    const store = this.store;
-    if (!files || !source || !store) return;
-    // Saves run one after another, and a save a newer load has overtaken is skipped.
-    this.saving = this.saving.then(async () => {
-      if (this.version !== version) return;
-      this.saveNote = 'Saving for the next visit…';
-      try {
-        await store.save(source, source.kind === 'sample' ? undefined : files);
-        if (this.version === version) this.saveNote = `Saved in ${store.where}; it loads again after a reload`;
-      } catch (error) {
-        this.saveNote = `Not saved for the next visit: ${error instanceof Error ? error.message : String(error)}`;
-      }
-    });
-    await this.saving;
+    await saved;
   }
 }
 

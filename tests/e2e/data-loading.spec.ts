@@ -211,6 +211,7 @@ test('the relation editor saves catalog.json and the data loads again with it', 
   await expect(page.getByTestId('entity-contact')).toContainText('one account via parentcustomerid', { timeout: 30_000 });
   await expect(page.getByTestId('entity-contact')).toContainText('works_for');
   // The edited catalog.json is what is saved for the next visit.
+  await expect(page.getByTestId('save-note')).toContainText('Saved in', { timeout: 30_000 });
   await page.reload();
   await openDataTab(page);
   await expect(page.getByTestId('entity-contact')).toContainText('works_for', { timeout: 60_000 });
