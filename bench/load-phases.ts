@@ -30,11 +30,13 @@ export function phaseOf(step: LoadStep, interactionTables: readonly string[] = [
   if (step.kind === 'decode') return 'decode Parquet → Arrow IPC';
   if (step.kind === 'insert') return 'stage (Arrow IPC → DuckDB / read_parquet)';
   const sql = step.sql;
+  // The InteractionId check reads every id with its source and row (`… AS s, rowid AS r`).
+  if (sql.includes('AS s, rowid AS r') || (sql.includes('arg_min(') && sql.includes('HAVING count(*) > 1')))
+    return 'check InteractionId duplicates';
   if (sql.includes('information_schema') || /^SELECT count\(\*\) AS n FROM/.test(sql)) return 'metadata (columns, row counts)';
   if (sql.startsWith('DROP TABLE')) return 'drop staging tables';
   if ((sql.startsWith('CREATE TABLE') || sql.startsWith('CREATE VIEW')) && INTERACTION_TABLE.test(sql)) return 'create interaction tables';
   if (sql.startsWith('CREATE TABLE')) return 'create entity tables';
-  if (sql.includes('arg_min(') && sql.includes('HAVING count(*) > 1')) return 'check InteractionId duplicates';
   if (sql.includes('FILTER (WHERE') && (sql.includes('LEFT JOIN') || sql.includes('NOT IN (SELECT'))) return 'count orphan interactions';
   if (sql.startsWith('SELECT DISTINCT') || /count\(\*\) AS n FROM .* GROUP BY 1$/.test(sql)) return 'find interaction types';
   return interactionTables.some((t) => sql.includes(`"${t}"`)) ? 'check timestamps and types' : 'check keys (null, duplicate)';
