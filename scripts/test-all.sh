@@ -19,3 +19,6 @@ npm run test:unit
 # The engine under a zone far from UTC too: nothing may depend on the machine's clock zone.
 TZ=Pacific/Chatham npx vitest run tests/engine tests/reference tests/property
 npm run test:e2e
+
+# Reached only when every suite above passed (set -e): checks, unit, unit under another zone, e2e.
+echo "suites: 4 passed, 0 failed"
