@@ -6,7 +6,7 @@ import { ParquetFile, readParquet, wasmMemory } from 'parquet-wasm/esm';
 import type { Connector } from '../../src/data/connector';
 import type { InputFile } from '../../src/data/decode-file';
 import type { Catalog } from '../../src/engine/catalog';
-import { interactionValuesQuery } from '../../src/engine/compile/interaction-counts';
+import { compileInteractionValues } from '../../src/engine/compile/compile-segment';
 import { compileSegmentSteps } from '../../src/engine/compile/segment-steps';
 import type { Library, Segment } from '../../src/engine/library-schema';
 import { printQuery } from '../../src/engine/sql/print-duckdb';
@@ -413,7 +413,9 @@ async function previewReuseExperiment(ctx: ExperimentContext): Promise<Timings> 
 
   const counted = ctx.previews.find((p) => p.segment.kind === 'interaction' && p.label.startsWith('count')) ?? fail('no count preview');
   if (counted.segment.kind === 'interaction') {
-    const values = printQuery(interactionValuesQuery(counted.segment.query, { catalog, now: ctx.now, timeZone: counted.segment.timeZone }));
+    const values = printQuery(
+      compileInteractionValues(counted.segment.query, { catalog, now: ctx.now, timeZone: counted.segment.timeZone }),
+    );
     const valuesMs = await medianOf(ctx.runs, () => ctx.db.query(`CREATE OR REPLACE TEMP TABLE ${id('x:values')} AS ${values}`));
     const countMs = await medianOf(ctx.runs, () => ctx.db.query(`SELECT count(*) FROM ${id('x:values')} WHERE value >= 3`));
     const histogramMs = await medianOf(ctx.runs, () => ctx.db.query(`SELECT value, count(*) FROM ${id('x:values')} GROUP BY 1 ORDER BY 1`));

@@ -1,13 +1,13 @@
 /** How many contacts have each measure value of an interaction query (its count test ignored). */
 import type { Catalog } from '../catalog';
-import { interactionValuesQuery, VALUE_COLUMN } from '../compile/interaction-counts';
+import { compileInteractionValues, VALUE_COLUMN } from '../compile/compile-segment';
 import type { InteractionQuery } from '../library-schema';
 import type { Query } from '../sql/ast';
 import * as q from '../sql/build';
 
 /** Columns `value` and `contacts`, ascending by value; contacts without a value are left out. */
 export function histogramQuery(query: InteractionQuery, catalog: Catalog, timeZone: string, now: number): Query {
-  const values = interactionValuesQuery(query, { catalog, timeZone, now });
+  const values = compileInteractionValues(query, { catalog, timeZone, now });
   const value = q.col('p', VALUE_COLUMN);
   return q.select([q.as({ kind: 'cast', expr: value, type: 'DOUBLE' }, 'value'), q.as(q.agg('count'), 'contacts')], {
     from: q.subquery(values, 'p'),
