@@ -1,4 +1,5 @@
 /** Wraps the app's connector and decoders so every step of a load is timed and recorded. */
+import { tableFromIPC } from 'apache-arrow';
 import type { Connector } from '../src/data/connector';
 import type { Decoders, InputFile } from '../src/data/decode-file';
 import type { LoadStep } from './protocol';
@@ -23,12 +24,13 @@ export function recordingConnector(inner: Connector, steps: LoadStep[]): Connect
         throw error;
       }
     },
-    insertArrowStream: async (table, ipc, append) => {
+    insertArrowStream: async (table, ipc, options) => {
       // Read the size first: the browser connector may transfer the buffer to its worker.
       const bytes = ipc.byteLength;
+      const rows = tableFromIPC(ipc).numRows;
       const started = performance.now();
-      await inner.insertArrowStream(table, ipc, append);
-      steps.push({ kind: 'insert', table, bytes, ms: performance.now() - started });
+      await inner.insertArrowStream(table, ipc, options);
+      steps.push({ kind: 'insert', table, staging: options?.staging ?? false, rows, bytes, ms: performance.now() - started });
     },
   };
 }
@@ -36,16 +38,12 @@ export function recordingConnector(inner: Connector, steps: LoadStep[]): Connect
 export function recordingDecoders(inner: Decoders, files: readonly InputFile[], steps: LoadStep[]): Decoders {
   return {
     // Decoding is lazy (a few row groups at a time), so each chunk is timed as it is taken.
-    parquetToArrowStreams: function* (bytes) {
+    readParquetRowGroups: (bytes, rowGroups) => {
       const file = files.find((f) => f.bytes === bytes)?.name ?? '?';
-      const chunks = inner.parquetToArrowStreams(bytes)[Symbol.iterator]();
-      for (;;) {
-        const started = performance.now();
-        const next = chunks.next();
-        if (next.done) return;
-        steps.push({ kind: 'decode', file, bytesIn: bytes.byteLength, bytesOut: next.value.byteLength, ms: performance.now() - started });
-        yield next.value;
-      }
+      const started = performance.now();
+      const ipc = inner.readParquetRowGroups(bytes, rowGroups);
+      steps.push({ kind: 'decode', file, bytesIn: bytes.byteLength, bytesOut: ipc.byteLength, ms: performance.now() - started });
+      return ipc;
     },
   };
 }

@@ -16,17 +16,12 @@ export const LOAD_PHASES = [
 ] as const;
 export type LoadPhase = (typeof LOAD_PHASES)[number];
 
-/** The loader's interaction tables: `g1:interaction:<type>`, `g1:interactions:<source>` or `g1:interactions`. */
-const INTERACTION_TABLE = /^CREATE (TABLE|VIEW) "[^"]*:interactions?[:"]/;
+/** The loader's interaction tables: `g1:interaction:<type>` or `g1:interactions`. */
+const INTERACTION_TABLE = /"[^"]*:interactions?[:"]/;
+/** A statement that builds a table, with the table it builds. */
+const BUILDS = /^(?:CREATE (?:TABLE|VIEW)|INSERT INTO) ("(?:[^"]|"")*")/;
 
-/** Staging tables that feed interaction tables: checks on them are timestamp and type checks. */
-function interactionStaging(steps: readonly LoadStep[]): string[] {
-  const names = steps.flatMap((s) => (s.kind === 'insert' ? [s.table] : []));
-  const builds = steps.flatMap((s) => (s.kind === 'sql' && INTERACTION_TABLE.test(s.sql) ? [s.sql] : []));
-  return names.filter((name) => builds.some((sql) => sql.includes(`"${name}"`)));
-}
-
-export function phaseOf(step: LoadStep, interactionTables: readonly string[] = []): LoadPhase {
+export function phaseOf(step: LoadStep): LoadPhase {
   if (step.kind === 'decode') return 'decode Parquet → Arrow IPC';
   if (step.kind === 'insert') return 'stage (Arrow IPC → DuckDB / read_parquet)';
   const sql = step.sql;
@@ -35,20 +30,19 @@ export function phaseOf(step: LoadStep, interactionTables: readonly string[] = [
     return 'check InteractionId duplicates';
   if (sql.includes('information_schema') || /^SELECT count\(\*\) AS n FROM/.test(sql)) return 'metadata (columns, row counts)';
   if (sql.startsWith('DROP TABLE')) return 'drop staging tables';
-  if ((sql.startsWith('CREATE TABLE') || sql.startsWith('CREATE VIEW')) && INTERACTION_TABLE.test(sql)) return 'create interaction tables';
-  if (sql.startsWith('CREATE TABLE')) return 'create entity tables';
+  const built = BUILDS.exec(sql)?.[1];
+  if (built !== undefined) return INTERACTION_TABLE.test(built) ? 'create interaction tables' : 'create entity tables';
   if (sql.includes('FILTER (WHERE') && (sql.includes('LEFT JOIN') || sql.includes('NOT IN (SELECT'))) return 'count orphan interactions';
   if (sql.startsWith('SELECT DISTINCT') || /count\(\*\) AS n FROM .* GROUP BY 1$/.test(sql)) return 'find interaction types';
-  return interactionTables.some((t) => sql.includes(`"${t}"`)) ? 'check timestamps and types' : 'check keys (null, duplicate)';
+  return INTERACTION_TABLE.test(sql) ? 'check timestamps and types' : 'check keys (null, duplicate)';
 }
 
 /** Milliseconds per phase for one load; `timing(i)` gives step i's time (browser or native). */
 export function phaseTotals(steps: readonly LoadStep[], timing: (index: number) => number | undefined): Record<LoadPhase, number> {
-  const interactionTables = interactionStaging(steps);
   const totals = Object.fromEntries(LOAD_PHASES.map((p) => [p, 0])) as Record<LoadPhase, number>;
   steps.forEach((step, index) => {
     const ms = timing(index);
-    if (ms !== undefined) totals[phaseOf(step, interactionTables)] += ms;
+    if (ms !== undefined) totals[phaseOf(step)] += ms;
   });
   return totals;
 }

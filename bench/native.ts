@@ -6,8 +6,8 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { PREPARE_DATABASE } from '../src/data/connector';
-import { quoteIdentifier as id, quoteString as str } from '../src/engine/sql/quote';
+import { PREPARE_DATABASE, STAGING_DATABASE } from '../src/data/connector';
+import { quoteIdentifier as id, quoteString as str, quoteTableIn } from '../src/engine/sql/quote';
 import { memberChecksum } from './checksum';
 import type { SegmentStatement } from './compile';
 import type { LoadStep, SegmentRun } from './protocol';
@@ -77,21 +77,29 @@ export class NativeEngine {
 
     const timings: { index: number; ms: number }[] = [];
     const started = performance.now();
-    // The loader decodes a file and stages it, chunk by chunk: the first insert into a staging
-    // table reads the whole file decoded just before; the appends that follow have nothing to do.
+    // The loader reads each file's schema into a staging table, then streams the file through it a
+    // chunk at a time. Native DuckDB reads the whole file at once instead (its best way): the first
+    // chunk's staging reads the whole file, the statements that build from it run once, and the
+    // later chunks' inserts and statements are skipped.
     let decoded = '';
-    const staged = new Set<string>();
+    const staged = new Map<string, 'whole' | 'done'>();
     for (const [index, step] of steps.entries()) {
       if (step.kind === 'decode') {
         decoded = step.file;
         continue;
       }
-      if (step.kind === 'insert' && staged.has(step.table)) continue;
-      if (step.kind === 'insert') staged.add(step.table);
-      const sql =
-        step.kind === 'insert'
-          ? `CREATE TABLE ${id(step.table)} AS SELECT * FROM read_parquet(${str(path.join(this.dataDir, decoded))})`
-          : step.sql;
+      const table = step.kind === 'insert' ? step.table : undefined;
+      const mentioned = table ?? [...staged.keys()].find((name) => step.kind === 'sql' && step.sql.includes(id(name)));
+      if (mentioned !== undefined && staged.get(mentioned) === 'done') continue;
+      let sql: string;
+      if (step.kind === 'insert') {
+        const target = step.staging ? quoteTableIn(STAGING_DATABASE, step.table) : id(step.table);
+        sql = `CREATE TABLE ${target} AS SELECT * FROM read_parquet(${str(path.join(this.dataDir, decoded))})${step.rows === 0 ? ' LIMIT 0' : ''}`;
+        if (step.rows > 0) staged.set(step.table, 'whole');
+      } else {
+        sql = step.sql;
+        if (mentioned !== undefined && staged.get(mentioned) === 'whole' && sql.startsWith('DROP TABLE')) staged.set(mentioned, 'done');
+      }
       timings.push({ index, ms: await timedRun(db, sql) });
     }
     return { ms: performance.now() - started, steps: timings };

@@ -5,7 +5,14 @@ import type { SegmentStatement } from './compile';
 /** One step the loader took, in order: decoding a file, handing Arrow to DuckDB, or a SQL statement. */
 export type LoadStep =
   | { readonly kind: 'decode'; readonly file: string; readonly bytesIn: number; readonly bytesOut: number; readonly ms: number }
-  | { readonly kind: 'insert'; readonly table: string; readonly bytes: number; readonly ms: number }
+  | {
+      readonly kind: 'insert';
+      readonly table: string;
+      readonly staging: boolean;
+      readonly rows: number;
+      readonly bytes: number;
+      readonly ms: number;
+    }
   | { readonly kind: 'sql'; readonly sql: string; readonly ms: number; readonly error?: string };
 
 export interface LoadReport {

@@ -7,7 +7,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import { PREPARE_DATABASE, tableToRows, type Connector } from './connector';
+import { arrowInsertOptions, PREPARE_DATABASE, tableToRows, type Connector } from './connector';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -24,8 +24,8 @@ export async function createBrowserConnector(): Promise<Connector> {
   return {
     queryArrow: async (sql) => (await connection.query(sql)) as never,
     query: async (sql) => tableToRows((await connection.query(sql)) as never),
-    insertArrowStream: async (name, ipc, append = false) => {
-      await connection.insertArrowFromIPCStream(ipc, { name, create: !append });
+    insertArrowStream: async (name, ipc, options) => {
+      await connection.insertArrowFromIPCStream(ipc, arrowInsertOptions(name, options));
     },
     cancel: async () => {
       await connection.cancelSent();

@@ -2,7 +2,6 @@
 import initParquet, { readParquet } from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { Decoders } from './decode-file';
-import { parquetChunks } from './parquet-chunks';
 
 let ready: Promise<unknown> | undefined;
 
@@ -10,7 +9,6 @@ export async function createBrowserDecoders(): Promise<Decoders> {
   ready ??= initParquet({ module_or_path: parquetWasm });
   await ready;
   return {
-    parquetToArrowStreams: (bytes) =>
-      parquetChunks(bytes, (b, rowGroups) => readParquet(b, { rowGroups, batchSize: 131_072 }).intoIPCStream()),
+    readParquetRowGroups: (bytes, rowGroups) => readParquet(bytes, { rowGroups, batchSize: 131_072 }).intoIPCStream(),
   };
 }

@@ -12,10 +12,16 @@ export interface Connector {
   /** Runs SQL and returns plain rows (BIGINT as number where safe, timestamps as epoch ms). */
   query(sql: string): Promise<Row[]>;
   /** Creates table `name` from Arrow IPC stream bytes, or appends to it. */
-  insertArrowStream(name: string, ipc: Uint8Array, append?: boolean): Promise<void>;
+  insertArrowStream(name: string, ipc: Uint8Array, options?: InsertOptions): Promise<void>;
   /** Cancels the running query, if the engine can. */
   cancel?(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface InsertOptions {
+  readonly append?: boolean;
+  /** In the plain STAGING_DATABASE, not the compressed one the app's tables live in. */
+  readonly staging?: boolean;
 }
 
 /**
@@ -23,6 +29,17 @@ export interface Connector {
  * fast or faster (BENCHMARKS.md), which is what lets 20M interactions fit in a browser tab.
  */
 export const PREPARE_DATABASE = [`ATTACH ':memory:' AS data (COMPRESS)`, 'USE data'];
+
+/**
+ * DuckDB's default, uncompressed in-memory database: a loader's chunk waits here only to be copied
+ * into its compressed table, and appending to it costs a third as much (BENCHMARKS.md).
+ */
+export const STAGING_DATABASE = 'memory';
+
+/** DuckDB-WASM's insert options: a `schema` that names a database puts the table in that database's main schema. */
+export function arrowInsertOptions(name: string, options: InsertOptions = {}) {
+  return { name, create: !options.append, ...(options.staging ? { schema: STAGING_DATABASE } : {}) };
+}
 
 function plain(value: unknown): unknown {
   if (typeof value === 'bigint') {

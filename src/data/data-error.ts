@@ -8,3 +8,11 @@ export class DataError extends Error {
     this.name = 'DataError';
   }
 }
+
+/** DuckDB's "Out of Memory Error", or a wasm trap (`unreachable`) that a failed allocation ends in. */
+export function isOutOfMemory(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /out of memory|unreachable|memory access out of bounds|Cannot allocate Wasm memory/i.test(message);
+}
+
+export const TOO_LARGE = 'is too large for the memory this browser tab can use';

@@ -1,7 +1,8 @@
 /** Turns one data file into Arrow IPC stream bytes that DuckDB can take, whatever its format. */
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { csvToArrowStream, inferCsvType, parseCsv, type CsvType, type ParsedCsv } from './csv';
-import { DataError } from './data-error';
+import { DataError, isOutOfMemory, TOO_LARGE } from './data-error';
+import { parquetChunks, type ReadRowGroups } from './parquet-chunks';
 
 export interface InputFile {
   /** File name with extension, e.g. `contact.parquet`. */
@@ -11,8 +12,9 @@ export interface InputFile {
 
 /** Parquet decoding differs between Node and the browser (how the wasm is fetched). */
 export interface Decoders {
-  /** The file as Arrow IPC streams, a few row groups each, decoded lazily as they are taken. */
-  parquetToArrowStreams(bytes: Uint8Array): Iterable<Uint8Array>;
+  readonly readParquetRowGroups: ReadRowGroups;
+  /** Rows per decoded chunk (whole row groups); tests make it small to cross chunk boundaries. */
+  readonly chunkRows?: number;
 }
 
 export type FileFormat = 'parquet' | 'arrow' | 'csv';
@@ -23,6 +25,8 @@ export interface DecodedFile {
   readonly format: FileFormat;
   /** Arrow IPC streams of the rows, in order; Parquet is decoded chunk by chunk as they are taken. */
   readonly chunks: Iterable<Uint8Array>;
+  /** An Arrow IPC stream with the columns and no rows: what the file holds, before decoding it. */
+  schema(): Uint8Array;
   /** CSV only: the raw text, the type each column's values fit, and line numbers for errors. */
   readonly csv?: { readonly parsed: ParsedCsv; readonly types: Readonly<Record<string, CsvType>> };
 }
@@ -49,12 +53,16 @@ export function decodeFile(file: InputFile, decoders: Decoders): DecodedFile {
   const base = { stem: kind.stem, file: file.name, format: kind.format };
   switch (kind.format) {
     case 'parquet':
-      return { ...base, chunks: parquetChunksOrError(file, decoders) };
+      return {
+        ...base,
+        chunks: parquetChunksOrError(file, decoders),
+        schema: () => parquetOrError(file, () => decoders.readParquetRowGroups(file.bytes, [])),
+      };
     case 'arrow':
       try {
         const table = tableFromIPC(file.bytes);
         if (table.schema.fields.length === 0) throw new Error('no columns');
-        return { ...base, chunks: [tableToIPC(table, 'stream')] };
+        return { ...base, chunks: [tableToIPC(table, 'stream')], schema: () => tableToIPC(table.slice(0, 0), 'stream') };
       } catch (error) {
         throw new DataError(file.name, `cannot be read as Arrow IPC (${errorText(error)}); is the file complete?`);
       }
@@ -67,15 +75,26 @@ export function decodeFile(file: InputFile, decoders: Decoders): DecodedFile {
       }
       const parsed = parseCsv(text, file.name);
       const types = Object.fromEntries(parsed.header.map((name, c) => [name, inferCsvType(parsed.columns[c]!)]));
-      return { ...base, chunks: [csvToArrowStream(parsed)], csv: { parsed, types } };
+      const ipc = csvToArrowStream(parsed);
+      return { ...base, chunks: [ipc], schema: () => tableToIPC(tableFromIPC(ipc).slice(0, 0), 'stream'), csv: { parsed, types } };
     }
   }
 }
 
 function* parquetChunksOrError(file: InputFile, decoders: Decoders): Generator<Uint8Array> {
+  const chunks = parquetChunks(file.bytes, decoders.readParquetRowGroups, decoders.chunkRows);
+  for (;;) {
+    const next = parquetOrError(file, () => chunks.next());
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+function parquetOrError<T>(file: InputFile, read: () => T): T {
   try {
-    yield* decoders.parquetToArrowStreams(file.bytes);
+    return read();
   } catch (error) {
+    if (isOutOfMemory(error)) throw new DataError(file.name, `${TOO_LARGE}: the Parquet decoder ran out of memory (${errorText(error)})`);
     throw new DataError(file.name, `cannot be read as Parquet (${errorText(error)}); is the file complete?`);
   }
 }

@@ -1,13 +1,13 @@
 /**
- * Loads a data folder into DuckDB (SPEC §2): stages every file, decides what each table is,
- * checks keys, types and timestamps, then builds the entity and per-type interaction tables
- * the engine queries. Any error drops everything this load created: nothing is half-loaded.
+ * Loads a data folder into DuckDB (SPEC §2): reads every file's columns, decides what each table
+ * is, then streams each file chunk by chunk into its entity or interaction table and checks keys,
+ * types and timestamps there. Any error drops everything this load created: nothing is half-loaded.
  */
 import type { Catalog, EntityInfo, FieldType, Fields, InteractionTypeInfo } from '../engine/catalog';
-import { quoteIdentifier as id, quoteNumber as num, quoteString as str } from '../engine/sql/quote';
-import type { Connector } from './connector';
+import { quoteIdentifier as id, quoteNumber as num, quoteString as str, quoteTableIn } from '../engine/sql/quote';
+import { STAGING_DATABASE, type Connector } from './connector';
 import { firstNonTimestamp } from './csv';
-import { DataError } from './data-error';
+import { DataError, isOutOfMemory, TOO_LARGE } from './data-error';
 import { decodeFile, fileFormat, type DecodedFile, type Decoders, type InputFile } from './decode-file';
 import { parseCatalogFile, planTables, type InteractionSourcePlan, type LoadPlan, type SourceTable } from './plan-tables';
 
@@ -36,8 +36,12 @@ export interface LoadResult {
   readonly tables: readonly string[];
 }
 
-interface Staged extends DecodedFile {
-  readonly table: string;
+interface Opened extends DecodedFile {
+  /** The table, in the plain staging database, where each chunk waits to be normalised into its table. */
+  readonly staging: string;
+  /** The file's size in bytes. */
+  readonly size: number;
+  /** DuckDB's columns for the file, read from its schema before any row is decoded. */
   readonly columns: readonly { readonly name: string; readonly type: string }[];
 }
 
@@ -55,8 +59,11 @@ export function fieldTypeOf(duckType: string): FieldType {
 
 class Loader {
   private readonly created: string[] = [];
+  private readonly staging = new Set<string>();
   private readonly warnings: string[] = [];
   private readonly prefix: string;
+  private readonly taken = { files: 0, rows: 0, bytes: 0 };
+  private fileCount = 0;
 
   constructor(
     private readonly db: Connector,
@@ -84,6 +91,8 @@ class Loader {
   }
 
   private async dropCreated(): Promise<void> {
+    for (const table of this.staging)
+      await this.run(`DROP TABLE IF EXISTS ${quoteTableIn(STAGING_DATABASE, table)}`).catch(() => undefined);
     await dropTables(this.db, this.created).catch(() => undefined);
   }
 
@@ -93,58 +102,89 @@ class Loader {
     for (const f of files) if (f !== catalogFile && !fileFormat(f.name)) this.warnings.push(`${f.name}: not a data file, skipped`);
     const catalogJson = parseCatalogFile(catalogFile ? new TextDecoder().decode(catalogFile.bytes) : undefined);
 
-    const staged: Staged[] = [];
-    const taken = { rows: 0, bytes: 0 };
+    const opened: Opened[] = [];
+    this.fileCount = dataFiles.length;
     for (const [index, file] of dataFiles.entries()) {
-      this.progress(`Reading ${file.name}`, index, dataFiles.length, { ...taken });
-      staged.push(await this.stage(decodeFile(file, decoders), index));
-      if (this.options.onProgress) taken.rows += await this.count(staged[staged.length - 1]!.table);
-      taken.bytes += file.bytes.byteLength;
+      this.progress(`Reading ${file.name}`, index, dataFiles.length);
+      opened.push(await this.open(decodeFile(file, decoders), file.bytes.byteLength, index));
     }
-    this.progress('Read every file', dataFiles.length, dataFiles.length, taken);
-    const sources: SourceTable[] = staged.map((s) => ({ stem: s.stem, file: s.file, columns: s.columns.map((c) => c.name) }));
+    const sources: SourceTable[] = opened.map((s) => ({ stem: s.stem, file: s.file, columns: s.columns.map((c) => c.name) }));
     const plan = planTables(sources, catalogJson);
-    const byStem = new Map(staged.map((s) => [s.stem, s]));
+    const byStem = new Map(opened.map((s) => [s.stem, s]));
 
     const entities: Record<string, EntityInfo> = {};
-    for (const [index, entity] of plan.entities.entries()) {
-      this.progress(`Checking ${entity.source.file}`, index, plan.entities.length);
+    for (const entity of plan.entities) {
       const source = byStem.get(entity.name)!;
-      await this.checkKey(source, entity.key);
-      const table = await this.create(`entity:${entity.name}`, this.normalizedSelect(source, plan, new Map()));
-      await this.run(`DROP TABLE ${id(source.table)}`);
-      entities[entity.name] = { table, key: entity.key, fields: await this.fields(table), rowCount: await this.count(table) };
+      const table = await this.build(`entity:${entity.name}`, source, this.normalizedColumns(source, plan, new Map()));
+      await this.checkKey(source, table, entity.key);
+      entities[entity.name] = { table, key: entity.key, fields: await this.fields(table), rowCount: await this.count(id(table)) };
     }
 
     const types = await this.loadInteractions(plan, byStem, entities.contact!);
-    for (const s of staged) await this.run(`DROP TABLE IF EXISTS ${id(s.table)}`);
-    const stagedNames = new Set(staged.map((s) => s.table));
     const catalog: Catalog = {
       contactEntity: 'contact',
       entities,
       relations: plan.relations,
       interactions: { typeField: plan.typeField, timestampField: plan.timestampField, contactLinks: plan.contactLinks, types },
     };
-    return { catalog, warnings: this.warnings, tables: this.created.filter((t) => !stagedNames.has(t)) };
+    return { catalog, warnings: this.warnings, tables: this.created };
   }
 
-  private async stage(decoded: DecodedFile, index: number): Promise<Staged> {
-    const table = `${this.prefix}:staging:${index}:${decoded.stem}`;
-    this.created.push(table);
-    let first = true;
-    for (const chunk of decoded.chunks) {
-      if (this.options.signal?.aborted) throw new DOMException('The load was cancelled', 'AbortError');
-      try {
-        await this.db.insertArrowStream(table, chunk, !first);
-      } catch (error) {
-        throw new DataError(decoded.file, `DuckDB could not take the data (${(error as Error).message})`);
-      }
-      first = false;
-    }
+  /** The file's columns as DuckDB types them, from a table made of its schema alone. */
+  private async open(decoded: DecodedFile, size: number, index: number): Promise<Opened> {
+    const staging = `${this.prefix}:staging:${index}:${decoded.stem}`;
+    await this.insert(decoded, staging, decoded.schema());
     const columns = await this.db.query(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${str(table)} ORDER BY ordinal_position`,
+      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_catalog = ${str(STAGING_DATABASE)} AND table_name = ${str(staging)} ORDER BY ordinal_position`,
     );
-    return { ...decoded, table, columns: columns as { name: string; type: string }[] };
+    await this.dropStaging(staging);
+    return { ...decoded, staging, size, columns: columns as { name: string; type: string }[] };
+  }
+
+  private async insert(decoded: DecodedFile, staging: string, chunk: Uint8Array): Promise<void> {
+    this.staging.add(staging);
+    try {
+      await this.db.insertArrowStream(staging, chunk, { staging: true });
+    } catch (error) {
+      if (isOutOfMemory(error)) throw error;
+      throw new DataError(decoded.file, `DuckDB could not take the data (${(error as Error).message})`);
+    }
+  }
+
+  private async dropStaging(staging: string): Promise<void> {
+    await this.run(`DROP TABLE ${quoteTableIn(STAGING_DATABASE, staging)}`);
+    this.staging.delete(staging);
+  }
+
+  /**
+   * Streams the file into table `name` one decoded chunk at a time, each normalised on the way
+   * (`columns`, a select list): only one chunk is ever uncompressed. Rows keep the file's order,
+   * so a row's `rowid` in the table is its place in the file.
+   */
+  private async build(name: string, source: Opened, columns: string): Promise<string> {
+    try {
+      return await this.buildChunks(name, source, columns);
+    } catch (error) {
+      if (error instanceof DataError || !isOutOfMemory(error)) throw error;
+      throw new DataError(source.file, `${TOO_LARGE}: DuckDB ran out of memory building its table (${(error as Error).message})`);
+    }
+  }
+
+  private async buildChunks(name: string, source: Opened, columns: string): Promise<string> {
+    const staging = quoteTableIn(STAGING_DATABASE, source.staging);
+    let table: string | undefined;
+    for (const chunk of source.chunks) {
+      this.progress(`Loading ${source.file}`, this.taken.files, this.fileCount, this.taken);
+      await this.insert(source, source.staging, chunk);
+      if (this.options.onProgress) this.taken.rows += await this.count(staging);
+      if (table === undefined) table = await this.create(name, `SELECT ${columns} FROM ${staging}`);
+      else await this.run(`INSERT INTO ${id(table)} SELECT ${columns} FROM ${staging}`);
+      await this.dropStaging(source.staging);
+    }
+    this.taken.files++;
+    this.taken.bytes += source.size;
+    if (table === undefined) throw new Error(`${source.file} gave no data to load`);
+    return table;
   }
 
   private async create(name: string, select: string, kind: 'TABLE' | 'VIEW' = 'TABLE'): Promise<string> {
@@ -156,8 +196,9 @@ class Loader {
     return table;
   }
 
+  /** Rows of a table, given as quoted SQL. */
   private async count(table: string): Promise<number> {
-    const [row] = await this.db.query(`SELECT count(*) AS n FROM ${id(table)}`);
+    const [row] = await this.db.query(`SELECT count(*) AS n FROM ${table}`);
     return Number(row?.n ?? 0);
   }
 
@@ -169,16 +210,17 @@ class Loader {
   }
 
   /** "row 3" of a Parquet or Arrow file; "line 4" of a CSV (counting the header). */
-  private place(source: Staged, rowid: number): string {
+  private place(source: Opened, rowid: number): string {
     const line = source.csv?.parsed.lines[rowid];
     return line !== undefined ? `line ${line}` : `row ${rowid + 1}`;
   }
 
-  private async checkKey(source: Staged, key: string): Promise<void> {
-    const [nullRow] = await this.db.query(`SELECT rowid AS r FROM ${id(source.table)} WHERE ${id(key)} IS NULL ORDER BY rowid LIMIT 1`);
+  /** Runs on the built table, whose rows keep the file's order: `rowid` is the row in the file. */
+  private async checkKey(source: Opened, table: string, key: string): Promise<void> {
+    const [nullRow] = await this.db.query(`SELECT rowid AS r FROM ${id(table)} WHERE ${id(key)} IS NULL ORDER BY rowid LIMIT 1`);
     if (nullRow) throw new DataError(source.file, `${this.place(source, Number(nullRow.r))} has no key: column "${key}" is empty`);
     const [dup] = await this.db.query(
-      `SELECT CAST(${id(key)} AS VARCHAR) AS k, min(rowid) AS a, max(rowid) AS b FROM ${id(source.table)} GROUP BY 1 HAVING count(*) > 1 ORDER BY a LIMIT 1`,
+      `SELECT ${id(key)} AS k, min(rowid) AS a, max(rowid) AS b FROM ${id(table)} GROUP BY 1 HAVING count(*) > 1 ORDER BY a LIMIT 1`,
     );
     if (dup) {
       throw new DataError(
@@ -189,7 +231,7 @@ class Loader {
   }
 
   /** A column as the engine wants it: keys and links as text, CSV values cast, zones dropped to UTC. */
-  private columnExpr(source: Staged, name: string, type: string, textColumns: ReadonlySet<string>, timestampColumn?: string): string {
+  private columnExpr(source: Opened, name: string, type: string, textColumns: ReadonlySet<string>, timestampColumn?: string): string {
     const column = id(name);
     if (textColumns.has(name)) return `CAST(${column} AS VARCHAR)`;
     if (name === timestampColumn && !source.csv) return `CAST(${column} AS TIMESTAMP)`;
@@ -204,9 +246,9 @@ class Loader {
     return column;
   }
 
-  /** The staged table with every column normalised; `timestampColumn` is an interaction's, always a TIMESTAMP. */
-  private normalizedSelect(
-    source: Staged,
+  /** The select list that normalises the file's columns; `timestampColumn` is an interaction's, always a TIMESTAMP. */
+  private normalizedColumns(
+    source: Opened,
     plan: LoadPlan,
     renames: ReadonlyMap<string, string>,
     extra: string[] = [],
@@ -216,10 +258,11 @@ class Loader {
     const columns = source.columns.map(
       ({ name, type }) => `${this.columnExpr(source, name, type, textColumns, timestampColumn)} AS ${id(renames.get(name) ?? name)}`,
     );
-    return `SELECT ${[...columns, ...extra].join(', ')} FROM ${id(source.table)}`;
+    return [...columns, ...extra].join(', ');
   }
 
-  private async checkInteractionSource(source: Staged, ix: InteractionSourcePlan): Promise<void> {
+  /** Checks that need only the file's columns, made before its rows are cast to timestamps. */
+  private checkInteractionColumns(source: Opened, ix: InteractionSourcePlan): void {
     const ts = ix.timestampColumn;
     const csvType = source.csv?.types[ts];
     if (source.csv && csvType !== 'timestamp' && csvType !== 'date') {
@@ -228,22 +271,25 @@ class Loader {
       if (bad >= 0)
         throw new DataError(source.file, `${this.place(source, bad)}: "${values[bad]}" in column "${ts}" is not an ISO 8601 timestamp`);
     }
-    const tsType = fieldTypeOf(source.columns.find((c) => c.name === ts)!.type);
-    if (!source.csv && tsType !== 'timestamp' && tsType !== 'date') {
-      throw new DataError(source.file, `column "${ts}" must hold timestamps; it holds ${source.columns.find((c) => c.name === ts)!.type}`);
+    const tsType = source.columns.find((c) => c.name === ts)!.type;
+    if (!source.csv && fieldTypeOf(tsType) !== 'timestamp' && fieldTypeOf(tsType) !== 'date') {
+      throw new DataError(source.file, `column "${ts}" must hold timestamps; it holds ${tsType}`);
     }
+  }
+
+  /** Every row has a timestamp and the right type; runs on the built table, in the engine's column names. */
+  private async checkInteractionRows(source: Opened, ix: InteractionSourcePlan, table: string, plan: LoadPlan): Promise<void> {
     // One scan for both checks; the offending row is looked up only when there is one.
-    const typeCol = ix.typeColumn ? `CAST(${id(ix.typeColumn)} AS VARCHAR)` : undefined;
-    const wrongType =
-      typeCol === undefined ? 'FALSE' : ix.type === undefined ? `${typeCol} IS NULL` : `${typeCol} IS DISTINCT FROM ${str(ix.type)}`;
+    const type = id(plan.typeField);
+    const wrongType = !ix.typeColumn ? 'FALSE' : ix.type === undefined ? `${type} IS NULL` : `${type} IS DISTINCT FROM ${str(ix.type)}`;
     const [found] = await this.db.query(
-      `SELECT min(rowid) FILTER (WHERE ${id(ts)} IS NULL) AS missing, min(rowid) FILTER (WHERE ${wrongType}) AS wrong FROM ${id(source.table)}`,
+      `SELECT min(rowid) FILTER (WHERE ${id(plan.timestampField)} IS NULL) AS missing, min(rowid) FILTER (WHERE ${wrongType}) AS wrong FROM ${id(table)}`,
     );
     if (found?.missing !== null && found?.missing !== undefined) {
-      throw new DataError(source.file, `${this.place(source, Number(found.missing))} has no timestamp in column "${ts}"`);
+      throw new DataError(source.file, `${this.place(source, Number(found.missing))} has no timestamp in column "${ix.timestampColumn}"`);
     }
-    if (typeCol !== undefined && found?.wrong !== null && found?.wrong !== undefined) {
-      const [bad] = await this.db.query(`SELECT ${typeCol} AS t FROM ${id(source.table)} WHERE rowid = ${Number(found.wrong)}`);
+    if (ix.typeColumn && found?.wrong !== null && found?.wrong !== undefined) {
+      const [bad] = await this.db.query(`SELECT ${type} AS t FROM ${id(table)} WHERE rowid = ${num(Number(found.wrong))}`);
       const what =
         bad?.t === null || bad?.t === undefined ? 'has no interaction type' : `has type "${String(bad.t)}" but the file holds ${ix.type}`;
       throw new DataError(source.file, `${this.place(source, Number(found.wrong))} ${what} (column "${ix.typeColumn}")`);
@@ -254,12 +300,12 @@ class Loader {
    * Duplicate InteractionIds across every source. Ids are grouped a slice of their hash at a time:
    * one GROUP BY over 20M ids ran DuckDB-WASM out of memory (BENCHMARKS.md).
    */
-  private async checkInteractionIds(sources: { staged: Staged; column: string }[]): Promise<void> {
+  private async checkInteractionIds(sources: { source: Opened; table: string; column: string }[]): Promise<void> {
     if (sources.length === 0) return;
     const union = sources
       .map(
-        ({ staged, column }, i) =>
-          `SELECT CAST(${id(column)} AS VARCHAR) AS k, ${num(i)} AS s, rowid AS r FROM ${id(staged.table)} WHERE ${id(column)} IS NOT NULL`,
+        ({ table, column }, i) =>
+          `SELECT CAST(${id(column)} AS VARCHAR) AS k, ${num(i)} AS s, rowid AS r FROM ${id(table)} WHERE ${id(column)} IS NOT NULL`,
       )
       .join(' UNION ALL ');
     const [total] = await this.db.query(`SELECT count(*) AS n FROM (${union})`);
@@ -270,11 +316,11 @@ class Loader {
       if (!dup) continue;
       const [first, second] = await this.db.query(`SELECT s, r FROM (${union}) WHERE k = ${str(String(dup.k))} ORDER BY s, r LIMIT 2`);
       const describe = (place: Record<string, unknown>) => {
-        const staged = sources[Number(place.s)]!.staged;
-        return `${staged.file} ${this.place(staged, Number(place.r))}`;
+        const source = sources[Number(place.s)]!.source;
+        return `${source.file} ${this.place(source, Number(place.r))}`;
       };
       throw new DataError(
-        sources[Number(first!.s)]!.staged.file,
+        sources[Number(first!.s)]!.source.file,
         `InteractionId "${String(dup.k)}" appears twice: ${describe(first!)} and ${describe(second!)}`,
       );
     }
@@ -282,42 +328,38 @@ class Loader {
 
   private async loadInteractions(
     plan: LoadPlan,
-    byStem: Map<string, Staged>,
+    byStem: Map<string, Opened>,
     contact: EntityInfo,
   ): Promise<Record<string, InteractionTypeInfo>> {
-    const idSources: { staged: Staged; column: string }[] = [];
-    for (const ix of plan.interactionSources) {
-      const staged = byStem.get(ix.source.stem)!;
-      await this.checkInteractionSource(staged, ix);
-      const idColumn = staged.columns.find((c) => c.name.toLowerCase() === 'interactionid');
-      if (idColumn) idSources.push({ staged, column: idColumn.name });
-    }
-    await this.checkInteractionIds(idSources);
-
     // Each source is normalised in one pass into a table of its own. The long table keeps its types
     // together and is read through a view per type (a copy per type took four times as long to
     // load, bench: 9.2 s vs 2.5 s at 2M rows); a per-type file is its type's table, unpadded by
     // other types' columns. Only a type found in several sources is copied into a table of its own.
     const sources: { ix: InteractionSourcePlan; table: string; fields: Fields; counts: Map<string, number> }[] = [];
-    for (const [index, ix] of plan.interactionSources.entries()) {
-      this.progress(`Building ${ix.source.file}`, index, plan.interactionSources.length);
-      const staged = byStem.get(ix.source.stem)!;
+    const idSources: { source: Opened; table: string; column: string }[] = [];
+    for (const ix of plan.interactionSources) {
+      const source = byStem.get(ix.source.stem)!;
+      this.checkInteractionColumns(source, ix);
       const renames = new Map<string, string>([
         [ix.timestampColumn, plan.timestampField],
         ...[...ix.links].map(([link, column]) => [column, link] as [string, string]),
       ]);
       if (ix.typeColumn) renames.set(ix.typeColumn, plan.typeField);
       const extra = ix.typeColumn ? [] : [`${str(ix.type!)} AS ${id(plan.typeField)}`];
-      const table = await this.create(
+      const table = await this.build(
         ix.type === undefined ? 'interactions' : `interaction:${ix.type}`,
-        this.normalizedSelect(staged, plan, renames, extra, ix.timestampColumn),
+        source,
+        this.normalizedColumns(source, plan, renames, extra, ix.timestampColumn),
       );
-      await this.run(`DROP TABLE ${id(staged.table)}`);
+      await this.checkInteractionRows(source, ix, table, plan);
+      const idColumn = source.columns.find((c) => c.name.toLowerCase() === 'interactionid');
+      if (idColumn) idSources.push({ source, table, column: renames.get(idColumn.name) ?? idColumn.name });
       const counted = await this.db.query(`SELECT ${id(plan.typeField)} AS t, count(*) AS n FROM ${id(table)} GROUP BY 1`);
       const counts = new Map(counted.map((r) => [String(r.t), Number(r.n)]));
       if (ix.type !== undefined && !counts.has(ix.type)) counts.set(ix.type, 0);
       sources.push({ ix, table, fields: await this.fields(table), counts });
     }
+    await this.checkInteractionIds(idSources);
 
     const types: Record<string, InteractionTypeInfo> = {};
     const typeNames = [...new Set(sources.flatMap((s) => [...s.counts.keys()]))].sort();

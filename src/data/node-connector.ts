@@ -2,7 +2,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PREPARE_DATABASE, tableToRows, type Connector } from './connector';
+import { arrowInsertOptions, PREPARE_DATABASE, tableToRows, type Connector } from './connector';
 
 const require = createRequire(import.meta.url);
 
@@ -19,8 +19,8 @@ export async function createNodeConnector(): Promise<Connector> {
   return {
     queryArrow: async (sql) => connection.query(sql),
     query: async (sql) => tableToRows(connection.query(sql)),
-    insertArrowStream: async (name, ipc, append = false) => {
-      connection.insertArrowFromIPCStream(ipc, { name, create: !append });
+    insertArrowStream: async (name, ipc, options) => {
+      connection.insertArrowFromIPCStream(ipc, arrowInsertOptions(name, options));
     },
     close: async () => {
       connection.close();

@@ -37,3 +37,8 @@ export function quoteDate(date: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`Not a calendar date: ${date}`);
   return `DATE '${date}'`;
 }
+
+/** A table in the main schema of another attached database. */
+export function quoteTableIn(database: string, table: string): string {
+  return `${quoteIdentifier(database)}.${quoteIdentifier('main')}.${quoteIdentifier(table)}`;
+}

@@ -1,0 +1,141 @@
+/**
+ * Files are streamed into their tables a chunk at a time (a few Parquet row groups each). These
+ * tests make chunks of a few rows, so that every check meets rows in later chunks: the rows keep
+ * the file's order, errors name the row in the file, and a refused load leaves nothing behind.
+ */
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connector } from '../../src/data/connector';
+import type { Decoders, InputFile } from '../../src/data/decode-file';
+import { dropTables, loadData } from '../../src/data/load-data';
+import { createNodeConnector } from '../../src/data/node-connector';
+import { nodeDecoders } from '../../src/data/node-decoders';
+
+/** Three row groups of two rows make one chunk of four rows, then one of two, and so on. */
+const chunked: Decoders = { ...nodeDecoders, chunkRows: 3 };
+const ROW_GROUP = 2;
+
+let db: Connector;
+beforeAll(async () => {
+  db = await createNodeConnector();
+});
+afterAll(async () => db?.close());
+
+type Column = { name: string; data: unknown[]; type: 'STRING' | 'TIMESTAMP' | 'INT32' };
+
+function parquet(name: string, columns: Column[]): InputFile {
+  return { name, bytes: new Uint8Array(parquetWriteBuffer({ columnData: columns, rowGroupSize: ROW_GROUP })) };
+}
+
+const CONTACTS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
+const TYPES = ['EmailOpened', 'WebsiteVisited'];
+
+function contacts(ids = CONTACTS): InputFile {
+  return parquet('contact.parquet', [
+    { name: 'contactid', data: ids, type: 'STRING' },
+    { name: 'score', data: ids.map((_, i) => i * 10), type: 'INT32' },
+  ]);
+}
+
+function interactions(overrides: { ids?: string[]; timestamps?: (Date | null)[] } = {}): InputFile {
+  const n = 11;
+  const ids = overrides.ids ?? Array.from({ length: n }, (_, i) => `i${i + 1}`);
+  return parquet('interactions.parquet', [
+    { name: 'InteractionId', data: ids, type: 'STRING' },
+    { name: 'InteractionType', data: ids.map((_, i) => TYPES[i % 2]), type: 'STRING' },
+    { name: 'Timestamp', data: overrides.timestamps ?? ids.map((_, i) => new Date(Date.UTC(2026, 2, 1 + i, 9))), type: 'TIMESTAMP' },
+    { name: 'ContactId', data: ids.map((_, i) => CONTACTS[i % CONTACTS.length]), type: 'STRING' },
+  ]);
+}
+
+async function tableCount(): Promise<number> {
+  const [row] = await db.query('SELECT count(*) AS n FROM information_schema.tables');
+  return Number(row!.n);
+}
+
+async function refusal(files: InputFile[]): Promise<string> {
+  const before = await tableCount();
+  const error = await loadData(db, files, chunked).then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
+  expect(await tableCount(), 'a refused load leaves no table in either database').toBe(before);
+  return error?.message ?? 'loaded';
+}
+
+describe('loading a file chunk by chunk', () => {
+  it('reads each file as its schema, then chunk by chunk', async () => {
+    const files = [contacts(), interactions()];
+    const reads: string[] = [];
+    const counting: Decoders = {
+      ...chunked,
+      readParquetRowGroups: (bytes, groups) => {
+        reads.push(`${files.find((f) => f.bytes === bytes)!.name} [${groups.join(',')}]`);
+        return nodeDecoders.readParquetRowGroups(bytes, groups);
+      },
+    };
+    const result = await loadData(db, files, counting, { generation: 4 });
+    await dropTables(db, result.tables);
+    expect(reads).toEqual([
+      'contact.parquet []',
+      'interactions.parquet []',
+      'contact.parquet [0,1]',
+      'contact.parquet [2,3]',
+      'interactions.parquet [0,1]',
+      'interactions.parquet [2,3]',
+      'interactions.parquet [4,5]',
+    ]);
+  });
+
+  it('builds the same tables, in the file order, as one chunk per file', async () => {
+    const files = [contacts(), interactions()];
+    const dump = async (decoders: Decoders, generation: number) => {
+      const result = await loadData(db, files, decoders, { generation });
+      const tables = [result.catalog.entities.contact!.table, `g${generation}:interactions`];
+      const rows = await Promise.all(tables.map((t) => db.query(`SELECT * FROM "${t}" ORDER BY rowid`)));
+      await dropTables(db, result.tables);
+      return { rows, counts: Object.values(result.catalog.interactions.types).map((t) => t.rowCount) };
+    };
+    const inChunks = await dump(chunked, 2);
+    expect(inChunks.rows[0]).toHaveLength(CONTACTS.length);
+    expect(inChunks.rows[1]!.map((r) => r.InteractionId)).toEqual(Array.from({ length: 11 }, (_, i) => `i${i + 1}`));
+    expect(inChunks.counts).toEqual([6, 5]);
+    expect(inChunks).toEqual(await dump(nodeDecoders, 3));
+  });
+
+  it('names the row in the file when a later chunk has no timestamp', async () => {
+    const timestamps = Array.from({ length: 11 }, (_, i) => (i === 9 ? null : new Date(Date.UTC(2026, 2, 1 + i))));
+    expect(await refusal([contacts(), interactions({ timestamps })])).toMatch(
+      /^interactions.parquet: row 10 has no timestamp in column "Timestamp"/,
+    );
+  });
+
+  it('finds a key repeated in two chunks', async () => {
+    expect(await refusal([contacts(['c1', 'c2', 'c3', 'c4', 'c5', 'c2', 'c7']), interactions()])).toMatch(
+      /^contact.parquet: key "c2" in column "contactid" appears twice: row 2 and row 6/,
+    );
+  });
+
+  it('finds an InteractionId repeated in two chunks', async () => {
+    const ids = Array.from({ length: 11 }, (_, i) => (i === 10 ? 'i2' : `i${i + 1}`));
+    expect(await refusal([contacts(), interactions({ ids })])).toMatch(
+      /InteractionId "i2" appears twice: interactions.parquet row 2 and interactions.parquet row 11/,
+    );
+  });
+
+  it('says a file is too large for the tab when DuckDB runs out of memory building its table', async () => {
+    const before = await tableCount();
+    let inserts = 0;
+    const starved: Connector = {
+      ...db,
+      query: async (sql) => {
+        if (sql.startsWith('INSERT INTO') && ++inserts === 2)
+          throw new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (3.1 GiB/3.1 GiB used)');
+        return db.query(sql);
+      },
+    };
+    const error = await loadData(starved, [contacts(), interactions()], chunked).catch((e: unknown) => e as Error);
+    expect(error.message).toMatch(/^interactions.parquet: is too large for the memory this browser tab can use: DuckDB ran out of memory/);
+    expect(await tableCount()).toBe(before);
+  });
+});
