@@ -53,18 +53,27 @@ export interface MemoryNeed {
   readonly page: number;
 }
 
-/** Files are decoded, staged and copied into final tables in DuckDB; the page holds them meanwhile. */
+/** One decoded Parquet chunk (about 500k rows) waits uncompressed in DuckDB and in the decoder. */
+const PARQUET_CHUNK_BYTES = 300 * 1024 ** 2;
+
+/**
+ * Parquet streams through DuckDB a chunk at a time into compressed tables, which take about the
+ * file's size (1M/20M: 463 MB of DuckDB for 414 MB of Parquet, BENCHMARKS.md); an Arrow or CSV
+ * file is staged whole, uncompressed, first. The page holds the files' bytes meanwhile.
+ */
 export function estimateFilesNeed(files: readonly InputFile[]): MemoryNeed {
   let duckdb = 0;
   let page = 0;
+  let parquet = false;
   for (const file of files) {
     const format = fileFormat(file.name)?.format;
     const size = file.bytes.byteLength;
-    // Parquet is compressed (several times larger once decoded); CSV text becomes JavaScript strings.
-    duckdb += size * (format === 'parquet' ? 8 : format === 'csv' ? 3 : format === 'arrow' ? 3 : 0);
-    page += size * (format === 'csv' ? 6 : format === 'parquet' ? 3 : 2);
+    parquet ||= format === 'parquet';
+    duckdb += size * (format === 'parquet' ? 1.5 : format === 'csv' ? 3 : format === 'arrow' ? 2 : 0);
+    // CSV text becomes JavaScript strings; Parquet's decoded chunks are passed to DuckDB as bytes.
+    page += size * (format === 'csv' ? 6 : format === 'parquet' ? 1.5 : 2);
   }
-  return { duckdb, page };
+  return parquet ? { duckdb: duckdb + PARQUET_CHUNK_BYTES, page: page + PARQUET_CHUNK_BYTES } : { duckdb, page };
 }
 
 /** What is missing for a load, or undefined when it fits; the current data stays loaded meanwhile. */
