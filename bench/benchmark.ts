@@ -273,6 +273,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
             ...(outcome.histogramMs !== undefined ? { histogramMs: outcome.histogramMs } : {}),
           });
           for (const [i, native] of natives.entries()) {
+            for (const sql of outcome.setup) await native.time(sql);
             const ms = await replay(native, outcome.statements);
             for (const sql of outcome.cleanup) await native.time(sql);
             const histogramMs = outcome.histogramSql === undefined ? undefined : await native.time(outcome.histogramSql);

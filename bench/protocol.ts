@@ -36,6 +36,11 @@ export interface PreviewRun {
   /** The app's preview (src/state/preview-run.ts): the edited segment's Flow, step by step, counted. */
   readonly ms: number;
   readonly count: number;
+  /**
+   * Statements run first, untimed: after the first run, the designer showing the segment before
+   * the edit (so its groups and references are kept, as when an analyst edits).
+   */
+  readonly setup: readonly string[];
   /** The statements that preview ran, in order, to replay natively. */
   readonly statements: readonly string[];
   /** Statements to run afterwards, untimed (dropping the preview's result table). */

@@ -157,6 +157,8 @@ export interface PreviewEdit {
   readonly label: string;
   /** The segment as the designer shows it after the edit; compound steps name library segments. */
   readonly segment: SegmentInput;
+  /** The library segment it was before the edit. */
+  readonly base: string;
 }
 
 function queryOf(name: string): Record<string, unknown> {
@@ -165,33 +167,27 @@ function queryOf(name: string): Record<string, unknown> {
   return segment.query;
 }
 
-function edited(name: string, base: string, change: Record<string, unknown>): SegmentInput {
+function edited(label: string, name: string, base: string, change: Record<string, unknown>): PreviewEdit {
   const segment = BENCH_SEGMENTS.find((s) => s.name === base)!;
-  return { ...segment, name, status: 'draft', query: { ...queryOf(base), ...change } } as SegmentInput;
+  return { label, base, segment: { ...segment, name, status: 'draft', query: { ...queryOf(base), ...change } } as SegmentInput };
 }
 
 /** Small edits an analyst makes in the designer, each re-evaluated as a live preview (a count). */
 export const PREVIEW_EDITS: readonly PreviewEdit[] = [
-  { label: 'count atLeast 2 → 3', segment: edited('PreviewCount', 'WindowedRestricted', { count: { op: 'atLeast', value: 3 } }) },
-  { label: 'window 90 → 60 days', segment: edited('PreviewWindow', 'WindowedRestricted', { window: { last: 60, unit: 'day' } }) },
-  { label: 'sum threshold 600 → 1200', segment: edited('PreviewSum', 'VisitTime', { count: { op: 'atLeast', value: 1200 } }) },
-  {
-    label: 'flow: add a city to group 1',
-    segment: edited('PreviewFlow', 'ThreeGroupFlow', {
-      groups: [
-        { where: { field: 'address1_city', op: 'in', value: ['Seattle', 'Redmond', 'Vancouver', 'Denver', 'Boston'] } },
-        ...(queryOf('ThreeGroupFlow').groups as object[]).slice(1),
-      ],
-    }),
-  },
-  {
-    label: 'compound: exclude → intersect',
-    segment: edited('PreviewCompound', 'EngagedNotLapsed', {
-      steps: [
-        { segment: 'PlainCount' },
-        { combine: 'intersect', segment: 'VisitTime' },
-        { combine: 'intersect', segment: 'NeverOpenedRecently' },
-      ],
-    }),
-  },
+  edited('count atLeast 2 → 3', 'PreviewCount', 'WindowedRestricted', { count: { op: 'atLeast', value: 3 } }),
+  edited('window 90 → 60 days', 'PreviewWindow', 'WindowedRestricted', { window: { last: 60, unit: 'day' } }),
+  edited('sum threshold 600 → 1200', 'PreviewSum', 'VisitTime', { count: { op: 'atLeast', value: 1200 } }),
+  edited('flow: add a city to group 1', 'PreviewFlow', 'ThreeGroupFlow', {
+    groups: [
+      { where: { field: 'address1_city', op: 'in', value: ['Seattle', 'Redmond', 'Vancouver', 'Denver', 'Boston'] } },
+      ...(queryOf('ThreeGroupFlow').groups as object[]).slice(1),
+    ],
+  }),
+  edited('compound: exclude → intersect', 'PreviewCompound', 'EngagedNotLapsed', {
+    steps: [
+      { segment: 'PlainCount' },
+      { combine: 'intersect', segment: 'VisitTime' },
+      { combine: 'intersect', segment: 'NeverOpenedRecently' },
+    ],
+  }),
 ];

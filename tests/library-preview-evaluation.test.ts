@@ -89,4 +89,32 @@ describe('designer evaluation on the worked examples', () => {
     const left = await db.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'preview:stale%'`);
     expect(Number(left[0]!.n)).toBe(0);
   });
+
+  it('an edit to one Flow group evaluates that group alone, and totals like evaluate', async () => {
+    const tables = new SegmentTables();
+    const statements: string[] = [];
+    const ctx = { ...context(), db: { ...db, query: (sql: string) => (statements.push(sql), db.query(sql)) } };
+    const seattle = library.segments.find((s) => s.name === 'SeattleEmailable') as ProfileSegment;
+    const [first, second] = seattle.query.groups;
+    const edited: ProfileSegment = {
+      ...seattle,
+      name: 'PortlandEmailable',
+      query: { groups: [{ where: { field: 'address1_city', op: 'eq', value: 'Portland' } }, second!] },
+    };
+    const groupsCreated = () => statements.filter((sql) => sql.startsWith('CREATE OR REPLACE TEMP TABLE "segment:group:')).length;
+
+    await runPreview(ctx, tables, seattle, 'preview:a', () => true);
+    expect(groupsCreated()).toBe(2);
+    const outcome = await runPreview(ctx, tables, edited, 'preview:b', () => true);
+    expect(groupsCreated(), 'only the edited group is evaluated again').toBe(3);
+    const counts = await evaluateCounts({ version: 1, segments: [edited] });
+    expect(outcome.total).toBe(counts.PortlandEmailable);
+    expect(first).not.toEqual(edited.query.groups[0]);
+
+    await runPreview({ ...ctx, now: NOW + 1, epoch: `1|${NOW + 1}` }, tables, seattle, 'preview:c', () => true);
+    expect(groupsCreated(), 'a new instant evaluates every group again').toBe(5);
+    await tables.clear(db);
+    const left = await db.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'segment:group:%'`);
+    expect(Number(left[0]!.n)).toBe(0);
+  });
 });

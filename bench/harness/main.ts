@@ -26,6 +26,9 @@ interface PreparedPreview {
   readonly label: string;
   readonly segment: Segment;
   readonly library: Library;
+  /** The segment before the edit, in the unedited library. */
+  readonly base: Segment;
+  previewed: boolean;
 }
 
 let db: Connector | undefined;
@@ -100,9 +103,10 @@ const api: HarnessApi = {
     const current = loaded();
     const library = benchLibrary(json, current);
     const previews = edits.map((edit) => {
-      const { label, segment } = edit as { label: string; segment: { name: string } };
+      const { label, segment, base } = edit as { label: string; segment: { name: string }; base: string };
       const edited = benchLibrary(withEdit(json, segment), current);
-      return { label, segment: edited.segments.find((s) => s.name === segment.name)!, library: edited };
+      const before = library.segments.find((s) => s.name === base) ?? fail(`no segment ${base}`);
+      return { label, segment: edited.segments.find((s) => s.name === segment.name)!, library: edited, base: before, previewed: false };
     });
     // Referenced segments are cached across previews, as in the app (one cache per data load).
     const tables = new SegmentTables('segment');
@@ -124,16 +128,27 @@ const api: HarnessApi = {
     const state = compiled();
     const preview = state.previews[index] ?? fail(`no preview ${index}`);
     const current = loaded();
+    const setupSteps: LoadStep[] = [];
+    if (preview.previewed) {
+      // As in the designer: the segment was shown before the edit, so its groups and references are kept.
+      const setupDb = recordingConnector(db, setupSteps);
+      await state.tables.clear(setupDb);
+      const ctx = { db: setupDb, catalog: current, library: state.library, now: state.now, epoch: 'bench' };
+      const before = await runPreview(ctx, state.tables, preview.base, `preview:${++state.runs}`, () => true);
+      await setupDb.query(dropTable(before.table));
+    }
+    preview.previewed = true;
+    const setup = setupSteps.flatMap((s) => (s.kind === 'sql' ? [s.sql] : []));
     const steps: LoadStep[] = [];
     const ctx = { db: recordingConnector(db, steps), catalog: current, library: preview.library, now: state.now, epoch: 'bench' };
     const [ms, outcome] = await timed(() => runPreview(ctx, state.tables, preview.segment, `preview:${++state.runs}`, () => true));
     const cleanup = [dropTable(outcome.table)];
     for (const sql of cleanup) await db.query(sql);
     const statements = steps.flatMap((s) => (s.kind === 'sql' ? [s.sql] : []));
-    if (preview.segment.kind !== 'interaction') return { ms, count: outcome.total, statements, cleanup };
+    if (preview.segment.kind !== 'interaction') return { ms, count: outcome.total, setup, statements, cleanup };
     const histogramSql = printQuery(histogramQuery(preview.segment.query, current, preview.segment.timeZone, state.now));
     const [histogramMs] = await timed(() => db.query(histogramSql));
-    return { ms, count: outcome.total, statements, cleanup, histogramMs, histogramSql };
+    return { ms, count: outcome.total, setup, statements, cleanup, histogramMs, histogramSql };
   },
 
   async evaluateLibraryMs() {

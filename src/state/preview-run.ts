@@ -1,7 +1,8 @@
 /**
  * One evaluation of the definition being edited: its Flow step by step (so each group or step
  * gets its count), each step kept as a temporary table that the next one builds on. Segments it
- * refers to come from the shared `SegmentTables` cache.
+ * refers to, and the members of each group of a Flow, come from the shared `SegmentTables` cache,
+ * so an edit to one group evaluates that group alone.
  */
 import { combineStep, compileSegmentSteps } from '../engine/compile/segment-steps';
 import type { Segment } from '../engine/library-schema';
@@ -40,10 +41,13 @@ export async function runPreview(
     now: ctx.now,
     segmentQuery: (name) => membersOf(refs.get(name) ?? `missing:${name}`),
   });
+  const keepGroups = segment.kind === 'profile' && steps.length > 1;
   const stepCounts: number[] = [];
   let previous: string | undefined;
   try {
-    for (const [i, step] of steps.entries()) {
+    for (const [i, whole] of steps.entries()) {
+      const step = keepGroups ? { ...whole, query: membersOf(await tables.groupMembers(ctx, whole.query)) } : whole;
+      if (!isCurrent()) throw new Superseded();
       const table = `${tablePrefix}:${i}`;
       await ctx.db.query(createTempTable(table, previous === undefined ? step.query : combineStep(membersOf(previous), step)));
       if (previous !== undefined) await ctx.db.query(dropTable(previous));

@@ -3,6 +3,9 @@
  * counts in the library list and by compound previews. A table is keyed by the segment's
  * definition, the definitions it depends on, the data version and the evaluation instant,
  * so nothing stale is ever read and nothing unchanged is evaluated twice.
+ *
+ * The groups of the Flow being edited are kept too, keyed by their SQL (which holds the
+ * definition, the tables and the instant): editing one group re-evaluates that group alone.
  */
 import type { Catalog } from '../engine/catalog';
 import { compileSegment, MEMBER_COLUMN } from '../engine/compile/compile-segment';
@@ -10,6 +13,7 @@ import type { Library, Segment } from '../engine/library-schema';
 import { dependencies } from '../engine/segment-order';
 import type { Query } from '../engine/sql/ast';
 import * as q from '../engine/sql/build';
+import { printQuery } from '../engine/sql/print-duckdb';
 import { countRows, createTempTable, dropTable } from '../engine/sql/statements';
 import type { Connector } from '../data/connector';
 
@@ -38,12 +42,50 @@ export async function countTable(db: Connector, table: string): Promise<number> 
   return Number(row?.n ?? 0);
 }
 
+/** Flow groups kept between previews: a few Flows' worth, the least recently used dropped first. */
+const KEPT_GROUPS = 8;
+
 export class SegmentTables {
   private epoch: string | undefined;
   private readonly cache = new Map<string, { readonly key: string; readonly result: Promise<Materialised> }>();
+  /** Printed SQL of a Flow group → the table of its members, in order of last use. */
+  private readonly groups = new Map<string, Promise<string>>();
   private counter = 0;
 
   constructor(private readonly prefix = 'segment') {}
+
+  /** The members of one Flow group (`query`) as a table this cache owns: read it, never drop it. */
+  async groupMembers(ctx: EvaluationContext, query: Query): Promise<string> {
+    await this.reset(ctx);
+    const key = printQuery(query);
+    const kept = this.groups.get(key);
+    this.groups.delete(key);
+    const table = kept ?? this.createGroup(ctx.db, query);
+    this.groups.set(key, table);
+    table.catch(() => {
+      if (this.groups.get(key) === table) this.groups.delete(key);
+    });
+    for (const [oldest, dropped] of this.groups) {
+      if (this.groups.size <= KEPT_GROUPS) break;
+      this.groups.delete(oldest);
+      void dropped.then((t) => ctx.db.query(dropTable(t))).catch(() => undefined);
+    }
+    return table;
+  }
+
+  private async createGroup(db: Connector, query: Query): Promise<string> {
+    const table = `${this.prefix}:group:${++this.counter}`;
+    await db.query(createTempTable(table, query));
+    return table;
+  }
+
+  private forget(db: Connector): Promise<unknown>[] {
+    const tables = [...this.cache.values()].map((entry) => entry.result.then((m) => m.table));
+    tables.push(...this.groups.values());
+    this.cache.clear();
+    this.groups.clear();
+    return tables.map((table) => table.then((t) => db.query(dropTable(t))).catch(() => undefined));
+  }
 
   /** The key of a segment: its definition and, recursively, those of the segments it uses. */
   private key(name: string, library: Library, trail: readonly string[] = []): string {
@@ -56,9 +98,7 @@ export class SegmentTables {
   private async reset(ctx: EvaluationContext): Promise<void> {
     if (this.epoch === ctx.epoch) return;
     this.epoch = ctx.epoch;
-    const old = [...this.cache.values()];
-    this.cache.clear();
-    for (const entry of old) void entry.result.then((m) => ctx.db.query(dropTable(m.table))).catch(() => undefined);
+    void this.forget(ctx.db);
   }
 
   /** The members of segment `name` of `ctx.library` (which must have been validated). */
@@ -93,9 +133,7 @@ export class SegmentTables {
 
   /** Drops every table (e.g. before the connector goes away). */
   async clear(db: Connector): Promise<void> {
-    const old = [...this.cache.values()];
-    this.cache.clear();
     this.epoch = undefined;
-    for (const entry of old) await entry.result.then((m) => db.query(dropTable(m.table))).catch(() => undefined);
+    await Promise.all(this.forget(db));
   }
 }
