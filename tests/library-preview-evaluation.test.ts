@@ -91,7 +91,7 @@ describe('designer evaluation on the worked examples', () => {
   });
 
   it('an edit to one Flow group evaluates that group alone, and totals like evaluate', async () => {
-    const tables = new SegmentTables();
+    const tables = new SegmentTables('flow');
     const statements: string[] = [];
     const ctx = { ...context(), db: { ...db, query: (sql: string) => (statements.push(sql), db.query(sql)) } };
     const seattle = library.segments.find((s) => s.name === 'SeattleEmailable') as ProfileSegment;
@@ -101,7 +101,7 @@ describe('designer evaluation on the worked examples', () => {
       name: 'PortlandEmailable',
       query: { groups: [{ where: { field: 'address1_city', op: 'eq', value: 'Portland' } }, second!] },
     };
-    const groupsCreated = () => statements.filter((sql) => sql.startsWith('CREATE OR REPLACE TEMP TABLE "segment:group:')).length;
+    const groupsCreated = () => statements.filter((sql) => sql.startsWith('CREATE OR REPLACE TEMP TABLE "flow:part:')).length;
 
     await runPreview(ctx, tables, seattle, 'preview:a', () => true);
     expect(groupsCreated()).toBe(2);
@@ -114,7 +114,31 @@ describe('designer evaluation on the worked examples', () => {
     await runPreview({ ...ctx, now: NOW + 1, epoch: `1|${NOW + 1}` }, tables, seattle, 'preview:c', () => true);
     expect(groupsCreated(), 'a new instant evaluates every group again').toBe(5);
     await tables.clear(db);
-    const left = await db.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'segment:group:%'`);
+    const left = await db.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'flow:part:%'`);
     expect(Number(left[0]!.n)).toBe(0);
+  });
+
+  it('a new count test on an interaction query reads the kept values, and totals like evaluate', async () => {
+    const tables = new SegmentTables('counts');
+    const statements: string[] = [];
+    const ctx = { ...context(), db: { ...db, query: (sql: string) => (statements.push(sql), db.query(sql)) } };
+    const opened = library.segments.find((s) => s.name === 'OpenedTwiceLast30Days')!;
+    if (opened.kind !== 'interaction') throw new Error('OpenedTwiceLast30Days is an interaction segment');
+    const tests = [
+      undefined,
+      { op: 'atLeast', value: 1 },
+      { op: 'atMost', value: 1 },
+      { op: 'exactly', value: 0 },
+      { op: 'between', value: [1, 3] },
+    ] as const;
+    const variants = tests.map((count, i) => ({ ...opened, name: `Count${i}`, query: { ...opened.query, count } }) as Segment);
+    const expected = await evaluateCounts({ version: 1, segments: variants });
+    for (const variant of variants) {
+      const outcome = await runPreview(ctx, tables, variant, `preview:${variant.name}`, () => true);
+      expect(outcome.total, variant.name).toBe(expected[variant.name]);
+      await db.query(`DROP TABLE "${outcome.table}"`);
+    }
+    expect(statements.filter((sql) => sql.startsWith('CREATE OR REPLACE TEMP TABLE "counts:part:')).length).toBe(1);
+    await tables.clear(db);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * One evaluation of the definition being edited: its Flow step by step (so each group or step
  * gets its count), each step kept as a temporary table that the next one builds on. Segments it
- * refers to, and the members of each group of a Flow, come from the shared `SegmentTables` cache,
- * so an edit to one group evaluates that group alone.
+ * refers to come from the shared `SegmentTables` cache, and so do the parts of the definition:
+ * each Flow group's members (an edit to one group evaluates that group alone) and an interaction
+ * query's value per contact (a new count test is only a filter on them).
  */
-import { combineStep, compileSegmentSteps } from '../engine/compile/segment-steps';
+import { compileCountTestOn, compileInteractionValues } from '../engine/compile/compile-segment';
+import { combineStep, compileSegmentSteps, type SegmentStep } from '../engine/compile/segment-steps';
 import type { Segment } from '../engine/library-schema';
 import { dependencies } from '../engine/segment-order';
 import { createTempTable, dropTable } from '../engine/sql/statements';
@@ -36,18 +38,12 @@ export async function runPreview(
   for (const name of new Set(dependencies(segment))) refs.set(name, (await tables.materialise(ctx, name)).table);
   if (!isCurrent()) throw new Superseded();
 
-  const steps = compileSegmentSteps(segment, {
-    catalog: ctx.catalog,
-    now: ctx.now,
-    segmentQuery: (name) => membersOf(refs.get(name) ?? `missing:${name}`),
-  });
-  const keepGroups = segment.kind === 'profile' && steps.length > 1;
+  const steps = await previewSteps(ctx, tables, segment, refs);
+  if (!isCurrent()) throw new Superseded();
   const stepCounts: number[] = [];
   let previous: string | undefined;
   try {
-    for (const [i, whole] of steps.entries()) {
-      const step = keepGroups ? { ...whole, query: membersOf(await tables.groupMembers(ctx, whole.query)) } : whole;
-      if (!isCurrent()) throw new Superseded();
+    for (const [i, step] of steps.entries()) {
       const table = `${tablePrefix}:${i}`;
       await ctx.db.query(createTempTable(table, previous === undefined ? step.query : combineStep(membersOf(previous), step)));
       if (previous !== undefined) await ctx.db.query(dropTable(previous));
@@ -60,4 +56,22 @@ export async function runPreview(
     throw error;
   }
   return { total: stepCounts.at(-1) ?? 0, stepCounts, table: previous! };
+}
+
+async function previewSteps(
+  ctx: EvaluationContext,
+  tables: SegmentTables,
+  segment: Segment,
+  refs: ReadonlyMap<string, string>,
+): Promise<SegmentStep[]> {
+  const options = { catalog: ctx.catalog, now: ctx.now, segmentQuery: (name: string) => membersOf(refs.get(name) ?? `missing:${name}`) };
+  if (segment.kind === 'interaction') {
+    const values = await tables.part(ctx, compileInteractionValues(segment.query, { ...options, timeZone: segment.timeZone }));
+    return [{ query: compileCountTestOn(values, segment.query) }];
+  }
+  const steps = compileSegmentSteps(segment, options);
+  if (segment.kind !== 'profile' || steps.length === 1) return steps;
+  const kept: SegmentStep[] = [];
+  for (const step of steps) kept.push({ ...step, query: membersOf(await tables.part(ctx, step.query)) });
+  return kept;
 }

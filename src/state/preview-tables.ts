@@ -4,8 +4,9 @@
  * definition, the definitions it depends on, the data version and the evaluation instant,
  * so nothing stale is ever read and nothing unchanged is evaluated twice.
  *
- * The groups of the Flow being edited are kept too, keyed by their SQL (which holds the
- * definition, the tables and the instant): editing one group re-evaluates that group alone.
+ * The parts of the definition being edited are kept too (each Flow group's members, an
+ * interaction query's value per contact), keyed by their SQL, which holds the definition, the
+ * tables and the instant: an edit re-evaluates only the part it changed.
  */
 import type { Catalog } from '../engine/catalog';
 import { compileSegment, MEMBER_COLUMN } from '../engine/compile/compile-segment';
@@ -42,48 +43,48 @@ export async function countTable(db: Connector, table: string): Promise<number> 
   return Number(row?.n ?? 0);
 }
 
-/** Flow groups kept between previews: a few Flows' worth, the least recently used dropped first. */
-const KEPT_GROUPS = 8;
+/** Parts kept between previews: a few Flows' worth, the least recently used dropped first. */
+const KEPT_PARTS = 8;
 
 export class SegmentTables {
   private epoch: string | undefined;
   private readonly cache = new Map<string, { readonly key: string; readonly result: Promise<Materialised> }>();
-  /** Printed SQL of a Flow group → the table of its members, in order of last use. */
-  private readonly groups = new Map<string, Promise<string>>();
+  /** Printed SQL of a part → the table of its result, in order of last use. */
+  private readonly parts = new Map<string, Promise<string>>();
   private counter = 0;
 
   constructor(private readonly prefix = 'segment') {}
 
-  /** The members of one Flow group (`query`) as a table this cache owns: read it, never drop it. */
-  async groupMembers(ctx: EvaluationContext, query: Query): Promise<string> {
+  /** The result of one part of a definition (`query`) as a table this cache owns: read it, never drop it. */
+  async part(ctx: EvaluationContext, query: Query): Promise<string> {
     await this.reset(ctx);
     const key = printQuery(query);
-    const kept = this.groups.get(key);
-    this.groups.delete(key);
-    const table = kept ?? this.createGroup(ctx.db, query);
-    this.groups.set(key, table);
+    const kept = this.parts.get(key);
+    this.parts.delete(key);
+    const table = kept ?? this.createPart(ctx.db, query);
+    this.parts.set(key, table);
     table.catch(() => {
-      if (this.groups.get(key) === table) this.groups.delete(key);
+      if (this.parts.get(key) === table) this.parts.delete(key);
     });
-    for (const [oldest, dropped] of this.groups) {
-      if (this.groups.size <= KEPT_GROUPS) break;
-      this.groups.delete(oldest);
+    for (const [oldest, dropped] of this.parts) {
+      if (this.parts.size <= KEPT_PARTS) break;
+      this.parts.delete(oldest);
       void dropped.then((t) => ctx.db.query(dropTable(t))).catch(() => undefined);
     }
     return table;
   }
 
-  private async createGroup(db: Connector, query: Query): Promise<string> {
-    const table = `${this.prefix}:group:${++this.counter}`;
+  private async createPart(db: Connector, query: Query): Promise<string> {
+    const table = `${this.prefix}:part:${++this.counter}`;
     await db.query(createTempTable(table, query));
     return table;
   }
 
   private forget(db: Connector): Promise<unknown>[] {
     const tables = [...this.cache.values()].map((entry) => entry.result.then((m) => m.table));
-    tables.push(...this.groups.values());
+    tables.push(...this.parts.values());
     this.cache.clear();
-    this.groups.clear();
+    this.parts.clear();
     return tables.map((table) => table.then((t) => db.query(dropTable(t))).catch(() => undefined));
   }
 

@@ -28,7 +28,9 @@ export async function checkAgainstReference(
   const property = fc.asyncProperty(cases, async (c) => {
     const sql = await evaluateWithSql(connector, datasetFiles(c.dataset), c.library, c.now);
     const reference = evaluateReference(datasetReference(c.dataset), c.library as unknown as Library, c.now);
-    const problem = firstDisagreement(c, sql, reference);
+    const evaluated = firstDisagreement(c, sql.evaluated, reference);
+    const previewed = firstDisagreement(c, sql.previewed, reference);
+    const problem = evaluated ?? (previewed && `the designer's preview: ${previewed}`);
     if (problem) throw new Error(problem);
     tally.cases++;
     for (const members of reference.values()) {

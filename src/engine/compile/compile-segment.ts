@@ -29,6 +29,7 @@ interface Scope {
 }
 
 const SET_OPERATORS: Record<Combine, SetOperator> = { union: 'UNION', intersect: 'INTERSECT', exclude: 'EXCEPT' };
+const DEFAULT_COUNT: CountTest = { op: 'atLeast', value: 1 };
 
 class SegmentCompiler {
   private aliasCount = 0;
@@ -129,7 +130,7 @@ class SegmentCompiler {
 
   /** Members of an interaction query; with a count test that holds at zero, contacts with no interaction too. */
   interaction(query: InteractionQuery): Query {
-    const count = query.count ?? { op: 'atLeast', value: 1 };
+    const count = query.count ?? DEFAULT_COUNT;
     if (holdsAtZero(query.measure, count)) {
       const { from, contactKey, value } = this.contactValues(query);
       return q.select([q.as(contactKey, MEMBER_COLUMN)], { from, where: countTest(value, count) });
@@ -244,6 +245,18 @@ export function compileInteractionValues(query: InteractionQuery, options: Omit<
   return new SegmentCompiler({ ...options, segmentQuery: () => fail('an interaction query refers to no segment') }).interactionValues(
     query,
   );
+}
+
+/**
+ * The members of an interaction query, read from a table of its `compileInteractionValues`:
+ * only the count test is left to apply (a contact with no interaction has 0 or NULL there, as
+ * the zero rule wants), so the designer can change the test without reading interactions again.
+ */
+export function compileCountTestOn(valuesTable: string, query: InteractionQuery): Query {
+  return q.select([q.col(undefined, MEMBER_COLUMN)], {
+    from: q.table(valuesTable),
+    where: countTest(q.col(undefined, VALUE_COLUMN), query.count ?? DEFAULT_COUNT),
+  });
 }
 
 /** Each segment's own time zone decides what its relative dates mean. */
