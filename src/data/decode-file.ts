@@ -1,8 +1,8 @@
 /** Turns one data file into Arrow IPC stream bytes that DuckDB can take, whatever its format. */
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import { csvToArrowStream, inferCsvType, parseCsv, type CsvType, type ParsedCsv } from './csv';
 import { DataError, isOutOfMemory, TOO_LARGE } from './data-error';
-import { parquetChunks, type ReadRowGroups } from './parquet-chunks';
+import { CHUNK_ROWS, parquetChunks, type ReadRowGroups } from './parquet-chunks';
 
 export interface InputFile {
   /** File name with extension, e.g. `contact.parquet`. */
@@ -13,7 +13,7 @@ export interface InputFile {
 /** Parquet decoding differs between Node and the browser (how the wasm is fetched). */
 export interface Decoders {
   readonly readParquetRowGroups: ReadRowGroups;
-  /** Rows per decoded chunk (whole row groups); tests make it small to cross chunk boundaries. */
+  /** Rows per chunk (Parquet: whole row groups); tests make it small to cross chunk boundaries. */
   readonly chunkRows?: number;
 }
 
@@ -62,7 +62,7 @@ export function decodeFile(file: InputFile, decoders: Decoders): DecodedFile {
       try {
         const table = tableFromIPC(file.bytes);
         if (table.schema.fields.length === 0) throw new Error('no columns');
-        return { ...base, chunks: [tableToIPC(table, 'stream')], schema: () => tableToIPC(table.slice(0, 0), 'stream') };
+        return { ...base, chunks: arrowChunks(table, decoders.chunkRows), schema: () => tableToIPC(table.slice(0, 0), 'stream') };
       } catch (error) {
         throw new DataError(file.name, `cannot be read as Arrow IPC (${errorText(error)}); is the file complete?`);
       }
@@ -75,8 +75,13 @@ export function decodeFile(file: InputFile, decoders: Decoders): DecodedFile {
       }
       const parsed = parseCsv(text, file.name);
       const types = Object.fromEntries(parsed.header.map((name, c) => [name, inferCsvType(parsed.columns[c]!)]));
-      const ipc = csvToArrowStream(parsed);
-      return { ...base, chunks: [ipc], schema: () => tableToIPC(tableFromIPC(ipc).slice(0, 0), 'stream'), csv: { parsed, types } };
+      const table = tableFromIPC(csvToArrowStream(parsed));
+      return {
+        ...base,
+        chunks: arrowChunks(table, decoders.chunkRows),
+        schema: () => tableToIPC(table.slice(0, 0), 'stream'),
+        csv: { parsed, types },
+      };
     }
   }
 }
@@ -87,6 +92,13 @@ function* parquetChunksOrError(file: InputFile, decoders: Decoders): Generator<U
     const next = parquetOrError(file, () => chunks.next());
     if (next.done) return;
     yield next.value;
+  }
+}
+
+/** An Arrow file in slices of rows, each its own IPC stream, so DuckDB stages one slice at a time. */
+function* arrowChunks(table: Table, chunkRows = CHUNK_ROWS): Generator<Uint8Array> {
+  for (let start = 0; start === 0 || start < table.numRows; start += chunkRows) {
+    yield tableToIPC(table.slice(start, start + chunkRows), 'stream');
   }
 }
 

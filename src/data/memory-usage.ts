@@ -53,27 +53,29 @@ export interface MemoryNeed {
   readonly page: number;
 }
 
-/** One decoded Parquet chunk (about 500k rows) waits uncompressed in DuckDB and in the decoder. */
-const PARQUET_CHUNK_BYTES = 300 * 1024 ** 2;
+/** One chunk (at most about 500k rows) waits uncompressed in DuckDB and, decoded, in the page. */
+const CHUNK_BYTES = 300 * 1024 ** 2;
+/** How much larger than its file a chunk can be once decoded (Parquet compresses well). */
+const DECODED_GROWTH = 8;
 
 /**
- * Parquet streams through DuckDB a chunk at a time into compressed tables, which take about the
- * file's size (1M/20M: 463 MB of DuckDB for 414 MB of Parquet, BENCHMARKS.md); an Arrow or CSV
- * file is staged whole, uncompressed, first. The page holds the files' bytes meanwhile.
+ * Files stream through DuckDB a chunk at a time into compressed tables, which take about a
+ * Parquet file's size (1M/20M: 463 MB of DuckDB for 414 MB of Parquet, BENCHMARKS.md). The page
+ * holds the files' bytes meanwhile, and a CSV file's text as strings.
  */
 export function estimateFilesNeed(files: readonly InputFile[]): MemoryNeed {
   let duckdb = 0;
   let page = 0;
-  let parquet = false;
+  let chunk = 0;
   for (const file of files) {
     const format = fileFormat(file.name)?.format;
     const size = file.bytes.byteLength;
-    parquet ||= format === 'parquet';
-    duckdb += size * (format === 'parquet' ? 1.5 : format === 'csv' ? 3 : format === 'arrow' ? 2 : 0);
+    duckdb += size * (format === 'parquet' ? 1.5 : format === 'csv' || format === 'arrow' ? 1 : 0);
     // CSV text becomes JavaScript strings; Parquet's decoded chunks are passed to DuckDB as bytes.
     page += size * (format === 'csv' ? 6 : format === 'parquet' ? 1.5 : 2);
+    chunk = Math.max(chunk, Math.min(CHUNK_BYTES, size * DECODED_GROWTH));
   }
-  return parquet ? { duckdb: duckdb + PARQUET_CHUNK_BYTES, page: page + PARQUET_CHUNK_BYTES } : { duckdb, page };
+  return { duckdb: duckdb + chunk, page: page + chunk };
 }
 
 /** What is missing for a load, or undefined when it fits; the current data stays loaded meanwhile. */

@@ -5,7 +5,7 @@
 import { parquetMetadata } from 'hyparquet';
 
 /** Rows per chunk handed to DuckDB: large enough to keep appends cheap, small enough to stay light. */
-const CHUNK_ROWS = 500_000;
+export const CHUNK_ROWS = 500_000;
 
 /** Decodes the given row groups of a Parquet file to an Arrow IPC stream; none gives the schema alone. */
 export type ReadRowGroups = (bytes: Uint8Array, rowGroups: number[]) => Uint8Array;

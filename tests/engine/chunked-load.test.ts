@@ -3,6 +3,7 @@
  * tests make chunks of a few rows, so that every check meets rows in later chunks: the rows keep
  * the file's order, errors name the row in the file, and a refused load leaves nothing behind.
  */
+import { tableFromIPC } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
@@ -10,6 +11,7 @@ import type { Decoders, InputFile } from '../../src/data/decode-file';
 import { dropTables, loadData } from '../../src/data/load-data';
 import { createNodeConnector } from '../../src/data/node-connector';
 import { nodeDecoders } from '../../src/data/node-decoders';
+import { arrowFile, text, ts } from '../helpers/arrow-files';
 
 /** Three row groups of two rows make one chunk of four rows, then one of two, and so on. */
 const chunked: Decoders = { ...nodeDecoders, chunkRows: 3 };
@@ -140,5 +142,28 @@ describe('loading a file chunk by chunk', () => {
     );
     expect(error?.message).toMatch(/^interactions.parquet: is too large for the memory this browser tab can use: DuckDB ran out of memory/);
     expect(await tableCount()).toBe(before);
+  });
+
+  it('slices an Arrow file the same way, and names its rows', async () => {
+    const stamps = Array.from({ length: 8 }, (_, i) => `2026-03-0${1 + (i % 9)}T10:00:00Z`);
+    const arrowInteractions = (timestamps: (string | null)[]) =>
+      arrowFile('interactions', {
+        InteractionType: text(...timestamps.map(() => 'EmailOpened')),
+        Timestamp: ts(...timestamps),
+        ContactId: text(...timestamps.map((_, i) => CONTACTS[i % CONTACTS.length]!)),
+      });
+    const inserted: number[] = [];
+    const counting: Connector = {
+      ...db,
+      insertArrowStream: (name, ipc, options) => (inserted.push(tableFromIPC(ipc).numRows), db.insertArrowStream(name, ipc, options)),
+    };
+    const result = await loadData(counting, [contacts(), arrowInteractions(stamps)], chunked, { generation: 5 });
+    expect(inserted, 'schemas, then contacts in two chunks, then interactions in three').toEqual([0, 0, 4, 3, 3, 3, 2]);
+    expect(result.catalog.interactions.types.EmailOpened!.rowCount).toBe(8);
+    const rows = await db.query(`SELECT "ContactId" AS c FROM "g5:interactions" ORDER BY rowid`);
+    expect(rows.map((r) => r.c)).toEqual(stamps.map((_, i) => CONTACTS[i % CONTACTS.length]));
+    await dropTables(db, result.tables);
+    const missing = stamps.map((s, i) => (i === 6 ? null : s));
+    expect(await refusal([contacts(), arrowInteractions(missing)])).toMatch(/^interactions.arrows: row 7 has no timestamp/);
   });
 });
