@@ -142,6 +142,29 @@ describe('DataState', () => {
     expect(data.source).toMatchObject({ kind: 'files' });
   });
 
+  it('says which file is too large when DuckDB runs out of memory, and keeps what was there', async () => {
+    let squeezed = false;
+    const data = await started(createMemoryStore(), {
+      createConnector: async () => {
+        const real = await createNodeConnector();
+        opened.push(real);
+        return {
+          ...real,
+          query: async (sql: string) => {
+            if (squeezed && /^CREATE TABLE "[^"]*:interactions"/.test(sql))
+              throw new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (3.1 GiB/3.1 GiB used)');
+            return real.query(sql);
+          },
+        };
+      },
+    });
+    squeezed = true;
+    expect(await data.loadFiles(exampleFiles(), 'examples')).toBe(false);
+    expect(data.error).toMatch(/^interactions.parquet: is too large for the memory this browser tab can use: DuckDB ran out of memory/);
+    expect(data.error).toMatch(/Nothing was loaded; the data loaded before is still in use/);
+    expect(data.source?.kind).toBe('sample');
+  });
+
   it('stops a load when cancelled and keeps what was there', async () => {
     // Like the browser's worker, this generator answers a cancel between its steps.
     const data = await started(createMemoryStore(), {

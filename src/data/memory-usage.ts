@@ -100,9 +100,3 @@ export function formatBytes(bytes: number): string {
   }
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
-
-/** An out-of-memory failure, told apart from a problem with the data. */
-export function isOutOfMemory(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  return /out of memory|memory access out of bounds|allocation failed|could not allocate|Array buffer allocation/i.test(text);
-}

@@ -11,15 +11,8 @@ import type { Decoders, InputFile } from '../data/decode-file';
 import { dropTables, loadData, type LoadOptions, type LoadProgress } from '../data/load-data';
 import { loadSampleTables } from '../data/sample/load-sample';
 import { unreadableFiles } from '../data/unreadable-files';
-import {
-  estimateFilesNeed,
-  formatBytes,
-  isOutOfMemory,
-  memoryShortfall,
-  readMemoryUsage,
-  type MemoryNeed,
-  type MemoryUsage,
-} from '../data/memory-usage';
+import { DataError, isOutOfMemory } from '../data/data-error';
+import { estimateFilesNeed, formatBytes, memoryShortfall, readMemoryUsage, type MemoryNeed, type MemoryUsage } from '../data/memory-usage';
 import type { DataStore } from '../data/persistence';
 import { DEFAULT_SAMPLE_SIZE, DEFAULT_SEED, SAMPLE_SIZES, type SampleSize } from '../data/sample/generate-sample';
 
@@ -384,6 +377,9 @@ function sizeOf(file: InputFile): { name: string; size: number } {
 function describeFailure(error: unknown): string {
   if (error instanceof DOMException && error.name === 'AbortError')
     return 'The load was cancelled; the data loaded before is still in use.';
+  if (error instanceof DataError && isOutOfMemory(error)) {
+    return `${error.message}. Nothing was loaded; the data loaded before is still in use. Try fewer or smaller files.`;
+  }
   if (isOutOfMemory(error)) {
     return `The browser ran out of memory while loading (${error instanceof Error ? error.message : String(error)}). Nothing was loaded; the data loaded before is still in use. Try fewer or smaller files.`;
   }
