@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Connector } from '../src/data/connector';
+import type { Connector, Row } from '../src/data/connector';
 import type { InputFile } from '../src/data/decode-file';
 import { createNodeConnector } from '../src/data/node-connector';
 import { nodeDecoders } from '../src/data/node-decoders';
@@ -122,19 +122,22 @@ describe('DataState', () => {
     expect(data.catalog!.interactions.contactLinks).toEqual(['ContactId', 'ReferrerContactId']);
   });
 
-  it('refuses a load that would not fit in memory, and can try anyway', async () => {
-    let squeezed = false;
+  /** Started on the sample; once squeezed, `intercept` may answer or fail a query instead of DuckDB. */
+  async function squeezable(intercept: (sql: string) => Row[] | undefined) {
+    const squeeze = { on: false };
     const data = await started(createMemoryStore(), {
       createConnector: async () => {
         const real = await createNodeConnector();
         opened.push(real);
-        return {
-          ...real,
-          query: async (sql: string) => (squeezed && sql.includes('duckdb_memory()') ? [{ used: 4e9 }] : real.query(sql)),
-        };
+        return { ...real, query: async (sql: string) => (squeeze.on ? intercept(sql) : undefined) ?? real.query(sql) };
       },
     });
-    squeezed = true;
+    squeeze.on = true;
+    return data;
+  }
+
+  it('refuses a load that would not fit in memory, and can try anyway', async () => {
+    const data = await squeezable((sql) => (sql.includes('duckdb_memory()') ? [{ used: 4e9 }] : undefined));
     expect(await data.loadFiles(exampleFiles(), 'examples')).toBe(false);
     expect(data.memoryRefusal?.message).toMatch(/needs about .* of memory, but only about .* is free/);
     expect(data.source?.kind).toBe('sample');
@@ -143,22 +146,11 @@ describe('DataState', () => {
   });
 
   it('says which file is too large when DuckDB runs out of memory, and keeps what was there', async () => {
-    let squeezed = false;
-    const data = await started(createMemoryStore(), {
-      createConnector: async () => {
-        const real = await createNodeConnector();
-        opened.push(real);
-        return {
-          ...real,
-          query: async (sql: string) => {
-            if (squeezed && /^CREATE TABLE "[^"]*:interactions"/.test(sql))
-              throw new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (3.1 GiB/3.1 GiB used)');
-            return real.query(sql);
-          },
-        };
-      },
+    const data = await squeezable((sql) => {
+      if (/^CREATE TABLE "[^"]*:interactions"/.test(sql))
+        throw new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (3.1 GiB/3.1 GiB used)');
+      return undefined;
     });
-    squeezed = true;
     expect(await data.loadFiles(exampleFiles(), 'examples')).toBe(false);
     expect(data.error).toMatch(/^interactions.parquet: is too large for the memory this browser tab can use: DuckDB ran out of memory/);
     expect(data.error).toMatch(/Nothing was loaded; the data loaded before is still in use/);

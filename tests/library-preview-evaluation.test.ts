@@ -25,6 +25,12 @@ afterAll(async () => db?.close());
 
 const context = (lib: Library = library, now = NOW): EvaluationContext => ({ db, catalog, library: lib, now, epoch: `1|${now}` });
 
+/** A context whose connector records every statement it runs. */
+function recording(): { ctx: EvaluationContext; statements: string[] } {
+  const statements: string[] = [];
+  return { ctx: { ...context(), db: { ...db, query: (sql: string) => (statements.push(sql), db.query(sql)) } }, statements };
+}
+
 async function evaluateCounts(lib: Library, now = NOW): Promise<Record<string, number>> {
   const results = await evaluateLibrary(db, catalog, lib, { now });
   return Object.fromEntries(results.map((r) => [r.name, r.count]));
@@ -92,8 +98,7 @@ describe('designer evaluation on the worked examples', () => {
 
   it('an edit to one Flow group evaluates that group alone, and totals like evaluate', async () => {
     const tables = new SegmentTables('flow');
-    const statements: string[] = [];
-    const ctx = { ...context(), db: { ...db, query: (sql: string) => (statements.push(sql), db.query(sql)) } };
+    const { ctx, statements } = recording();
     const seattle = library.segments.find((s) => s.name === 'SeattleEmailable') as ProfileSegment;
     const [first, second] = seattle.query.groups;
     const edited: ProfileSegment = {
@@ -120,8 +125,7 @@ describe('designer evaluation on the worked examples', () => {
 
   it('a new count test on an interaction query reads the kept values, and totals like evaluate', async () => {
     const tables = new SegmentTables('counts');
-    const statements: string[] = [];
-    const ctx = { ...context(), db: { ...db, query: (sql: string) => (statements.push(sql), db.query(sql)) } };
+    const { ctx, statements } = recording();
     const opened = library.segments.find((s) => s.name === 'OpenedTwiceLast30Days')!;
     if (opened.kind !== 'interaction') throw new Error('OpenedTwiceLast30Days is an interaction segment');
     const tests = [
