@@ -95,7 +95,7 @@ export interface ScaleResult {
   readonly data: DataFolder;
   readonly statements: readonly SegmentStatement[];
   /** Each preview edit and the statements the app's preview ran for it (last run). */
-  readonly previewSql: readonly { label: string; kind: string; statements: readonly string[]; histogramSql?: string }[];
+  readonly previewSql: readonly { label: string; kind: string; statements: readonly string[]; histogramStatements?: readonly string[] }[];
   readonly browser: BrowserDetails;
   readonly engines: EngineResult[];
   /** Steps the native replay used: the browser's own, or a Node recording if the browser did not load. */
@@ -266,7 +266,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
           stage = `previewing ${preview.label} (run ${run + 1})`;
           const outcome = await page.call('runPreview', index);
           preview.statements = outcome.statements;
-          if (outcome.histogramSql !== undefined) preview.histogramSql = outcome.histogramSql;
+          if (outcome.histogramStatements !== undefined) preview.histogramStatements = outcome.histogramStatements;
           push(browserEngine.previews, preview.label, {
             ms: outcome.ms,
             count: outcome.count,
@@ -276,7 +276,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
             for (const sql of outcome.setup) await native.time(sql);
             const ms = await replay(native, outcome.statements);
             for (const sql of outcome.cleanup) await native.time(sql);
-            const histogramMs = outcome.histogramSql === undefined ? undefined : await native.time(outcome.histogramSql);
+            const histogramMs = outcome.histogramStatements === undefined ? undefined : await replay(native, outcome.histogramStatements);
             push(nativeResults[i]!.previews, preview.label, { ms, ...(histogramMs !== undefined ? { histogramMs } : {}) });
           }
         }

@@ -45,9 +45,12 @@ export interface PreviewRun {
   readonly statements: readonly string[];
   /** Statements to run afterwards, untimed (dropping the preview's result table). */
   readonly cleanup: readonly string[];
-  /** The designer's histogram of an interaction query (its count test ignored), if the segment has one. */
+  /**
+   * The designer's histogram of an interaction query (its count test ignored), if the segment has
+   * one, as the app draws it: from the per-contact values the preview keeps for the same query.
+   */
   readonly histogramMs?: number;
-  readonly histogramSql?: string;
+  readonly histogramStatements?: readonly string[];
 }
 
 export interface Prepared {

@@ -9,6 +9,7 @@ import type { Catalog } from '../src/engine/catalog';
 import { parseLibraryOrThrow } from '../src/engine/parse-library';
 import type { InteractionQuery } from '../src/engine/library-schema';
 import { DataDesignerServices } from '../src/state/data-designer-services';
+import { SegmentTables } from '../src/state/preview-tables';
 
 const NOW = Date.parse('2026-03-31T12:00:00Z');
 let db: Connector;
@@ -18,7 +19,7 @@ let services: DataDesignerServices;
 beforeAll(async () => {
   db = await createNodeConnector();
   ({ catalog } = await loadData(db, await readFolder('/work/shared/examples/data'), nodeDecoders));
-  services = new DataDesignerServices({ connector: db, catalog });
+  services = new DataDesignerServices({ connector: db, catalog, version: 1 }, new SegmentTables('designer'));
 });
 afterAll(() => db.close());
 
@@ -70,6 +71,15 @@ describe('interaction histogram', () => {
       const exactly = bins.find((b) => b.value === k)?.contacts ?? 0;
       expect(exactly).toBe(await membersOf({ ...opened, count: { op: 'exactly', value: k } }));
     }
+  });
+
+  it('reads the values the preview keeps, and draws what the query alone would', async () => {
+    const kept = await services.interactionHistogram(opened, 'UTC', NOW);
+    const fresh = await new DataDesignerServices({ connector: db, catalog, version: 1 }).interactionHistogram(opened, 'UTC', NOW);
+    expect(kept).toEqual(fresh);
+    expect(await services.interactionHistogram({ ...opened, count: { op: 'atMost', value: 5 } }, 'UTC', NOW)).toEqual(fresh);
+    const parts = await db.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'designer:part:%'`);
+    expect(Number(parts[0]!.n), 'one kept table for the query, whatever its count test').toBe(1);
   });
 
   it('plots sums of a numeric field, leaving out contacts with no value', async () => {

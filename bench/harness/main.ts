@@ -10,12 +10,11 @@ import { evaluateLibrary } from '../../src/data/evaluate-library';
 import { dropTables, loadData } from '../../src/data/load-data';
 import type { Catalog } from '../../src/engine/catalog';
 import { MEMBER_COLUMN } from '../../src/engine/compile/compile-segment';
-import { histogramQuery } from '../../src/engine/describe/histogram-query';
 import type { Library, Segment } from '../../src/engine/library-schema';
-import { printQuery } from '../../src/engine/sql/print-duckdb';
 import { dropTable } from '../../src/engine/sql/statements';
+import { DataDesignerServices } from '../../src/state/data-designer-services';
 import { runPreview } from '../../src/state/preview-run';
-import { SegmentTables } from '../../src/state/preview-tables';
+import { epochOf, SegmentTables } from '../../src/state/preview-tables';
 import { memberChecksum } from '../checksum';
 import { benchLibrary, segmentStatements, withEdit, type SegmentStatement } from '../compile';
 import { recordingConnector, recordingDecoders } from '../instrument';
@@ -128,27 +127,35 @@ const api: HarnessApi = {
     const state = compiled();
     const preview = state.previews[index] ?? fail(`no preview ${index}`);
     const current = loaded();
+    // The app's epoch, which the designer's histogram computes for itself too.
+    const epoch = epochOf({ version: 1 }, state.now);
     const setupSteps: LoadStep[] = [];
     if (preview.previewed) {
       // As in the designer: the segment was shown before the edit, so its groups and references are kept.
       const setupDb = recordingConnector(db, setupSteps);
       await state.tables.clear(setupDb);
-      const ctx = { db: setupDb, catalog: current, library: state.library, now: state.now, epoch: 'bench' };
+      const ctx = { db: setupDb, catalog: current, library: state.library, now: state.now, epoch };
       const before = await runPreview(ctx, state.tables, preview.base, `preview:${++state.runs}`, () => true);
       await setupDb.query(dropTable(before.table));
     }
     preview.previewed = true;
     const setup = setupSteps.flatMap((s) => (s.kind === 'sql' ? [s.sql] : []));
     const steps: LoadStep[] = [];
-    const ctx = { db: recordingConnector(db, steps), catalog: current, library: preview.library, now: state.now, epoch: 'bench' };
+    const ctx = { db: recordingConnector(db, steps), catalog: current, library: preview.library, now: state.now, epoch };
     const [ms, outcome] = await timed(() => runPreview(ctx, state.tables, preview.segment, `preview:${++state.runs}`, () => true));
     const cleanup = [dropTable(outcome.table)];
     for (const sql of cleanup) await db.query(sql);
     const statements = steps.flatMap((s) => (s.kind === 'sql' ? [s.sql] : []));
-    if (preview.segment.kind !== 'interaction') return { ms, count: outcome.total, setup, statements, cleanup };
-    const histogramSql = printQuery(histogramQuery(preview.segment.query, current, preview.segment.timeZone, state.now));
-    const [histogramMs] = await timed(() => db.query(histogramSql));
-    return { ms, count: outcome.total, setup, statements, cleanup, histogramMs, histogramSql };
+    const segment = preview.segment;
+    if (segment.kind !== 'interaction') return { ms, count: outcome.total, setup, statements, cleanup };
+    const histogramSteps: LoadStep[] = [];
+    const services = new DataDesignerServices(
+      { connector: recordingConnector(db, histogramSteps), catalog: current, version: 1 },
+      state.tables,
+    );
+    const [histogramMs] = await timed(() => services.interactionHistogram(segment.query, segment.timeZone, state.now));
+    const histogramStatements = histogramSteps.flatMap((s) => (s.kind === 'sql' ? [s.sql] : []));
+    return { ms, count: outcome.total, setup, statements, cleanup, histogramMs, histogramStatements };
   },
 
   async evaluateLibraryMs() {

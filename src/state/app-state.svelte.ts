@@ -44,7 +44,7 @@ export class AppState {
     this.preview = new PreviewState(evaluation);
     this.counts = new LibraryCounts(evaluation);
     this.members = new MembersState(this.data);
-    this.services = new DataDesignerServices(this.data);
+    this.services = new DataDesignerServices(this.data, this.tables);
     const store = deps.workspaceStore ?? (typeof indexedDB === 'undefined' ? memoryWorkspaceStore() : browserWorkspaceStore());
     this.persistence = new WorkspacePersistence(store, {
       library: this.library,

@@ -2,7 +2,8 @@
 import type { Connector, Row } from '../data/connector';
 import type { Catalog } from '../engine/catalog';
 import { contactSearchQuery, knownContactsQuery, matchingContactsQuery } from '../engine/describe/contact-queries';
-import { histogramQuery } from '../engine/describe/histogram-query';
+import { compileInteractionValues } from '../engine/compile/compile-segment';
+import { histogramOfTable, histogramQuery } from '../engine/describe/histogram-query';
 import { valueStatsQuery } from '../engine/describe/value-stats-query';
 import { Segment, type Condition, type InteractionQuery } from '../engine/library-schema';
 import { LibraryError } from '../engine/problems';
@@ -10,13 +11,18 @@ import type { Query } from '../engine/sql/ast';
 import { printQuery } from '../engine/sql/print-duckdb';
 import { validateSegment } from '../engine/validate-library';
 import type { DataState } from './data-state.svelte';
+import { epochOf, type SegmentTables } from './preview-tables';
 import type { ContactMatch, DesignerServices, FieldSource, HistogramBin, ValueCount } from './designer-services';
 
 /** Large pasted lists are checked in slices so no single statement grows without bound. */
 const ID_BATCH = 2000;
 
 export class DataDesignerServices implements DesignerServices {
-  constructor(private readonly data: Pick<DataState, 'connector' | 'catalog'>) {}
+  /** With `tables`, a histogram reads the per-contact values the preview keeps for the same query. */
+  constructor(
+    private readonly data: Pick<DataState, 'connector' | 'catalog' | 'version'>,
+    private readonly tables?: SegmentTables,
+  ) {}
 
   private ready(): { connector: Connector; catalog: Catalog } {
     const { connector, catalog } = this.data;
@@ -39,8 +45,16 @@ export class DataDesignerServices implements DesignerServices {
   }
 
   async interactionHistogram(query: InteractionQuery, timeZone: string, now: number): Promise<HistogramBin[]> {
-    const rows = await this.run((catalog) => histogramQuery(query, catalog, timeZone, now));
+    const rows = await this.histogramRows(query, timeZone, now);
     return rows.map((row) => ({ value: Number(row.value), contacts: Number(row.contacts) }));
+  }
+
+  private async histogramRows(query: InteractionQuery, timeZone: string, now: number): Promise<Row[]> {
+    if (!this.tables) return this.run((catalog) => histogramQuery(query, catalog, timeZone, now));
+    const { connector, catalog } = this.ready();
+    const ctx = { db: connector, catalog, library: { version: 1 as const, segments: [] }, now, epoch: epochOf(this.data, now) };
+    const values = await this.tables.part(ctx, compileInteractionValues(query, { catalog, timeZone, now }));
+    return connector.query(printQuery(histogramOfTable(values)));
   }
 
   async searchContacts(search: string): Promise<ContactMatch[]> {

@@ -5,7 +5,8 @@
 import { entryName, exportedSegment, engineLibrary, type LibraryEntry } from './library-entries';
 import { checkDefinition } from './library-problems';
 import type { EvaluationClock } from './preview-clock.svelte';
-import { epochOf, type LoadedData } from './preview-state.svelte';
+import type { LoadedData } from './preview-state.svelte';
+import { epochOf } from './preview-tables';
 import type { SegmentTables } from './preview-tables';
 
 export interface SegmentCount {

@@ -11,7 +11,7 @@ import { engineLibrary, entryName, exportedSegment, type LibraryEntry } from './
 import { checkDefinition } from './library-problems';
 import type { EvaluationClock } from './preview-clock.svelte';
 import { runPreview, Superseded } from './preview-run';
-import type { SegmentTables } from './preview-tables';
+import { epochOf, type SegmentTables } from './preview-tables';
 
 export const PREVIEW_DEBOUNCE_MS = 120;
 /** Result tables kept for the members view while a newer one is being read. */
@@ -36,10 +36,6 @@ export interface PreviewRequest {
 }
 
 export type PreviewStatus = 'empty' | 'nodata' | 'invalid' | 'waiting' | 'running' | 'ready' | 'error';
-
-export function epochOf(data: LoadedData, now: number): string {
-  return `${data.version}|${now}`;
-}
 
 export class PreviewState {
   status: PreviewStatus = $state('empty');

@@ -34,6 +34,11 @@ export interface Materialised {
   readonly evaluatedAt: number;
 }
 
+/** What cached tables depend on besides definitions: the loaded data's version and the instant. */
+export function epochOf(data: { readonly version: number }, now: number): string {
+  return `${data.version}|${now}`;
+}
+
 export function membersOf(table: string): Query {
   return q.select([q.col(undefined, MEMBER_COLUMN)], { from: q.table(table) });
 }
