@@ -25,9 +25,9 @@ export function phaseOf(step: LoadStep): LoadPhase {
   if (step.kind === 'decode') return 'decode Parquet → Arrow IPC';
   if (step.kind === 'insert') return 'stage (Arrow IPC → DuckDB / read_parquet)';
   const sql = step.sql;
-  // The InteractionId check reads every id with its source and row (`… AS s, rowid AS r`).
-  if (sql.includes('AS s, rowid AS r') || (sql.includes('arg_min(') && sql.includes('HAVING count(*) > 1')))
-    return 'check InteractionId duplicates';
+  // The InteractionId check reads every id with its source and row (`… AS s, rowid AS r`) into a
+  // temporary table of their hashes.
+  if (sql.includes('AS s, rowid AS r') || sql.includes(':interaction-id-hashes"')) return 'check InteractionId duplicates';
   if (sql.includes('information_schema') || /^SELECT count\(\*\) AS n FROM/.test(sql)) return 'metadata (columns, row counts)';
   if (sql.startsWith('DROP TABLE')) return 'drop staging tables';
   const built = BUILDS.exec(sql)?.[1];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
 import { DataError } from '../../src/data/data-error';
 import type { InputFile } from '../../src/data/decode-file';
-import { loadData } from '../../src/data/load-data';
+import { dropTables, loadData } from '../../src/data/load-data';
 import { createNodeConnector } from '../../src/data/node-connector';
 import { nodeDecoders } from '../../src/data/node-decoders';
 import { arrowFile, jsonFile, text, textFile, ts } from '../helpers/arrow-files';
@@ -202,6 +202,22 @@ describe('bad data', () => {
     expect((error as DataError).message).toMatch(
       /InteractionId "i17" appears twice: interactions.csv line 19 and interactions.csv line 42/,
     );
+  });
+
+  it('accepts unique InteractionIds checked in slices, and leaves no table of hashes behind', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `i${i}`);
+    const files = [
+      textFile('contact.csv', CONTACTS_CSV),
+      textFile(
+        'interactions.csv',
+        `InteractionId,InteractionType,Timestamp,ContactId\n${ids.map((i) => `${i},EmailOpened,2026-03-01T10:00:00Z,c1`).join('\n')}\n`,
+      ),
+    ];
+    const before = await tableCount();
+    const result = await loadData(db, files, nodeDecoders, { idCheckSliceRows: 5, generation: 7 });
+    expect(result.catalog.interactions.types.EmailOpened!.rowCount).toBe(40);
+    expect(await tableCount()).toBe(before + result.tables.length);
+    await dropTables(db, result.tables);
   });
 
   it('refuses the same table twice', async () => {
