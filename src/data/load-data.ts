@@ -57,6 +57,20 @@ export function fieldTypeOf(duckType: string): FieldType {
   return 'other';
 }
 
+/** A table's columns with their DuckDB types, in order; `database` picks one attached database. */
+async function tableColumns(db: Connector, table: string, database?: string): Promise<{ name: string; type: string }[]> {
+  const inDatabase = database === undefined ? '' : `table_catalog = ${str(database)} AND `;
+  const rows = await db.query(
+    `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE ${inDatabase}table_name = ${str(table)} ORDER BY ordinal_position`,
+  );
+  return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
+}
+
+/** A loaded table's fields as the engine types them. */
+export async function tableFields(db: Connector, table: string): Promise<Fields> {
+  return Object.fromEntries((await tableColumns(db, table)).map((c) => [c.name, fieldTypeOf(c.type)]));
+}
+
 class Loader {
   private readonly created: string[] = [];
   private readonly staging = new Set<string>();
@@ -117,7 +131,7 @@ class Loader {
       const source = byStem.get(entity.name)!;
       const table = await this.build(`entity:${entity.name}`, source, this.normalizedColumns(source, plan, new Map()));
       await this.checkKey(source, table, entity.key);
-      entities[entity.name] = { table, key: entity.key, fields: await this.fields(table), rowCount: await this.count(id(table)) };
+      entities[entity.name] = { table, key: entity.key, fields: await tableFields(this.db, table), rowCount: await this.count(id(table)) };
     }
 
     const types = await this.loadInteractions(plan, byStem, entities.contact!);
@@ -134,11 +148,9 @@ class Loader {
   private async open(decoded: DecodedFile, size: number, index: number): Promise<Opened> {
     const staging = `${this.prefix}:staging:${index}:${decoded.stem}`;
     await this.insert(decoded, staging, decoded.schema());
-    const columns = await this.db.query(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_catalog = ${str(STAGING_DATABASE)} AND table_name = ${str(staging)} ORDER BY ordinal_position`,
-    );
+    const columns = await tableColumns(this.db, staging, STAGING_DATABASE);
     await this.dropStaging(staging);
-    return { ...decoded, staging, size, columns: columns as { name: string; type: string }[] };
+    return { ...decoded, staging, size, columns };
   }
 
   private async insert(decoded: DecodedFile, staging: string, chunk: Uint8Array): Promise<void> {
@@ -200,13 +212,6 @@ class Loader {
   private async count(table: string): Promise<number> {
     const [row] = await this.db.query(`SELECT count(*) AS n FROM ${table}`);
     return Number(row?.n ?? 0);
-  }
-
-  private async fields(table: string): Promise<Fields> {
-    const rows = await this.db.query(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${str(table)} ORDER BY ordinal_position`,
-    );
-    return Object.fromEntries(rows.map((r) => [String(r.name), fieldTypeOf(String(r.type))]));
   }
 
   /** "row 3" of a Parquet or Arrow file; "line 4" of a CSV (counting the header). */
@@ -370,7 +375,7 @@ class Loader {
       const counted = await this.db.query(`SELECT ${id(plan.typeField)} AS t, count(*) AS n FROM ${id(table)} GROUP BY 1`);
       const counts = new Map(counted.map((r) => [String(r.t), Number(r.n)]));
       if (ix.type !== undefined && !counts.has(ix.type)) counts.set(ix.type, 0);
-      sources.push({ ix, table, fields: await this.fields(table), counts });
+      sources.push({ ix, table, fields: await tableFields(this.db, table), counts });
     }
     await this.checkInteractionIds(idSources);
 
@@ -390,7 +395,7 @@ class Loader {
       const linkSet = new Set(feeding.flatMap((s) => [...s.ix.links.keys()]));
       types[type] = {
         table,
-        fields: only ? only.fields : await this.fields(table),
+        fields: only ? only.fields : await tableFields(this.db, table),
         links: plan.contactLinks.filter((l) => linkSet.has(l)),
         rowCount: feeding.reduce((sum, s) => sum + s.counts.get(type)!, 0),
       };

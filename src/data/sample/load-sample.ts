@@ -6,12 +6,12 @@
  * at 20 million interactions. The catalog is planned by the same code as any data folder's.
  */
 import { Table, tableFromIPC, tableToIPC, type RecordBatch } from 'apache-arrow';
-import type { Catalog, EntityInfo, Fields, InteractionTypeInfo } from '../../engine/catalog';
-import { quoteIdentifier as id, quoteString as str } from '../../engine/sql/quote';
+import type { Catalog, EntityInfo, InteractionTypeInfo } from '../../engine/catalog';
+import { quoteIdentifier as id } from '../../engine/sql/quote';
 import type { Connector } from '../connector';
 import { DataError } from '../data-error';
 import type { InputFile } from '../decode-file';
-import { dropTables, fieldTypeOf, type LoadOptions, type LoadResult } from '../load-data';
+import { dropTables, tableFields, type LoadOptions, type LoadResult } from '../load-data';
 import { parseCatalogFile, planTables, type SourceTable } from '../plan-tables';
 
 /** Rows per insert: bounds the Arrow copy DuckDB holds while it takes a slice in. */
@@ -74,13 +74,6 @@ class SampleLoader {
     return table;
   }
 
-  private async fields(table: string): Promise<Fields> {
-    const rows = await this.db.query(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${str(table)} ORDER BY ordinal_position`,
-    );
-    return Object.fromEntries(rows.map((r) => [String(r.name), fieldTypeOf(String(r.type))]));
-  }
-
   private async count(table: string): Promise<number> {
     const [row] = await this.db.query(`SELECT count(*) AS n FROM ${id(table)}`);
     return Number(row?.n ?? 0);
@@ -109,7 +102,7 @@ class SampleLoader {
       this.progress(`Loading ${entity.source.file}`);
       const source = read.get(entity.name)!;
       const table = await this.insert(`entity:${entity.name}`, source.file, source.batches);
-      entities[entity.name] = { table, key: entity.key, fields: await this.fields(table), rowCount: await this.count(table) };
+      entities[entity.name] = { table, key: entity.key, fields: await tableFields(this.db, table), rowCount: await this.count(table) };
     }
 
     const types: Record<string, InteractionTypeInfo> = {};
@@ -123,7 +116,7 @@ class SampleLoader {
       const source = read.get(ix.source.stem)!;
       const table = await this.insert(`interaction:${type}`, source.file, source.batches);
       const links = plan.contactLinks.filter((l) => ix.links.has(l));
-      types[type] = { table, fields: await this.fields(table), links, rowCount: await this.count(table) };
+      types[type] = { table, fields: await tableFields(this.db, table), links, rowCount: await this.count(table) };
       const [row] = await this.db.query(`SELECT count(*) AS n FROM ${id(table)} WHERE ${id(links[0]!)} IS NULL`);
       const empty = Number(row?.n ?? 0);
       if (empty > 0) warnings.push(`${type}: ${empty} interaction(s) with no ${links[0]} belong to no contact through ${links[0]}`);
