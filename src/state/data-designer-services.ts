@@ -52,7 +52,7 @@ export class DataDesignerServices implements DesignerServices {
   private async histogramRows(query: InteractionQuery, timeZone: string, now: number): Promise<Row[]> {
     if (!this.tables) return this.run((catalog) => histogramQuery(query, catalog, timeZone, now));
     const { connector, catalog } = this.ready();
-    const ctx = { db: connector, catalog, library: { version: 1 as const, segments: [] }, now, epoch: epochOf(this.data, now) };
+    const ctx = { db: connector, epoch: epochOf(this.data, now) };
     const values = await this.tables.part(ctx, compileInteractionValues(query, { catalog, timeZone, now }));
     return connector.query(printQuery(histogramOfTable(values)));
   }

@@ -34,6 +34,9 @@ export interface Materialised {
   readonly evaluatedAt: number;
 }
 
+/** What the kept parts need: where to run, and the epoch that invalidates them. */
+type CacheContext = Pick<EvaluationContext, 'db' | 'epoch'>;
+
 /** What cached tables depend on besides definitions: the loaded data's version and the instant. */
 export function epochOf(data: { readonly version: number }, now: number): string {
   return `${data.version}|${now}`;
@@ -61,7 +64,7 @@ export class SegmentTables {
   constructor(private readonly prefix = 'segment') {}
 
   /** The result of one part of a definition (`query`) as a table this cache owns: read it, never drop it. */
-  async part(ctx: EvaluationContext, query: Query): Promise<string> {
+  async part(ctx: CacheContext, query: Query): Promise<string> {
     await this.reset(ctx);
     const key = printQuery(query);
     const kept = this.parts.get(key);
@@ -101,7 +104,7 @@ export class SegmentTables {
     return JSON.stringify([segment, deps]);
   }
 
-  private async reset(ctx: EvaluationContext): Promise<void> {
+  private async reset(ctx: CacheContext): Promise<void> {
     if (this.epoch === ctx.epoch) return;
     this.epoch = ctx.epoch;
     void this.forget(ctx.db);
