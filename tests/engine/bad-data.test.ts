@@ -189,15 +189,18 @@ describe('bad data', () => {
     );
   });
 
-  it('finds a duplicate InteractionId when the check runs in slices', async () => {
-    const ids = Array.from({ length: 40 }, (_, i) => `i${i}`);
-    const files = [
+  /** Contacts and one EmailOpened per id, with ids i0 … i39 and then `more`. */
+  const openedFiles = (...more: string[]): InputFile[] => {
+    const ids = [...Array.from({ length: 40 }, (_, i) => `i${i}`), ...more];
+    const rows = ids.map((i) => `${i},EmailOpened,2026-03-01T10:00:00Z,c1`).join('\n');
+    return [
       textFile('contact.csv', CONTACTS_CSV),
-      textFile(
-        'interactions.csv',
-        `InteractionId,InteractionType,Timestamp,ContactId\n${[...ids, 'i17'].map((i) => `${i},EmailOpened,2026-03-01T10:00:00Z,c1`).join('\n')}\n`,
-      ),
+      textFile('interactions.csv', `InteractionId,InteractionType,Timestamp,ContactId\n${rows}\n`),
     ];
+  };
+
+  it('finds a duplicate InteractionId when the check runs in slices', async () => {
+    const files = openedFiles('i17');
     const error = await loadData(db, files, nodeDecoders, { idCheckSliceRows: 5 }).catch((e: unknown) => e);
     expect((error as DataError).message).toMatch(
       /InteractionId "i17" appears twice: interactions.csv line 19 and interactions.csv line 42/,
@@ -205,14 +208,7 @@ describe('bad data', () => {
   });
 
   it('accepts unique InteractionIds checked in slices, and leaves no table of hashes behind', async () => {
-    const ids = Array.from({ length: 40 }, (_, i) => `i${i}`);
-    const files = [
-      textFile('contact.csv', CONTACTS_CSV),
-      textFile(
-        'interactions.csv',
-        `InteractionId,InteractionType,Timestamp,ContactId\n${ids.map((i) => `${i},EmailOpened,2026-03-01T10:00:00Z,c1`).join('\n')}\n`,
-      ),
-    ];
+    const files = openedFiles();
     const before = await tableCount();
     const result = await loadData(db, files, nodeDecoders, { idCheckSliceRows: 5, generation: 7 });
     expect(result.catalog.interactions.types.EmailOpened!.rowCount).toBe(40);
