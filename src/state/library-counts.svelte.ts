@@ -6,8 +6,7 @@ import { entryName, exportedSegment, engineLibrary, type LibraryEntry } from './
 import { checkDefinition } from './library-problems';
 import type { EvaluationClock } from './preview-clock.svelte';
 import type { LoadedData } from './preview-state.svelte';
-import { epochOf } from './preview-tables';
-import type { SegmentTables } from './preview-tables';
+import { epochOf, type SegmentTables } from './preview-tables';
 
 export interface SegmentCount {
   readonly count?: number;
