@@ -7,7 +7,7 @@ import { createNodeConnector } from '../src/data/node-connector';
 import { nodeDecoders } from '../src/data/node-decoders';
 import { createMemoryStore, type DataStore } from '../src/data/persistence';
 import { generateSampleData } from '../src/data/sample/generate-sample';
-import { DataState, type DataDependencies } from '../src/state/data-state.svelte';
+import { DataState, type DataDependencies } from '../src/state/data/data-state.svelte';
 
 const EXAMPLES = '/work/shared/examples/data';
 const exampleFiles = (): InputFile[] =>

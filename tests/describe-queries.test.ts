@@ -8,8 +8,8 @@ import { readFolder } from '../src/data/read-folder';
 import type { Catalog } from '../src/engine/catalog';
 import { parseLibraryOrThrow } from '../src/engine/parse-library';
 import type { InteractionQuery } from '../src/engine/library-schema';
-import { DataDesignerServices } from '../src/state/data-designer-services';
-import { SegmentTables } from '../src/state/preview-tables';
+import { DataDesignerServices } from '../src/state/designer/data-designer-services';
+import { SegmentTables } from '../src/state/preview/preview-tables';
 
 const NOW = Date.parse('2026-03-31T12:00:00Z');
 let db: Connector;

@@ -13,7 +13,7 @@ import {
   toggleNot,
   ungroupAt,
   type TreePath,
-} from '../src/state/editor-tree';
+} from '../src/state/designer/editor-tree';
 
 const a: Condition = { field: 'a', op: 'isTrue' };
 const b: Condition = { field: 'b', op: 'isTrue' };

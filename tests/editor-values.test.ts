@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { changeField, changeOperator, newClause, operatorsFor } from '../src/state/editor-clause';
-import { parseIdList, parseRecordReference } from '../src/state/editor-record-id';
-import { appendItem, moveItem, removeItem, setInteractionType, setMeasure } from '../src/state/editor-segment';
-import { problemsAt, problemsOutside } from '../src/state/editor-problems';
+import { changeField, changeOperator, newClause, operatorsFor } from '../src/state/designer/editor-clause';
+import { parseIdList, parseRecordReference } from '../src/state/designer/editor-record-id';
+import { appendItem, moveItem, removeItem, setInteractionType, setMeasure } from '../src/state/designer/editor-segment';
+import { problemsAt, problemsOutside } from '../src/state/designer/editor-problems';
 import type { Catalog } from '../src/engine/catalog';
 import type { ProfileGroup } from '../src/engine/library-schema';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { entryName } from '../src/state/library-entries';
-import { WorkspacePersistence, type PersistedParts } from '../src/state/library-persistence.svelte';
-import { LibraryState } from '../src/state/library-state.svelte';
-import { memoryWorkspaceStore } from '../src/state/library-store';
-import { EvaluationClock } from '../src/state/preview-clock.svelte';
-import { MembersState } from '../src/state/results-members.svelte';
-import { ResultsView } from '../src/state/results-view.svelte';
+import { entryName } from '../src/state/library/library-entries';
+import { WorkspacePersistence, type PersistedParts } from '../src/state/library/library-persistence.svelte';
+import { LibraryState } from '../src/state/library/library-state.svelte';
+import { memoryWorkspaceStore } from '../src/state/library/library-store';
+import { EvaluationClock } from '../src/state/preview/preview-clock.svelte';
+import { MembersState } from '../src/state/results/results-members.svelte';
+import { ResultsView } from '../src/state/results/results-view.svelte';
 
 function parts(): PersistedParts {
   return {

@@ -9,8 +9,8 @@ import { readFolder } from '../src/data/read-folder';
 import type { Catalog } from '../src/engine/catalog';
 import type { CompoundSegment, Library, ProfileSegment, Segment } from '../src/engine/library-schema';
 import { parseLibraryOrThrow } from '../src/engine/parse-library';
-import { runPreview, Superseded } from '../src/state/preview-run';
-import { SegmentTables, type EvaluationContext } from '../src/state/preview-tables';
+import { runPreview, Superseded } from '../src/state/preview/preview-run';
+import { SegmentTables, type EvaluationContext } from '../src/state/preview/preview-tables';
 
 const NOW = Date.parse('2026-03-31T12:00:00Z');
 let db: Connector;

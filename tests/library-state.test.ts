@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../src/engine/catalog';
 import type { SegmentInput } from '../src/engine/library-schema';
 import { parseLibraryText } from '../src/engine/parse-library';
-import { currentDefinition, entryName, exportDocument } from '../src/state/library-entries';
-import { readShareHash, shareHash } from '../src/state/library-share';
-import { LibraryState } from '../src/state/library-state.svelte';
+import { currentDefinition, entryName, exportDocument } from '../src/state/library/library-entries';
+import { readShareHash, shareHash } from '../src/state/library/library-share';
+import { LibraryState } from '../src/state/library/library-state.svelte';
 
 const EXAMPLE_LIBRARY = readFileSync('/work/shared/examples/library.json', 'utf8');
 

@@ -1,19 +1,19 @@
 /** The whole app's state, built once with its dependencies injected. */
 import { untrack } from 'svelte';
-import { currentDefinition } from './library-entries';
-import { DataDesignerServices } from './data-designer-services';
-import { DataState, type DataDependencies } from './data-state.svelte';
-import type { DesignerServices } from './designer-services';
-import { LibraryCounts } from './library-counts.svelte';
-import { WorkspacePersistence } from './library-persistence.svelte';
-import { starterMembersSql, starterSegments } from './library-starter';
-import { LibraryState } from './library-state.svelte';
-import { browserWorkspaceStore, memoryWorkspaceStore, type WorkspaceStore } from './library-store';
-import { EvaluationClock } from './preview-clock.svelte';
-import { PreviewState } from './preview-state.svelte';
-import { SegmentTables } from './preview-tables';
-import { MembersState } from './results-members.svelte';
-import { ResultsView } from './results-view.svelte';
+import { currentDefinition } from './library/library-entries';
+import { DataDesignerServices } from './designer/data-designer-services';
+import { DataState, type DataDependencies } from './data/data-state.svelte';
+import type { DesignerServices } from './designer/designer-services';
+import { LibraryCounts } from './library/library-counts.svelte';
+import { WorkspacePersistence } from './library/library-persistence.svelte';
+import { starterMembersSql, starterSegments } from './library/library-starter';
+import { LibraryState } from './library/library-state.svelte';
+import { browserWorkspaceStore, memoryWorkspaceStore, type WorkspaceStore } from './library/library-store';
+import { EvaluationClock } from './preview/preview-clock.svelte';
+import { PreviewState } from './preview/preview-state.svelte';
+import { SegmentTables } from './preview/preview-tables';
+import { MembersState } from './results/results-members.svelte';
+import { ResultsView } from './results/results-view.svelte';
 
 export interface WorkspaceDependencies {
   /** Where the library and the designer state are kept between visits. */

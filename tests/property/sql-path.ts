@@ -9,8 +9,8 @@ import { dropTables, loadData } from '../../src/data/load-data';
 import { nodeDecoders } from '../../src/data/node-decoders';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { dropTable } from '../../src/engine/sql/statements';
-import { runPreview } from '../../src/state/preview-run';
-import { membersOf, SegmentTables } from '../../src/state/preview-tables';
+import { runPreview } from '../../src/state/preview/preview-run';
+import { membersOf, SegmentTables } from '../../src/state/preview/preview-tables';
 import { printQuery } from '../../src/engine/sql/print-duckdb';
 
 let generation = 1000;

@@ -1,5 +1,5 @@
 /** How the data views write numbers, sizes and moments. */
-export { formatBytes } from '../../state/data-state.svelte';
+export { formatBytes } from '../../state/data/data-state.svelte';
 
 export function formatCount(n: number | undefined): string {
   return n === undefined ? '–' : n.toLocaleString('en-US');

@@ -1,17 +1,17 @@
 /** The designer's questions about the loaded data, answered by DuckDB through the engine's SQL builders. */
-import type { Connector, Row } from '../data/connector';
-import type { Catalog } from '../engine/catalog';
-import { contactSearchQuery, knownContactsQuery, matchingContactsQuery } from '../engine/describe/contact-queries';
-import { compileInteractionValues } from '../engine/compile/compile-segment';
-import { histogramOfTable, histogramQuery } from '../engine/describe/histogram-query';
-import { valueStatsQuery } from '../engine/describe/value-stats-query';
-import { Segment, type Condition, type InteractionQuery } from '../engine/library-schema';
-import { LibraryError } from '../engine/problems';
-import type { Query } from '../engine/sql/ast';
-import { printQuery } from '../engine/sql/print-duckdb';
-import { validateSegment } from '../engine/validate-library';
-import type { DataState } from './data-state.svelte';
-import { epochOf, type SegmentTables } from './preview-tables';
+import type { Connector, Row } from '../../data/connector';
+import type { Catalog } from '../../engine/catalog';
+import { contactSearchQuery, knownContactsQuery, matchingContactsQuery } from '../../engine/describe/contact-queries';
+import { compileInteractionValues } from '../../engine/compile/compile-segment';
+import { histogramOfTable, histogramQuery } from '../../engine/describe/histogram-query';
+import { valueStatsQuery } from '../../engine/describe/value-stats-query';
+import { Segment, type Condition, type InteractionQuery } from '../../engine/library-schema';
+import { LibraryError } from '../../engine/problems';
+import type { Query } from '../../engine/sql/ast';
+import { printQuery } from '../../engine/sql/print-duckdb';
+import { validateSegment } from '../../engine/validate-library';
+import type { DataState } from '../data/data-state.svelte';
+import { epochOf, type SegmentTables } from '../preview/preview-tables';
 import type { ContactMatch, DesignerServices, FieldSource, HistogramBin, ValueCount } from './designer-services';
 
 /** Large pasted lists are checked in slices so no single statement grows without bound. */

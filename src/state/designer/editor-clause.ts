@@ -1,7 +1,7 @@
 /** Field clauses as the designer builds them: sensible defaults, and values kept when the operator changes. */
-import type { FieldType } from '../engine/catalog';
-import { VALUELESS_OPS, type FieldClause, type Operator, type RelativeSpan } from '../engine/library-schema';
-import { OPERATORS_BY_TYPE } from '../engine/validate-library';
+import type { FieldType } from '../../engine/catalog';
+import { VALUELESS_OPS, type FieldClause, type Operator, type RelativeSpan } from '../../engine/library-schema';
+import { OPERATORS_BY_TYPE } from '../../engine/validate-library';
 
 export const LIST_VALUE_OPS: readonly string[] = ['in', 'notIn', 'containsAny', 'containsAll', 'containsNone'];
 export const RELATIVE_OPS: readonly string[] = ['inLast', 'notInLast'];

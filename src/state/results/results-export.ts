@@ -1,8 +1,8 @@
 /** Member rows as files: CSV (safe to open in a spreadsheet) and Parquet. */
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import type { FieldType } from '../engine/catalog';
-import { toCsv } from '../engine/export/csv';
-import type { Row } from '../data/connector';
+import type { FieldType } from '../../engine/catalog';
+import { toCsv } from '../../engine/export/csv';
+import type { Row } from '../../data/connector';
 import { cellValue } from './results-format';
 
 export interface ExportColumn {

@@ -2,7 +2,7 @@
  * What the segment editors may ask of the loaded data, beyond the catalog. The editors get an
  * implementation injected; they never see the connector or SQL.
  */
-import type { Condition, InteractionQuery } from '../engine/library-schema';
+import type { Condition, InteractionQuery } from '../../engine/library-schema';
 
 /** Where a field lives: a profile entity, or an interaction type. */
 export type FieldSource = { readonly entity: string } | { readonly interaction: string };

@@ -2,9 +2,9 @@
  * The members tab: a page of the previewed segment's contacts with the chosen columns, sorted
  * by any of them, and the whole list exported as CSV or Parquet.
  */
-import { contactEntity, type Catalog } from '../engine/catalog';
-import type { Row } from '../data/connector';
-import type { LoadedData } from './preview-state.svelte';
+import { contactEntity, type Catalog } from '../../engine/catalog';
+import type { Row } from '../../data/connector';
+import type { LoadedData } from '../preview/preview-state.svelte';
 import { membersCsv, membersParquet, type ExportColumn } from './results-export';
 import { memberRowsSql, PAGE_SIZE, type MemberSort } from './results-queries';
 

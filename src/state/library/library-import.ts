@@ -3,11 +3,11 @@
  * (when data is loaded) that every live segment fits the data. Drafts and stopped segments may
  * be unfinished; they are checked when they go live.
  */
-import type { Catalog } from '../engine/catalog';
-import type { Library } from '../engine/library-schema';
-import { parseLibraryText } from '../engine/parse-library';
-import { describeProblem, type Problem } from '../engine/problems';
-import { validateLibrary } from '../engine/validate-library';
+import type { Catalog } from '../../engine/catalog';
+import type { Library } from '../../engine/library-schema';
+import { parseLibraryText } from '../../engine/parse-library';
+import { describeProblem, type Problem } from '../../engine/problems';
+import { validateLibrary } from '../../engine/validate-library';
 import { engineLibrary, entryName, type LibraryEntry } from './library-entries';
 
 export type ImportMode = 'replace' | 'merge';

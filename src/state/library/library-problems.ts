@@ -2,11 +2,11 @@
  * What stops a definition from going live, with paths relative to the segment
  * (`query.groups[0].where.field`) so the editors can show each problem next to its clause.
  */
-import type { Catalog } from '../engine/catalog';
-import type { Library, Segment, SegmentInput } from '../engine/library-schema';
-import { parseLibrary } from '../engine/parse-library';
-import type { Problem } from '../engine/problems';
-import { validateSegment } from '../engine/validate-library';
+import type { Catalog } from '../../engine/catalog';
+import type { Library, Segment, SegmentInput } from '../../engine/library-schema';
+import { parseLibrary } from '../../engine/parse-library';
+import type { Problem } from '../../engine/problems';
+import { validateSegment } from '../../engine/validate-library';
 import { engineLibrary, nameProblem, type LibraryEntry } from './library-entries';
 
 export type DefinitionCheck = { ok: true; segment: Segment; problems: [] } | { ok: false; problems: Problem[] };

@@ -2,8 +2,8 @@
  * What the field picker offers in a scope: the scope's own fields, the entities related to it
  * (through any relation, either direction) and, on contacts, every interaction type.
  */
-import { CONTACT, defaultLink, relationStepsFrom, type Catalog, type FieldType, type Fields } from '../engine/catalog';
-import type { Condition } from '../engine/library-schema';
+import { CONTACT, defaultLink, relationStepsFrom, type Catalog, type FieldType, type Fields } from '../../engine/catalog';
+import type { Condition } from '../../engine/library-schema';
 import { newClause } from './editor-clause';
 
 /** The record a condition is about: a profile entity, or one interaction of a type. */

@@ -1,8 +1,8 @@
 /** The queries behind the members table: chosen contact columns of a result table's members. */
-import { contactEntity, type Catalog } from '../engine/catalog';
-import { MEMBER_COLUMN } from '../engine/compile/compile-segment';
-import * as q from '../engine/sql/build';
-import { printQuery } from '../engine/sql/print-duckdb';
+import { contactEntity, type Catalog } from '../../engine/catalog';
+import { MEMBER_COLUMN } from '../../engine/compile/compile-segment';
+import * as q from '../../engine/sql/build';
+import { printQuery } from '../../engine/sql/print-duckdb';
 
 export const PAGE_SIZE = 50;
 

@@ -3,29 +3,36 @@
  * load progress, and saving it for the next visit. At startup it loads `?data=` files, else
  * what was saved, else the built-in sample, so the app is useful at once.
  */
-import type { Catalog } from '../engine/catalog';
-import type { CatalogFile } from '../data/catalog-file';
-import type { Connector } from '../data/connector';
-import type { DataSource, SampleSource } from '../data/data-source';
-import type { Decoders, InputFile } from '../data/decode-file';
-import { dropTables, loadData, type LoadOptions, type LoadProgress } from '../data/load-data';
-import { loadSampleTables } from '../data/sample/load-sample';
-import { unreadableFiles } from '../data/unreadable-files';
-import { DataError, isOutOfMemory } from '../data/data-error';
-import { estimateFilesNeed, formatBytes, memoryShortfall, readMemoryUsage, type MemoryNeed, type MemoryUsage } from '../data/memory-usage';
-import type { DataStore } from '../data/persistence';
-import { DEFAULT_SAMPLE_SIZE, DEFAULT_SEED, SAMPLE_SIZES, type SampleSize } from '../data/sample/generate-sample';
+import type { Catalog } from '../../engine/catalog';
+import type { CatalogFile } from '../../data/catalog-file';
+import type { Connector } from '../../data/connector';
+import type { DataSource, SampleSource } from '../../data/data-source';
+import type { Decoders, InputFile } from '../../data/decode-file';
+import { dropTables, loadData, type LoadOptions, type LoadProgress } from '../../data/load-data';
+import { loadSampleTables } from '../../data/sample/load-sample';
+import { unreadableFiles } from '../../data/unreadable-files';
+import { DataError, isOutOfMemory } from '../../data/data-error';
+import {
+  estimateFilesNeed,
+  formatBytes,
+  memoryShortfall,
+  readMemoryUsage,
+  type MemoryNeed,
+  type MemoryUsage,
+} from '../../data/memory-usage';
+import type { DataStore } from '../../data/persistence';
+import { DEFAULT_SAMPLE_SIZE, DEFAULT_SEED, SAMPLE_SIZES, type SampleSize } from '../../data/sample/generate-sample';
 
-export { formatBytes } from '../data/memory-usage';
-export type { DataSource } from '../data/data-source';
-export type { TimeSpan } from '../data/interaction-spans';
-import { estimateSampleNeed, sampleFiles, type GenerateSample } from '../data/sample/sample-files';
-import { interactionSpans, type TimeSpan } from '../data/interaction-spans';
-import { catalogOf, withCatalog, withRelations } from '../data/catalog-edit';
-import { SAMPLE_CATALOG } from '../data/sample/sample-catalog';
-import { describeFiles, filesOfPickedFolder } from '../data/browser-files';
-import type { RelationInfo } from '../engine/catalog';
-import { describeSource } from '../data/data-source';
+export { formatBytes } from '../../data/memory-usage';
+export type { DataSource } from '../../data/data-source';
+export type { TimeSpan } from '../../data/interaction-spans';
+import { estimateSampleNeed, sampleFiles, type GenerateSample } from '../../data/sample/sample-files';
+import { interactionSpans, type TimeSpan } from '../../data/interaction-spans';
+import { catalogOf, withCatalog, withRelations } from '../../data/catalog-edit';
+import { SAMPLE_CATALOG } from '../../data/sample/sample-catalog';
+import { describeFiles, filesOfPickedFolder } from '../../data/browser-files';
+import type { RelationInfo } from '../../engine/catalog';
+import { describeSource } from '../../data/data-source';
 
 export interface DataDependencies {
   createConnector: () => Promise<Connector>;

@@ -1,6 +1,6 @@
 /** The definition a new segment starts from: the smallest valid one of its kind for the loaded data. */
-import { defaultLink, type Catalog } from '../engine/catalog';
-import type { Library, SegmentInput, SegmentKind } from '../engine/library-schema';
+import { defaultLink, type Catalog } from '../../engine/catalog';
+import type { Library, SegmentInput, SegmentKind } from '../../engine/library-schema';
 
 export const KIND_LABELS: Record<SegmentKind, string> = {
   profile: 'Profile',

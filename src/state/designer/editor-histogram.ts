@@ -1,5 +1,5 @@
 /** The count test drawn on the designer's histogram. */
-import type { CountTest } from '../engine/library-schema';
+import type { CountTest } from '../../engine/library-schema';
 
 export function passesCount(value: number, count: CountTest): boolean {
   switch (count.op) {

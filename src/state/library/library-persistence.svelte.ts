@@ -2,13 +2,13 @@
  * Keeps the library, the edits and where the analyst was (open segment, tab, columns, as-of
  * date) across reloads: saved shortly after every change, and once more as the page goes away.
  */
-import { Segment as SegmentSchema } from '../engine/library-schema';
+import { Segment as SegmentSchema } from '../../engine/library-schema';
 import type { LibraryEntry } from './library-entries';
 import type { LibraryState } from './library-state.svelte';
 import type { DesignerUi, StoredWorkspace, WorkspaceStore } from './library-store';
-import type { EvaluationClock } from './preview-clock.svelte';
-import type { MembersState } from './results-members.svelte';
-import type { ResultsView } from './results-view.svelte';
+import type { EvaluationClock } from '../preview/preview-clock.svelte';
+import type { MembersState } from '../results/results-members.svelte';
+import type { ResultsView } from '../results/results-view.svelte';
 
 const SAVE_DELAY_MS = 300;
 

@@ -2,9 +2,9 @@
  * The segment library the analyst works on: the entries, which one is open, the lifecycle
  * (draft → live → stopped), rename with references, delete with undo, import, export and share.
  */
-import type { Catalog } from '../engine/catalog';
-import type { Segment, SegmentInput, SegmentKind } from '../engine/library-schema';
-import type { Problem } from '../engine/problems';
+import type { Catalog } from '../../engine/catalog';
+import type { Segment, SegmentInput, SegmentKind } from '../../engine/library-schema';
+import type { Problem } from '../../engine/problems';
 import {
   currentDefinition,
   engineLibrary,

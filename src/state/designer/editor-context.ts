@@ -4,9 +4,9 @@
  * condition tree, that tree's root, selection and edit function.
  */
 import { getContext, setContext } from 'svelte';
-import type { Catalog } from '../engine/catalog';
-import type { Condition } from '../engine/library-schema';
-import type { PathSegment, Problem } from '../engine/problems';
+import type { Catalog } from '../../engine/catalog';
+import type { Condition } from '../../engine/library-schema';
+import type { PathSegment, Problem } from '../../engine/problems';
 import type { DesignerServices } from './designer-services';
 import type { EditorSelection } from './editor-selection.svelte';
 

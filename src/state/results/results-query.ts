@@ -1,9 +1,9 @@
 /** The query view's texts: the DuckDB SQL the engine runs, and the Dynamics 365 style query. */
-import type { Catalog } from '../engine/catalog';
-import { compileSegment } from '../engine/compile/compile-segment';
-import { toDynamicsQuery } from '../engine/dynamics-query';
-import type { Library, Segment } from '../engine/library-schema';
-import { printQuery } from '../engine/sql/print-duckdb';
+import type { Catalog } from '../../engine/catalog';
+import { compileSegment } from '../../engine/compile/compile-segment';
+import { toDynamicsQuery } from '../../engine/dynamics-query';
+import type { Library, Segment } from '../../engine/library-schema';
+import { printQuery } from '../../engine/sql/print-duckdb';
 
 export interface QueryTexts {
   readonly sql: string;

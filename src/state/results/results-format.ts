@@ -1,5 +1,5 @@
 /** Values of contact columns as the members table and the exports show them. */
-import type { FieldType } from '../engine/catalog';
+import type { FieldType } from '../../engine/catalog';
 
 export type CellValue = string | number | boolean | null;
 

@@ -5,11 +5,11 @@
  * each Flow group's members (an edit to one group evaluates that group alone) and an interaction
  * query's value per contact (a new count test is only a filter on them).
  */
-import { compileCountTestOn, compileInteractionValues } from '../engine/compile/compile-segment';
-import { combineStep, compileSegmentSteps, type SegmentStep } from '../engine/compile/segment-steps';
-import type { Segment } from '../engine/library-schema';
-import { dependencies } from '../engine/segment-order';
-import { createTempTable, dropTable } from '../engine/sql/statements';
+import { compileCountTestOn, compileInteractionValues } from '../../engine/compile/compile-segment';
+import { combineStep, compileSegmentSteps, type SegmentStep } from '../../engine/compile/segment-steps';
+import type { Segment } from '../../engine/library-schema';
+import { dependencies } from '../../engine/segment-order';
+import { createTempTable, dropTable } from '../../engine/sql/statements';
 import { countTable, membersOf, type EvaluationContext, type SegmentTables } from './preview-tables';
 
 export interface PreviewOutcome {

@@ -10,7 +10,7 @@ import {
   type Segment,
   type SegmentInput,
   type Status,
-} from '../engine/library-schema';
+} from '../../engine/library-schema';
 
 export interface LibraryEntry {
   /** Stable across renames; never exported. */

@@ -8,15 +8,15 @@
  * interaction query's value per contact), keyed by their SQL, which holds the definition, the
  * tables and the instant: an edit re-evaluates only the part it changed.
  */
-import type { Catalog } from '../engine/catalog';
-import { compileSegment, MEMBER_COLUMN } from '../engine/compile/compile-segment';
-import type { Library, Segment } from '../engine/library-schema';
-import { dependencies } from '../engine/segment-order';
-import type { Query } from '../engine/sql/ast';
-import * as q from '../engine/sql/build';
-import { printQuery } from '../engine/sql/print-duckdb';
-import { countRows, createTempTable, dropTable } from '../engine/sql/statements';
-import type { Connector } from '../data/connector';
+import type { Catalog } from '../../engine/catalog';
+import { compileSegment, MEMBER_COLUMN } from '../../engine/compile/compile-segment';
+import type { Library, Segment } from '../../engine/library-schema';
+import { dependencies } from '../../engine/segment-order';
+import type { Query } from '../../engine/sql/ast';
+import * as q from '../../engine/sql/build';
+import { printQuery } from '../../engine/sql/print-duckdb';
+import { countRows, createTempTable, dropTable } from '../../engine/sql/statements';
+import type { Connector } from '../../data/connector';
 
 export interface EvaluationContext {
   readonly db: Connector;

@@ -4,9 +4,9 @@
  */
 import { entryName, exportedSegment, engineLibrary, type LibraryEntry } from './library-entries';
 import { checkDefinition } from './library-problems';
-import type { EvaluationClock } from './preview-clock.svelte';
-import type { LoadedData } from './preview-state.svelte';
-import { epochOf, type SegmentTables } from './preview-tables';
+import type { EvaluationClock } from '../preview/preview-clock.svelte';
+import type { LoadedData } from '../preview/preview-state.svelte';
+import { epochOf, type SegmentTables } from '../preview/preview-tables';
 
 export interface SegmentCount {
   readonly count?: number;

@@ -3,8 +3,8 @@
  * `['and', 1, 'where', 'or', 0]`. Components stay thin: every change of structure is one of
  * these pure functions.
  */
-import type { Condition } from '../engine/library-schema';
-import type { PathSegment } from '../engine/problems';
+import type { Condition } from '../../engine/library-schema';
+import type { PathSegment } from '../../engine/problems';
 
 export type TreePath = readonly PathSegment[];
 export type GroupOperator = 'and' | 'or';

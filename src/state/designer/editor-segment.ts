@@ -3,8 +3,8 @@
  * steps (folded left to right, every item after the first with `combine`), interaction query
  * settings and static members.
  */
-import { defaultLink, type Catalog } from '../engine/catalog';
-import type { Combine, Condition, CountTest, InteractionQuery, Measure, Window } from '../engine/library-schema';
+import { defaultLink, type Catalog } from '../../engine/catalog';
+import type { Combine, Condition, CountTest, InteractionQuery, Measure, Window } from '../../engine/library-schema';
 
 interface Folded {
   combine?: Combine;

@@ -1,5 +1,5 @@
 /** Whether two definitions say the same thing, whatever their key order and lifecycle status. */
-import type { SegmentInput } from '../engine/library-schema';
+import type { SegmentInput } from '../../engine/library-schema';
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);

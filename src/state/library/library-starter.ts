@@ -2,11 +2,11 @@
  * The library a new analyst starts with: the SPEC §5 examples and the Dynamics 365 seed
  * segments, kept only where they fit the loaded data, so every one shows a count at once.
  */
-import { contactEntity, type Catalog } from '../engine/catalog';
-import { Segment as SegmentSchema, type Library, type Segment, type SegmentInput } from '../engine/library-schema';
-import * as q from '../engine/sql/build';
-import { printQuery } from '../engine/sql/print-duckdb';
-import { validateSegment } from '../engine/validate-library';
+import { contactEntity, type Catalog } from '../../engine/catalog';
+import { Segment as SegmentSchema, type Library, type Segment, type SegmentInput } from '../../engine/library-schema';
+import * as q from '../../engine/sql/build';
+import { printQuery } from '../../engine/sql/print-duckdb';
+import { validateSegment } from '../../engine/validate-library';
 
 const STARTER_VIPS = 3;
 

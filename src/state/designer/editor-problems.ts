@@ -1,5 +1,5 @@
 /** Which validation problems belong next to which part of the editor (paths relative to the segment). */
-import { formatPath, type PathSegment, type Problem } from '../engine/problems';
+import { formatPath, type PathSegment, type Problem } from '../../engine/problems';
 
 export type ProblemScope =
   /** This node and everything under it (a leaf such as a field clause). */

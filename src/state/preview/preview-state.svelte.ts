@@ -2,13 +2,13 @@
  * The live size preview of the open segment: every edit re-evaluates it (a burst of edits is
  * debounced), and a newer edit makes the running evaluation stop and its result be thrown away.
  */
-import type { Catalog } from '../engine/catalog';
-import type { Problem } from '../engine/problems';
-import type { SegmentInput } from '../engine/library-schema';
-import { dropTable } from '../engine/sql/statements';
-import type { Connector } from '../data/connector';
-import { engineLibrary, entryName, exportedSegment, type LibraryEntry } from './library-entries';
-import { checkDefinition } from './library-problems';
+import type { Catalog } from '../../engine/catalog';
+import type { Problem } from '../../engine/problems';
+import type { SegmentInput } from '../../engine/library-schema';
+import { dropTable } from '../../engine/sql/statements';
+import type { Connector } from '../../data/connector';
+import { engineLibrary, entryName, exportedSegment, type LibraryEntry } from '../library/library-entries';
+import { checkDefinition } from '../library/library-problems';
 import type { EvaluationClock } from './preview-clock.svelte';
 import { runPreview, Superseded } from './preview-run';
 import { epochOf, type SegmentTables } from './preview-tables';
