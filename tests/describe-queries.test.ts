@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../src/data/connector';
 import { evaluateLibrary } from '../src/data/evaluate-library';
+import { connectorRunner } from '../src/data/engines/engine';
 import { loadData } from '../src/data/load-data';
 import { createNodeConnector } from '../src/data/node-connector';
 import { nodeDecoders } from '../src/data/node-decoders';
@@ -25,7 +26,7 @@ afterAll(() => db.close());
 
 async function membersOf(query: InteractionQuery): Promise<number> {
   const library = parseLibraryOrThrow({ version: 1, segments: [{ name: 'S', kind: 'interaction', query }] });
-  const [result] = await evaluateLibrary(db, catalog, library, { now: NOW });
+  const [result] = await evaluateLibrary(connectorRunner(db), catalog, library, { now: NOW });
   return result!.count;
 }
 

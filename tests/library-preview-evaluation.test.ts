@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../src/data/connector';
 import { evaluateLibrary } from '../src/data/evaluate-library';
+import { connectorRunner } from '../src/data/engines/engine';
 import { loadData } from '../src/data/load-data';
 import { createNodeConnector } from '../src/data/node-connector';
 import { nodeDecoders } from '../src/data/node-decoders';
@@ -32,7 +33,7 @@ function recording(): { ctx: EvaluationContext; statements: string[] } {
 }
 
 async function evaluateCounts(lib: Library, now = NOW): Promise<Record<string, number>> {
-  const results = await evaluateLibrary(db, catalog, lib, { now });
+  const results = await evaluateLibrary(connectorRunner(db), catalog, lib, { now });
   return Object.fromEntries(results.map((r) => [r.name, r.count]));
 }
 

@@ -7,6 +7,7 @@ import { createBrowserDecoders } from '../../src/data/browser-decoders';
 import { textColumn, type Connector } from '../../src/data/connector';
 import type { Decoders, InputFile } from '../../src/data/decode-file';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
+import { connectorRunner } from '../../src/data/engines/engine';
 import { dropTables, loadData } from '../../src/data/load-data';
 import type { Catalog } from '../../src/engine/catalog';
 import { MEMBER_COLUMN } from '../../src/engine/compile/compile-segment';
@@ -162,7 +163,7 @@ const api: HarnessApi = {
     const { db } = ready();
     const { library, now } = compiled();
     const current = loaded();
-    return (await timed(() => evaluateLibrary(db, current, library, { now })))[0];
+    return (await timed(() => evaluateLibrary(connectorRunner(db), current, library, { now })))[0];
   },
 
   async runSql(sql, runs) {

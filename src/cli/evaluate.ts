@@ -1,14 +1,12 @@
 /** `npm run evaluate` (SPEC §4): evaluates a segment library on a data folder, headless. */
 import { readFile } from 'node:fs/promises';
 import { DataError } from '../data/data-error';
+import { openEngine } from '../data/engines/open-engine';
 import { evaluateLibrary } from '../data/evaluate-library';
-import { loadData } from '../data/load-data';
-import { createNodeConnector } from '../data/node-connector';
-import { nodeDecoders } from '../data/node-decoders';
-import { readFolder } from '../data/read-folder';
 import { parseLibraryText } from '../engine/parse-library';
 import { LibraryError } from '../engine/problems';
 import { parseArgs, UsageError } from './parse-args';
+import { exitWhenFlushed, writeWhole } from './write-whole';
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -21,20 +19,13 @@ async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseLibraryText(libraryText);
   if (!parsed.ok) throw new LibraryError(parsed.problems);
 
-  let files;
+  const engine = await openEngine(args.engine, args.url);
+  const warnings: string[] = [];
+  const warn = (message: string) => warnings.push(`warning: ${message}\n`);
   try {
-    files = await readFolder(args.data);
-  } catch (error) {
-    throw new UsageError(
-      `--data: cannot read the folder ${args.data} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
-  }
-  const db = await createNodeConnector();
-  const warn = (message: string) => process.stderr.write(`warning: ${message}\n`);
-  try {
-    const { catalog, warnings } = await loadData(db, files, nodeDecoders);
-    warnings.forEach(warn);
-    const results = await evaluateLibrary(db, catalog, parsed.library, {
+    const { catalog, warnings: loadWarnings } = await engine.load(args.data);
+    loadWarnings.forEach(warn);
+    const results = await evaluateLibrary(engine, catalog, parsed.library, {
       now: args.now,
       ...(args.only !== undefined ? { only: args.only } : {}),
       onWarning: warn,
@@ -45,25 +36,30 @@ async function main(argv: readonly string[]): Promise<number> {
         args.members ? { name: r.name, count: r.count, members: r.members } : { name: r.name, count: r.count },
       ),
     };
-    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    await writeWhole(process.stderr, warnings.join(''));
+    await writeWhole(process.stdout, `${JSON.stringify(output, null, 2)}\n`);
     return 0;
   } finally {
-    await db.close();
+    await engine.close();
   }
 }
 
+function errorText(error: unknown): string {
+  const prefix =
+    error instanceof LibraryError
+      ? 'invalid library:\n'
+      : error instanceof DataError
+        ? 'data error: '
+        : error instanceof UsageError
+          ? ''
+          : 'error: ';
+  return `${prefix}${error instanceof Error ? error.message : String(error)}\n`;
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const prefix =
-      error instanceof LibraryError
-        ? 'invalid library:\n'
-        : error instanceof DataError
-          ? 'data error: '
-          : error instanceof UsageError
-            ? ''
-            : 'error: ';
-    process.stderr.write(`${prefix}${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+  (code) => exitWhenFlushed(code),
+  async (error: unknown) => {
+    await writeWhole(process.stderr, errorText(error));
+    await exitWhenFlushed(1);
   },
 );

@@ -8,10 +8,9 @@ import type { Library, Segment } from '../engine/library-schema';
 import { LibraryError } from '../engine/problems';
 import { evaluationOrder } from '../engine/segment-order';
 import * as q from '../engine/sql/build';
-import { printQuery } from '../engine/sql/print-duckdb';
-import { quoteIdentifier as id } from '../engine/sql/quote';
+import { printQueryIn, printStatementIn } from '../engine/sql/dialect';
 import { validateLibrary } from '../engine/validate-library';
-import { textColumn, type Connector } from './connector';
+import type { SqlRunner } from './engines/engine';
 
 export interface SegmentResult {
   readonly name: string;
@@ -30,7 +29,7 @@ export interface EvaluateOptions {
 export const resultTable = (name: string) => `result:${name}`;
 
 export async function evaluateLibrary(
-  db: Connector,
+  db: SqlRunner,
   catalog: Catalog,
   library: Library,
   options: EvaluateOptions,
@@ -52,13 +51,14 @@ export async function evaluateLibrary(
         now: options.now,
         segmentQuery: (name) => q.select([q.col(undefined, MEMBER_COLUMN)], { from: q.table(resultTable(name)) }),
       });
-      await db.query(`CREATE OR REPLACE TEMP TABLE ${id(table)} AS ${printQuery(query)}`);
-      const members = textColumn(await db.queryArrow(`SELECT ${id(MEMBER_COLUMN)} FROM ${id(table)}`), MEMBER_COLUMN).sort();
+      await db.execute(printStatementIn(db.dialect, q.createTempTableAs(table, query)));
+      const rows = await db.query(printQueryIn(db.dialect, q.select([q.col(undefined, MEMBER_COLUMN)], { from: q.table(table) })));
+      const members = rows.map((r) => String(r[MEMBER_COLUMN])).sort();
       results.set(segment.name, { name: segment.name, count: members.length, members });
       warnUnknownMembers(segment, members, options.onWarning);
     }
   } finally {
-    for (const table of tables) await db.query(`DROP TABLE IF EXISTS ${id(table)}`);
+    for (const table of tables) await db.execute(printStatementIn(db.dialect, q.dropTable(table)));
   }
   const printed = options.only === undefined ? library.segments : library.segments.filter((s) => s.name === options.only);
   return printed.map((s) => results.get(s.name)!);

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
+import { connectorRunner } from '../../src/data/engines/engine';
 import { loadData } from '../../src/data/load-data';
 import { createNodeConnector } from '../../src/data/node-connector';
 import { nodeDecoders } from '../../src/data/node-decoders';
@@ -316,6 +317,6 @@ describe('bad libraries', () => {
   it('evaluation refuses a bad library and an unknown --only name', async () => {
     const parsed = parseLibrary({ version: 1, segments: [profile({ field: 'firstname', op: 'isNull' }, 'Fine')] });
     if (!parsed.ok) throw new Error('fixture library must parse');
-    await expect(evaluateLibrary(db, catalog, parsed.library, { now: NOW, only: 'Fin' })).rejects.toThrow(LibraryError);
+    await expect(evaluateLibrary(connectorRunner(db), catalog, parsed.library, { now: NOW, only: 'Fin' })).rejects.toThrow(LibraryError);
   });
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
+import { connectorRunner } from '../../src/data/engines/engine';
 import { loadData } from '../../src/data/load-data';
 import { createNodeConnector } from '../../src/data/node-connector';
 import { nodeDecoders } from '../../src/data/node-decoders';
@@ -403,7 +404,7 @@ describe('golden SQL and members', () => {
       const rows = await db.query(`SELECT id FROM (${sql}) ORDER BY id`);
       expect(rows.map((r) => r.id)).toEqual(testCase.members);
       // The evaluator (which materialises referenced segments) must agree with the inlined SQL.
-      const [result] = await evaluateLibrary(db, catalog, library, { now: NOW, only: name });
+      const [result] = await evaluateLibrary(connectorRunner(db), catalog, library, { now: NOW, only: name });
       expect(result!.members).toEqual(testCase.members);
     });
   }

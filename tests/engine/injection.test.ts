@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
+import { connectorRunner } from '../../src/data/engines/engine';
 import { loadData } from '../../src/data/load-data';
 import { createNodeConnector } from '../../src/data/node-connector';
 import { nodeDecoders } from '../../src/data/node-decoders';
@@ -77,7 +78,7 @@ describe('hostile names and values', () => {
           { name: 'ByStatic', kind: 'static', members: [`k'${i}"`] },
         ],
       });
-      const results = await evaluateLibrary(db, catalog, library, { now: NOW });
+      const results = await evaluateLibrary(connectorRunner(db), catalog, library, { now: NOW });
       const expected = HOSTILE.map((h, j) => ({ h, id: `k'${j}"` }));
       expect(results[0]!.members).toEqual([`k'${i}"`]);
       expect(results[1]!.members).toEqual([`k'${i}"`]);

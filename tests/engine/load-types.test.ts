@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
 import { inferCsvType, parseCsv } from '../../src/data/csv';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
+import { connectorRunner } from '../../src/data/engines/engine';
 import { loadData } from '../../src/data/load-data';
 import { createNodeConnector } from '../../src/data/node-connector';
 import { nodeDecoders } from '../../src/data/node-decoders';
@@ -79,7 +80,7 @@ describe('loaded types', () => {
       version: 1,
       segments: [{ name: 'Early', kind: 'interaction', query: { interaction: 'EmailOpened', window: { to: '2026-02-28T23:30:00Z' } } }],
     });
-    const [result] = await evaluateLibrary(db, catalog, library, { now: Date.parse('2026-03-31T00:00:00Z') });
+    const [result] = await evaluateLibrary(connectorRunner(db), catalog, library, { now: Date.parse('2026-03-31T00:00:00Z') });
     expect(result!.members).toEqual(['007']);
   });
 
@@ -110,7 +111,7 @@ describe('loaded types', () => {
         { name: 'Never', kind: 'interaction', query: { interaction: 'EmailOpened', count: { op: 'exactly', value: 0 } } },
       ],
     });
-    const [day1, never] = await evaluateLibrary(db, catalog, library, { now: Date.parse('2026-03-31T00:00:00Z') });
+    const [day1, never] = await evaluateLibrary(connectorRunner(db), catalog, library, { now: Date.parse('2026-03-31T00:00:00Z') });
     expect(day1!.members).toEqual(['1']);
     expect(never!.members).toEqual(['3']);
   });
@@ -182,7 +183,7 @@ describe('names that differ only in case', () => {
         { name: 'Lower', kind: 'interaction', query: { interaction: 'emailopened' } },
       ],
     });
-    const [upper, lower] = await evaluateLibrary(db, catalog, library, { now: Date.parse('2026-03-31T00:00:00Z') });
+    const [upper, lower] = await evaluateLibrary(connectorRunner(db), catalog, library, { now: Date.parse('2026-03-31T00:00:00Z') });
     expect([upper!.members, lower!.members]).toEqual([['c1'], ['c2']]);
   });
 });

@@ -5,6 +5,7 @@
 import type { Connector } from '../../src/data/connector';
 import type { InputFile } from '../../src/data/decode-file';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
+import { connectorRunner } from '../../src/data/engines/engine';
 import { dropTables, loadData } from '../../src/data/load-data';
 import { nodeDecoders } from '../../src/data/node-decoders';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
@@ -30,7 +31,7 @@ export async function evaluateWithSql(
   const loaded = await loadData(connector, files, nodeDecoders, { generation: ++generation });
   const tables = new SegmentTables(`property:${generation}`);
   try {
-    const results = await evaluateLibrary(connector, loaded.catalog, library, { now });
+    const results = await evaluateLibrary(connectorRunner(connector), loaded.catalog, library, { now });
     const evaluated = new Map(results.map((r) => [r.name, [...r.members]]));
     const previewed = new Map<string, string[]>();
     const ctx = { db: connector, catalog: loaded.catalog, library, now, epoch: String(generation) };

@@ -81,3 +81,21 @@ export type Query =
       readonly ctes: readonly { readonly name: string; readonly query: Query; readonly materialized?: boolean }[];
       readonly body: Query;
     };
+
+/** A table, optionally in another attached database (DuckDB) or schema (PostgreSQL, ClickHouse). */
+export interface TableName {
+  readonly name: string;
+  readonly database?: string;
+}
+
+/** Statements around queries (DDL and DML), printed by the same printers as queries. */
+export type Statement =
+  | {
+      readonly kind: 'createTableAs';
+      readonly table: TableName;
+      readonly query: Query;
+      /** A session-local table that disappears with the connection. */
+      readonly temporary?: boolean;
+      readonly orReplace?: boolean;
+    }
+  | { readonly kind: 'dropTable'; readonly table: TableName; readonly ifExists: boolean };

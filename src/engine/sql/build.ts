@@ -1,5 +1,17 @@
 /** Constructors for SQL nodes, so the compiler reads like the SQL it builds. */
-import type { AggregateFunction, Comparison, Expr, From, Literal, Query, ScalarFunction, SelectColumn, SetOperator } from './ast';
+import type {
+  AggregateFunction,
+  Comparison,
+  Expr,
+  From,
+  Literal,
+  Query,
+  ScalarFunction,
+  SelectColumn,
+  SetOperator,
+  Statement,
+  TableName,
+} from './ast';
 
 export const text = (value: string): Literal => ({ kind: 'literal', type: 'text', value });
 export const num = (value: number): Literal => ({ kind: 'literal', type: 'number', value });
@@ -48,3 +60,17 @@ export function select(
 }
 export const as = (expr: Expr, alias: string): SelectColumn => ({ expr, alias });
 export const setOperation = (op: SetOperator, left: Query, right: Query): Query => ({ kind: 'setOperation', op, left, right });
+
+export const tableName = (name: string, database?: string): TableName => (database === undefined ? { name } : { name, database });
+export const createTempTableAs = (name: string, query: Query): Statement => ({
+  kind: 'createTableAs',
+  table: tableName(name),
+  query,
+  temporary: true,
+  orReplace: true,
+});
+export const dropTable = (table: TableName | string): Statement => ({
+  kind: 'dropTable',
+  table: typeof table === 'string' ? tableName(table) : table,
+  ifExists: true,
+});

@@ -1,6 +1,6 @@
 /** Prints the SQL tree as DuckDB SQL, indented for people to read in the query view. */
-import type { Expr, From, Literal, OrderItem, Query } from './ast';
-import { quoteBoolean, quoteDate, quoteIdentifier, quoteNumber, quoteString, quoteTimestamp } from './quote';
+import type { Expr, From, Literal, OrderItem, Query, Statement, TableName } from './ast';
+import { quoteBoolean, quoteDate, quoteIdentifier, quoteNumber, quoteString, quoteTableIn, quoteTimestamp } from './quote';
 
 const INDENT = '  ';
 
@@ -115,5 +115,20 @@ export function printQuery(query: Query): string {
       );
       return `WITH ${ctes.join(',\n')}\n${printQuery(query.body)}`;
     }
+  }
+}
+
+function printTableName(table: TableName): string {
+  return table.database === undefined ? quoteIdentifier(table.name) : quoteTableIn(table.database, table.name);
+}
+
+export function printStatement(statement: Statement): string {
+  switch (statement.kind) {
+    case 'createTableAs': {
+      const head = `CREATE ${statement.orReplace ? 'OR REPLACE ' : ''}${statement.temporary ? 'TEMP ' : ''}TABLE`;
+      return `${head} ${printTableName(statement.table)} AS\n${printQuery(statement.query)}`;
+    }
+    case 'dropTable':
+      return `DROP TABLE ${statement.ifExists ? 'IF EXISTS ' : ''}${printTableName(statement.table)}`;
   }
 }

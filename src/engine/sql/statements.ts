@@ -1,15 +1,14 @@
-/** Statements around queries: materialising a result as a temporary table, counting it, dropping it. */
+/** Statements around queries, printed for DuckDB: materialising a result as a temporary table, counting it, dropping it. */
 import type { Query } from './ast';
 import * as q from './build';
-import { printQuery } from './print-duckdb';
-import { quoteIdentifier } from './quote';
+import { printQuery, printStatement } from './print-duckdb';
 
 export function createTempTable(name: string, query: Query): string {
-  return `CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(name)} AS\n${printQuery(query)}`;
+  return printStatement(q.createTempTableAs(name, query));
 }
 
 export function dropTable(name: string): string {
-  return `DROP TABLE IF EXISTS ${quoteIdentifier(name)}`;
+  return printStatement(q.dropTable(name));
 }
 
 /** `SELECT count(*) AS n FROM name`. */
