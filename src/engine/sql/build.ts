@@ -67,6 +67,7 @@ export const tableIn = (where: { database?: string; schema?: string }, name: str
 });
 export const subquery = (query: Query, alias: string): From => ({ kind: 'subquery', query, alias });
 export const leftJoin = (left: From, right: From, on: Expr): From => ({ kind: 'join', type: 'LEFT', left, right, on });
+export const innerJoin = (left: From, right: From, on: Expr): From => ({ kind: 'join', type: 'INNER', left, right, on });
 
 export function select(
   columns: readonly (Expr | SelectColumn)[],
