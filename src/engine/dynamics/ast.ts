@@ -108,7 +108,8 @@ export type ConditionNode =
   | { readonly kind: 'in'; readonly loc: Loc; readonly negated: boolean }
   | { readonly kind: 'text'; readonly loc: Loc; readonly op: Word; readonly left: ExprNode; readonly right: ExprNode }
   | { readonly kind: 'compare'; readonly loc: Loc; readonly op: CompareOp; readonly left: ExprNode; readonly right: ExprNode }
-  | { readonly kind: 'bareCall'; readonly loc: Loc; readonly call: CallNode };
+  | { readonly kind: 'bareCall'; readonly loc: Loc; readonly call: CallNode }
+  | { readonly kind: 'textCall'; readonly loc: Loc; readonly word: string };
 
 export interface CallNode {
   readonly kind: 'call';

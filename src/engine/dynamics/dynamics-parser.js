@@ -185,12 +185,12 @@ function peg$parse(input, options) {
   const peg$c17 = "&&";
   const peg$c18 = "and";
   const peg$c19 = "not";
-  const peg$c20 = "isnull";
-  const peg$c21 = "isnotnull";
-  const peg$c22 = "in";
-  const peg$c23 = "contains";
-  const peg$c24 = "startswith";
-  const peg$c25 = "endswith";
+  const peg$c20 = "contains";
+  const peg$c21 = "startswith";
+  const peg$c22 = "endswith";
+  const peg$c23 = "isnull";
+  const peg$c24 = "isnotnull";
+  const peg$c25 = "in";
   const peg$c26 = "==";
   const peg$c27 = "!=";
   const peg$c28 = "<=";
@@ -236,13 +236,13 @@ function peg$parse(input, options) {
   const peg$e20 = peg$literalExpectation("&&", false);
   const peg$e21 = peg$literalExpectation("AND", true);
   const peg$e22 = peg$literalExpectation("NOT", true);
-  const peg$e23 = peg$literalExpectation("ISNULL", true);
-  const peg$e24 = peg$literalExpectation("ISNOTNULL", true);
-  const peg$e25 = peg$literalExpectation("IN", true);
-  const peg$e26 = peg$otherExpectation("CONTAINS, STARTSWITH or ENDSWITH");
-  const peg$e27 = peg$literalExpectation("CONTAINS", true);
-  const peg$e28 = peg$literalExpectation("STARTSWITH", true);
-  const peg$e29 = peg$literalExpectation("ENDSWITH", true);
+  const peg$e23 = peg$literalExpectation("CONTAINS", true);
+  const peg$e24 = peg$literalExpectation("STARTSWITH", true);
+  const peg$e25 = peg$literalExpectation("ENDSWITH", true);
+  const peg$e26 = peg$literalExpectation("ISNULL", true);
+  const peg$e27 = peg$literalExpectation("ISNOTNULL", true);
+  const peg$e28 = peg$literalExpectation("IN", true);
+  const peg$e29 = peg$otherExpectation("CONTAINS, STARTSWITH or ENDSWITH");
   const peg$e30 = peg$otherExpectation("comparison");
   const peg$e31 = peg$literalExpectation("==", false);
   const peg$e32 = peg$literalExpectation("!=", false);
@@ -312,37 +312,38 @@ function peg$parse(input, options) {
   function peg$f26(loc, word) {    return { word: word.toUpperCase(), loc };  }
   function peg$f27(loc, condition) {    return { kind: 'not', loc, condition };  }
   function peg$f28(condition) {    return condition;  }
-  function peg$f29(loc, fn, operand) {    return { kind: 'null', loc, test: fn.toUpperCase(), operand };  }
-  function peg$f30(loc, left, negated) {    return { kind: 'in', loc, negated: negated !== null };  }
-  function peg$f31(loc, left, op, right) {    return { kind: 'text', loc, op, left, right };  }
-  function peg$f32(loc, left, op, right) {    return { kind: 'compare', loc, op, left, right };  }
-  function peg$f33(loc, call) {    return { kind: 'bareCall', loc, call };  }
-  function peg$f34(loc, word) {    return { word: word.toUpperCase(), loc };  }
-  function peg$f35(loc, op) {    return { op, loc };  }
-  function peg$f36(loc, head, op, t) {    return t;  }
-  function peg$f37(loc, head, tail) {
+  function peg$f29(loc, word) {    return { kind: 'textCall', loc, word: word.toUpperCase() };  }
+  function peg$f30(loc, fn, operand) {    return { kind: 'null', loc, test: fn.toUpperCase(), operand };  }
+  function peg$f31(loc, left, negated) {    return { kind: 'in', loc, negated: negated !== null };  }
+  function peg$f32(loc, left, op, right) {    return { kind: 'text', loc, op, left, right };  }
+  function peg$f33(loc, left, op, right) {    return { kind: 'compare', loc, op, left, right };  }
+  function peg$f34(loc, call) {    return { kind: 'bareCall', loc, call };  }
+  function peg$f35(loc, word) {    return { word: word.toUpperCase(), loc };  }
+  function peg$f36(loc, op) {    return { op, loc };  }
+  function peg$f37(loc, head, op, t) {    return t;  }
+  function peg$f38(loc, head, tail) {
     return tail.length === 0 ? head : { kind: 'arithmetic', loc };
   }
-  function peg$f38(loc, e) {    return e;  }
-  function peg$f39(loc, name, head, e) {    return e;  }
-  function peg$f40(loc, name, head, tail) {    return [head, ...tail];  }
-  function peg$f41(loc, name, args) {
+  function peg$f39(loc, e) {    return e;  }
+  function peg$f40(loc, name, head, e) {    return e;  }
+  function peg$f41(loc, name, head, tail) {    return [head, ...tail];  }
+  function peg$f42(loc, name, args) {
     return { kind: 'call', loc, name, args: args ?? [] };
   }
-  function peg$f42(loc, word) {
+  function peg$f43(loc, word) {
     const w = word.toUpperCase();
     return w === 'NULL' ? { kind: 'null-literal', loc } : { kind: 'boolean', loc, value: w === 'TRUE' };
   }
-  function peg$f43(loc, first, n) {    return n;  }
-  function peg$f44(loc, first, second) {
+  function peg$f44(loc, first, n) {    return n;  }
+  function peg$f45(loc, first, second) {
     return second ? { kind: 'field', loc, prefix: first, name: second } : { kind: 'field', loc, prefix: null, name: first };
   }
-  function peg$f45(loc, text) {    return { kind: 'number', loc, text: text.replace(/\s+/g, ''), value: Number(text.replace(/\s+/g, '')) };  }
-  function peg$f46(loc, chars) {    return { kind: 'string', loc, value: chars.join('') };  }
-  function peg$f47() {    return '\\';  }
-  function peg$f48() {    return "'";  }
-  function peg$f49(loc, text) {    return { text, loc };  }
-  function peg$f50() {    return at();  }
+  function peg$f46(loc, text) {    return { kind: 'number', loc, text: text.replace(/\s+/g, ''), value: Number(text.replace(/\s+/g, '')) };  }
+  function peg$f47(loc, chars) {    return { kind: 'string', loc, value: chars.join('') };  }
+  function peg$f48() {    return '\\';  }
+  function peg$f49() {    return "'";  }
+  function peg$f50(loc, text) {    return { text, loc };  }
+  function peg$f51() {    return at();  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -1907,20 +1908,29 @@ function peg$parse(input, options) {
     s0 = peg$currPos;
     s1 = peg$parseHere();
     s2 = peg$currPos;
-    s3 = input.substr(peg$currPos, 6);
+    s3 = input.substr(peg$currPos, 8);
     if (s3.toLowerCase() === peg$c20) {
-      peg$currPos += (6);
+      peg$currPos += (8);
     } else {
       s3 = peg$FAILED;
       if (peg$silentFails === 0) { peg$fail(peg$e23); }
     }
     if (s3 === peg$FAILED) {
-      s3 = input.substr(peg$currPos, 9);
+      s3 = input.substr(peg$currPos, 10);
       if (s3.toLowerCase() === peg$c21) {
-        peg$currPos += (9);
+        peg$currPos += (10);
       } else {
         s3 = peg$FAILED;
         if (peg$silentFails === 0) { peg$fail(peg$e24); }
+      }
+      if (s3 === peg$FAILED) {
+        s3 = input.substr(peg$currPos, 8);
+        if (s3.toLowerCase() === peg$c22) {
+          peg$currPos += (8);
+        } else {
+          s3 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e25); }
+        }
       }
     }
     if (s3 !== peg$FAILED) {
@@ -1938,51 +1948,17 @@ function peg$parse(input, options) {
         if (peg$silentFails === 0) { peg$fail(peg$e7); }
       }
       if (s4 !== peg$FAILED) {
-        s5 = peg$parse_();
-        s6 = peg$parseExpr();
+        s5 = peg$parseBalanced();
+        if (input.charCodeAt(peg$currPos) === 41) {
+          s6 = peg$c7;
+          peg$currPos++;
+        } else {
+          s6 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e8); }
+        }
         if (s6 !== peg$FAILED) {
-          s7 = peg$parse_();
-          if (input.charCodeAt(peg$currPos) === 41) {
-            s8 = peg$c7;
-            peg$currPos++;
-          } else {
-            s8 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e8); }
-          }
-          if (s8 !== peg$FAILED) {
-            s9 = peg$currPos;
-            peg$silentFails++;
-            s10 = peg$currPos;
-            s11 = peg$parse_();
-            s12 = peg$parseCompare();
-            if (s12 === peg$FAILED) {
-              s12 = peg$parseTextOp();
-            }
-            if (s12 !== peg$FAILED) {
-              s11 = [s11, s12];
-              s10 = s11;
-            } else {
-              peg$currPos = s10;
-              s10 = peg$FAILED;
-            }
-            peg$silentFails--;
-            if (s10 === peg$FAILED) {
-              s9 = undefined;
-            } else {
-              peg$currPos = s9;
-              s9 = peg$FAILED;
-            }
-            if (s9 !== peg$FAILED) {
-              peg$savedPos = s0;
-              s0 = peg$f29(s1, s2, s6);
-            } else {
-              peg$currPos = s0;
-              s0 = peg$FAILED;
-            }
-          } else {
-            peg$currPos = s0;
-            s0 = peg$FAILED;
-          }
+          peg$savedPos = s0;
+          s0 = peg$f29(s1, s2);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -1998,56 +1974,79 @@ function peg$parse(input, options) {
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
       s1 = peg$parseHere();
-      s2 = peg$parseExpr();
+      s2 = peg$currPos;
+      s3 = input.substr(peg$currPos, 6);
+      if (s3.toLowerCase() === peg$c23) {
+        peg$currPos += (6);
+      } else {
+        s3 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e26); }
+      }
+      if (s3 === peg$FAILED) {
+        s3 = input.substr(peg$currPos, 9);
+        if (s3.toLowerCase() === peg$c24) {
+          peg$currPos += (9);
+        } else {
+          s3 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e27); }
+        }
+      }
+      if (s3 !== peg$FAILED) {
+        s2 = input.substring(s2, peg$currPos);
+      } else {
+        s2 = s3;
+      }
       if (s2 !== peg$FAILED) {
         s3 = peg$parse_();
-        s4 = peg$currPos;
-        s5 = input.substr(peg$currPos, 3);
-        if (s5.toLowerCase() === peg$c19) {
-          peg$currPos += (3);
+        if (input.charCodeAt(peg$currPos) === 40) {
+          s4 = peg$c6;
+          peg$currPos++;
         } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e22); }
-        }
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s5 = [s5, s6];
-          s4 = s5;
-        } else {
-          peg$currPos = s4;
           s4 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e7); }
         }
-        if (s4 === peg$FAILED) {
-          s4 = null;
-        }
-        s5 = input.substr(peg$currPos, 2);
-        if (s5.toLowerCase() === peg$c22) {
-          peg$currPos += (2);
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e25); }
-        }
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          if (input.charCodeAt(peg$currPos) === 40) {
-            s7 = peg$c6;
-            peg$currPos++;
-          } else {
-            s7 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e7); }
-          }
-          if (s7 !== peg$FAILED) {
-            s8 = peg$parseBalanced();
+        if (s4 !== peg$FAILED) {
+          s5 = peg$parse_();
+          s6 = peg$parseExpr();
+          if (s6 !== peg$FAILED) {
+            s7 = peg$parse_();
             if (input.charCodeAt(peg$currPos) === 41) {
-              s9 = peg$c7;
+              s8 = peg$c7;
               peg$currPos++;
             } else {
-              s9 = peg$FAILED;
+              s8 = peg$FAILED;
               if (peg$silentFails === 0) { peg$fail(peg$e8); }
             }
-            if (s9 !== peg$FAILED) {
-              peg$savedPos = s0;
-              s0 = peg$f30(s1, s2, s4);
+            if (s8 !== peg$FAILED) {
+              s9 = peg$currPos;
+              peg$silentFails++;
+              s10 = peg$currPos;
+              s11 = peg$parse_();
+              s12 = peg$parseCompare();
+              if (s12 === peg$FAILED) {
+                s12 = peg$parseTextOp();
+              }
+              if (s12 !== peg$FAILED) {
+                s11 = [s11, s12];
+                s10 = s11;
+              } else {
+                peg$currPos = s10;
+                s10 = peg$FAILED;
+              }
+              peg$silentFails--;
+              if (s10 === peg$FAILED) {
+                s9 = undefined;
+              } else {
+                peg$currPos = s9;
+                s9 = peg$FAILED;
+              }
+              if (s9 !== peg$FAILED) {
+                peg$savedPos = s0;
+                s0 = peg$f30(s1, s2, s6);
+              } else {
+                peg$currPos = s0;
+                s0 = peg$FAILED;
+              }
             } else {
               peg$currPos = s0;
               s0 = peg$FAILED;
@@ -2070,13 +2069,57 @@ function peg$parse(input, options) {
         s2 = peg$parseExpr();
         if (s2 !== peg$FAILED) {
           s3 = peg$parse_();
-          s4 = peg$parseTextOp();
-          if (s4 !== peg$FAILED) {
-            s5 = peg$parse_();
-            s6 = peg$parseExpr();
-            if (s6 !== peg$FAILED) {
-              peg$savedPos = s0;
-              s0 = peg$f31(s1, s2, s4, s6);
+          s4 = peg$currPos;
+          s5 = input.substr(peg$currPos, 3);
+          if (s5.toLowerCase() === peg$c19) {
+            peg$currPos += (3);
+          } else {
+            s5 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e22); }
+          }
+          if (s5 !== peg$FAILED) {
+            s6 = peg$parse_();
+            s5 = [s5, s6];
+            s4 = s5;
+          } else {
+            peg$currPos = s4;
+            s4 = peg$FAILED;
+          }
+          if (s4 === peg$FAILED) {
+            s4 = null;
+          }
+          s5 = input.substr(peg$currPos, 2);
+          if (s5.toLowerCase() === peg$c25) {
+            peg$currPos += (2);
+          } else {
+            s5 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e28); }
+          }
+          if (s5 !== peg$FAILED) {
+            s6 = peg$parse_();
+            if (input.charCodeAt(peg$currPos) === 40) {
+              s7 = peg$c6;
+              peg$currPos++;
+            } else {
+              s7 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e7); }
+            }
+            if (s7 !== peg$FAILED) {
+              s8 = peg$parseBalanced();
+              if (input.charCodeAt(peg$currPos) === 41) {
+                s9 = peg$c7;
+                peg$currPos++;
+              } else {
+                s9 = peg$FAILED;
+                if (peg$silentFails === 0) { peg$fail(peg$e8); }
+              }
+              if (s9 !== peg$FAILED) {
+                peg$savedPos = s0;
+                s0 = peg$f31(s1, s2, s4);
+              } else {
+                peg$currPos = s0;
+                s0 = peg$FAILED;
+              }
             } else {
               peg$currPos = s0;
               s0 = peg$FAILED;
@@ -2095,7 +2138,7 @@ function peg$parse(input, options) {
           s2 = peg$parseExpr();
           if (s2 !== peg$FAILED) {
             s3 = peg$parse_();
-            s4 = peg$parseCompare();
+            s4 = peg$parseTextOp();
             if (s4 !== peg$FAILED) {
               s5 = peg$parse_();
               s6 = peg$parseExpr();
@@ -2117,60 +2160,20 @@ function peg$parse(input, options) {
           if (s0 === peg$FAILED) {
             s0 = peg$currPos;
             s1 = peg$parseHere();
-            s2 = peg$parseCall();
+            s2 = peg$parseExpr();
             if (s2 !== peg$FAILED) {
-              s3 = peg$currPos;
-              peg$silentFails++;
-              s4 = peg$currPos;
-              s5 = peg$parse_();
-              if (input.charCodeAt(peg$currPos) === 41) {
-                s6 = peg$c7;
-                peg$currPos++;
-              } else {
-                s6 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e8); }
-              }
-              if (s6 === peg$FAILED) {
-                if (input.substr(peg$currPos, 2) === peg$c17) {
-                  s6 = peg$c17;
-                  peg$currPos += 2;
-                } else {
-                  s6 = peg$FAILED;
-                  if (peg$silentFails === 0) { peg$fail(peg$e20); }
-                }
-                if (s6 === peg$FAILED) {
-                  if (input.substr(peg$currPos, 2) === peg$c15) {
-                    s6 = peg$c15;
-                    peg$currPos += 2;
-                  } else {
-                    s6 = peg$FAILED;
-                    if (peg$silentFails === 0) { peg$fail(peg$e17); }
-                  }
-                  if (s6 === peg$FAILED) {
-                    s6 = peg$parseOrOp();
-                    if (s6 === peg$FAILED) {
-                      s6 = peg$parseAndOp();
-                    }
-                  }
-                }
-              }
-              if (s6 !== peg$FAILED) {
-                s5 = [s5, s6];
-                s4 = s5;
-              } else {
-                peg$currPos = s4;
-                s4 = peg$FAILED;
-              }
-              peg$silentFails--;
+              s3 = peg$parse_();
+              s4 = peg$parseCompare();
               if (s4 !== peg$FAILED) {
-                peg$currPos = s3;
-                s3 = undefined;
-              } else {
-                s3 = peg$FAILED;
-              }
-              if (s3 !== peg$FAILED) {
-                peg$savedPos = s0;
-                s0 = peg$f33(s1, s2);
+                s5 = peg$parse_();
+                s6 = peg$parseExpr();
+                if (s6 !== peg$FAILED) {
+                  peg$savedPos = s0;
+                  s0 = peg$f33(s1, s2, s4, s6);
+                } else {
+                  peg$currPos = s0;
+                  s0 = peg$FAILED;
+                }
               } else {
                 peg$currPos = s0;
                 s0 = peg$FAILED;
@@ -2178,6 +2181,72 @@ function peg$parse(input, options) {
             } else {
               peg$currPos = s0;
               s0 = peg$FAILED;
+            }
+            if (s0 === peg$FAILED) {
+              s0 = peg$currPos;
+              s1 = peg$parseHere();
+              s2 = peg$parseCall();
+              if (s2 !== peg$FAILED) {
+                s3 = peg$currPos;
+                peg$silentFails++;
+                s4 = peg$currPos;
+                s5 = peg$parse_();
+                if (input.charCodeAt(peg$currPos) === 41) {
+                  s6 = peg$c7;
+                  peg$currPos++;
+                } else {
+                  s6 = peg$FAILED;
+                  if (peg$silentFails === 0) { peg$fail(peg$e8); }
+                }
+                if (s6 === peg$FAILED) {
+                  if (input.substr(peg$currPos, 2) === peg$c17) {
+                    s6 = peg$c17;
+                    peg$currPos += 2;
+                  } else {
+                    s6 = peg$FAILED;
+                    if (peg$silentFails === 0) { peg$fail(peg$e20); }
+                  }
+                  if (s6 === peg$FAILED) {
+                    if (input.substr(peg$currPos, 2) === peg$c15) {
+                      s6 = peg$c15;
+                      peg$currPos += 2;
+                    } else {
+                      s6 = peg$FAILED;
+                      if (peg$silentFails === 0) { peg$fail(peg$e17); }
+                    }
+                    if (s6 === peg$FAILED) {
+                      s6 = peg$parseOrOp();
+                      if (s6 === peg$FAILED) {
+                        s6 = peg$parseAndOp();
+                      }
+                    }
+                  }
+                }
+                if (s6 !== peg$FAILED) {
+                  s5 = [s5, s6];
+                  s4 = s5;
+                } else {
+                  peg$currPos = s4;
+                  s4 = peg$FAILED;
+                }
+                peg$silentFails--;
+                if (s4 !== peg$FAILED) {
+                  peg$currPos = s3;
+                  s3 = undefined;
+                } else {
+                  s3 = peg$FAILED;
+                }
+                if (s3 !== peg$FAILED) {
+                  peg$savedPos = s0;
+                  s0 = peg$f34(s1, s2);
+                } else {
+                  peg$currPos = s0;
+                  s0 = peg$FAILED;
+                }
+              } else {
+                peg$currPos = s0;
+                s0 = peg$FAILED;
+              }
             }
           }
         }
@@ -2195,27 +2264,27 @@ function peg$parse(input, options) {
     s1 = peg$parseHere();
     s2 = peg$currPos;
     s3 = input.substr(peg$currPos, 8);
-    if (s3.toLowerCase() === peg$c23) {
+    if (s3.toLowerCase() === peg$c20) {
       peg$currPos += (8);
     } else {
       s3 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e27); }
+      if (peg$silentFails === 0) { peg$fail(peg$e23); }
     }
     if (s3 === peg$FAILED) {
       s3 = input.substr(peg$currPos, 10);
-      if (s3.toLowerCase() === peg$c24) {
+      if (s3.toLowerCase() === peg$c21) {
         peg$currPos += (10);
       } else {
         s3 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e28); }
+        if (peg$silentFails === 0) { peg$fail(peg$e24); }
       }
       if (s3 === peg$FAILED) {
         s3 = input.substr(peg$currPos, 8);
-        if (s3.toLowerCase() === peg$c25) {
+        if (s3.toLowerCase() === peg$c22) {
           peg$currPos += (8);
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e29); }
+          if (peg$silentFails === 0) { peg$fail(peg$e25); }
         }
       }
     }
@@ -2237,7 +2306,7 @@ function peg$parse(input, options) {
       }
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f34(s1, s2);
+        s0 = peg$f35(s1, s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -2249,7 +2318,7 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e26); }
+      if (peg$silentFails === 0) { peg$fail(peg$e29); }
     }
 
     return s0;
@@ -2321,7 +2390,7 @@ function peg$parse(input, options) {
     }
     if (s2 !== peg$FAILED) {
       peg$savedPos = s0;
-      s0 = peg$f35(s1, s2);
+      s0 = peg$f36(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -2357,7 +2426,7 @@ function peg$parse(input, options) {
         s8 = peg$parseTerm();
         if (s8 !== peg$FAILED) {
           peg$savedPos = s4;
-          s4 = peg$f36(s1, s2, s6, s8);
+          s4 = peg$f37(s1, s2, s6, s8);
         } else {
           peg$currPos = s4;
           s4 = peg$FAILED;
@@ -2382,7 +2451,7 @@ function peg$parse(input, options) {
           s8 = peg$parseTerm();
           if (s8 !== peg$FAILED) {
             peg$savedPos = s4;
-            s4 = peg$f36(s1, s2, s6, s8);
+            s4 = peg$f37(s1, s2, s6, s8);
           } else {
             peg$currPos = s4;
             s4 = peg$FAILED;
@@ -2393,7 +2462,7 @@ function peg$parse(input, options) {
         }
       }
       peg$savedPos = s0;
-      s0 = peg$f37(s1, s2, s3);
+      s0 = peg$f38(s1, s2, s3);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -2438,7 +2507,7 @@ function peg$parse(input, options) {
                   }
                   if (s6 !== peg$FAILED) {
                     peg$savedPos = s0;
-                    s0 = peg$f38(s1, s4);
+                    s0 = peg$f39(s1, s4);
                   } else {
                     peg$currPos = s0;
                     s0 = peg$FAILED;
@@ -2495,7 +2564,7 @@ function peg$parse(input, options) {
             s13 = peg$parseExpr();
             if (s13 !== peg$FAILED) {
               peg$savedPos = s9;
-              s9 = peg$f39(s1, s2, s7, s13);
+              s9 = peg$f40(s1, s2, s7, s13);
             } else {
               peg$currPos = s9;
               s9 = peg$FAILED;
@@ -2520,7 +2589,7 @@ function peg$parse(input, options) {
               s13 = peg$parseExpr();
               if (s13 !== peg$FAILED) {
                 peg$savedPos = s9;
-                s9 = peg$f39(s1, s2, s7, s13);
+                s9 = peg$f40(s1, s2, s7, s13);
               } else {
                 peg$currPos = s9;
                 s9 = peg$FAILED;
@@ -2531,7 +2600,7 @@ function peg$parse(input, options) {
             }
           }
           peg$savedPos = s6;
-          s6 = peg$f40(s1, s2, s7, s8);
+          s6 = peg$f41(s1, s2, s7, s8);
         } else {
           peg$currPos = s6;
           s6 = peg$FAILED;
@@ -2549,7 +2618,7 @@ function peg$parse(input, options) {
         }
         if (s8 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f41(s1, s2, s6);
+          s0 = peg$f42(s1, s2, s6);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -2615,7 +2684,7 @@ function peg$parse(input, options) {
       }
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f42(s1, s2);
+        s0 = peg$f43(s1, s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -2649,7 +2718,7 @@ function peg$parse(input, options) {
         s7 = peg$parseName();
         if (s7 !== peg$FAILED) {
           peg$savedPos = s3;
-          s3 = peg$f43(s1, s2, s7);
+          s3 = peg$f44(s1, s2, s7);
         } else {
           peg$currPos = s3;
           s3 = peg$FAILED;
@@ -2662,7 +2731,7 @@ function peg$parse(input, options) {
         s3 = null;
       }
       peg$savedPos = s0;
-      s0 = peg$f44(s1, s2, s3);
+      s0 = peg$f45(s1, s2, s3);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -2782,7 +2851,7 @@ function peg$parse(input, options) {
       }
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f45(s1, s2);
+        s0 = peg$f46(s1, s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -2829,7 +2898,7 @@ function peg$parse(input, options) {
       }
       if (s4 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f46(s1, s3);
+        s0 = peg$f47(s1, s3);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -2860,7 +2929,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f47();
+      s1 = peg$f48();
     }
     s0 = s1;
     if (s0 === peg$FAILED) {
@@ -2874,7 +2943,7 @@ function peg$parse(input, options) {
       }
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f48();
+        s1 = peg$f49();
       }
       s0 = s1;
       if (s0 === peg$FAILED) {
@@ -2937,7 +3006,7 @@ function peg$parse(input, options) {
       }
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f49(s1, s3);
+        s0 = peg$f50(s1, s3);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -3008,35 +3077,35 @@ function peg$parse(input, options) {
               }
               if (s1 === peg$FAILED) {
                 s1 = input.substr(peg$currPos, 8);
-                if (s1.toLowerCase() === peg$c23) {
+                if (s1.toLowerCase() === peg$c20) {
                   peg$currPos += (8);
                 } else {
                   s1 = peg$FAILED;
-                  if (peg$silentFails === 0) { peg$fail(peg$e27); }
+                  if (peg$silentFails === 0) { peg$fail(peg$e23); }
                 }
                 if (s1 === peg$FAILED) {
                   s1 = input.substr(peg$currPos, 10);
-                  if (s1.toLowerCase() === peg$c24) {
+                  if (s1.toLowerCase() === peg$c21) {
                     peg$currPos += (10);
                   } else {
                     s1 = peg$FAILED;
-                    if (peg$silentFails === 0) { peg$fail(peg$e28); }
+                    if (peg$silentFails === 0) { peg$fail(peg$e24); }
                   }
                   if (s1 === peg$FAILED) {
                     s1 = input.substr(peg$currPos, 8);
-                    if (s1.toLowerCase() === peg$c25) {
+                    if (s1.toLowerCase() === peg$c22) {
                       peg$currPos += (8);
                     } else {
                       s1 = peg$FAILED;
-                      if (peg$silentFails === 0) { peg$fail(peg$e29); }
+                      if (peg$silentFails === 0) { peg$fail(peg$e25); }
                     }
                     if (s1 === peg$FAILED) {
                       s1 = input.substr(peg$currPos, 2);
-                      if (s1.toLowerCase() === peg$c22) {
+                      if (s1.toLowerCase() === peg$c25) {
                         peg$currPos += (2);
                       } else {
                         s1 = peg$FAILED;
-                        if (peg$silentFails === 0) { peg$fail(peg$e25); }
+                        if (peg$silentFails === 0) { peg$fail(peg$e28); }
                       }
                     }
                   }
@@ -3184,7 +3253,7 @@ function peg$parse(input, options) {
     s0 = peg$currPos;
     s1 = '';
     peg$savedPos = s0;
-    s1 = peg$f50();
+    s1 = peg$f51();
     s0 = s1;
 
     return s0;

@@ -66,7 +66,7 @@ const WINDOW_UNITS: Partial<Record<string, 'day' | 'month' | 'year'>> = {
 const MIRRORED: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=', '==': '==', '!=': '!=' };
 const NUMBER_OPS: Record<string, string> = { '==': 'eq', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
 const DAY_OPS: Record<string, string> = { '==': 'on', '<': 'before', '<=': 'onOrBefore', '>': 'after', '>=': 'onOrAfter' };
-const TEXT_OPS: Record<string, string> = { CONTAINS: 'contains', STARTSWITH: 'beginsWith', ENDSWITH: 'endsWith' };
+const TEXT_OPS: Partial<Record<string, string>> = { CONTAINS: 'contains', STARTSWITH: 'beginsWith', ENDSWITH: 'endsWith' };
 const MEASURE_TESTS: Record<string, 'atLeast' | 'atMost' | 'exactly'> = { '>=': 'atLeast', '<=': 'atMost', '==': 'exactly' };
 const COUNT_RULE = 'Dynamics 365 forbids COUNT() == 0, COUNT() with >= or != and a positive integer, and a negative or fractional count';
 
@@ -303,11 +303,10 @@ class Importer {
             ? "NOT IN (…) is not Dynamics syntax: write f != 'a' && f != 'b'"
             : "IN (…) is not Dynamics syntax: write f == 'a' || f == 'b'",
         );
-      case 'bareCall': {
-        const fn = node.call.name.text.toUpperCase();
-        if (fn in TEXT_OPS) return refuse(node.loc, `function-form ${fn}(…) is not Dynamics syntax: write field ${fn} 'text'`);
+      case 'textCall':
+        return refuse(node.loc, `function-form ${node.word}(…) is not Dynamics syntax: write field ${node.word} 'text'`);
+      case 'bareCall':
         return this.call(node.call, `${node.call.name.text}(…) is not a condition: compare it with a value`);
-      }
       case 'text':
         return this.textCondition(node, scope);
       case 'compare':
@@ -480,7 +479,7 @@ class Importer {
         case '==':
           if (n === 0)
             return refuse(
-              node.loc,
+              left.loc,
               `${COUNT_RULE}: INTERACTION selects only contacts with at least one such interaction; write all contacts EXCEPT the ones who did`,
             );
           return count({ op: 'exactly', value: n });
