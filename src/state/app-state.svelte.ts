@@ -74,13 +74,19 @@ export class AppState {
   private openSharedLink(): void {
     const location = this.location;
     if (!location || !this.library.openShareHash(location.hash)) return;
+    // The link did its job (or cannot): a reload should not offer it again, whatever happens next.
+    if (typeof history !== 'undefined') history.replaceState(null, '', location.href.split('#')[0]);
     // With no library of one's own there is nothing to replace or merge: the link's library is it.
     if (this.persistence.firstVisit && this.library.entries.length === 0 && this.library.shared) {
-      this.persistence.firstVisit = false;
-      this.library.answerShared('replace');
+      try {
+        this.library.answerShared('replace');
+      } catch (error) {
+        // A link the app cannot use must never keep it from starting.
+        this.library.tellError(`The shared library was not opened: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      // A link that could not be used leaves a first visit a first visit: the example segments still come.
+      if (this.library.entries.length > 0) this.persistence.firstVisit = false;
     }
-    // The link did its job; a reload should not offer it again.
-    if (typeof history !== 'undefined') history.replaceState(null, '', location.href.split('#')[0]);
   }
 
   /** Re-evaluates whatever an edit, a load or a new "as of" date makes out of date. */
