@@ -104,6 +104,10 @@ export class LibraryState {
     this.tell(message, 'error');
   }
 
+  tellInfo(message: string): void {
+    this.tell(message);
+  }
+
   dismissNotice(): void {
     this.notice = undefined;
   }
@@ -304,6 +308,19 @@ export class LibraryState {
     const added = fresh.map((live): LibraryEntry => ({ id: this.newId(), status: 'live', live, updatedAt: this.now() }));
     this.entries = [...this.entries, ...added];
     this.selectedId ??= added[0]?.id;
+  }
+
+  /** The library as another tab left it (merged entry by entry); the open segment stays open if it still exists. */
+  syncEntries(entries: readonly LibraryEntry[], replacedIds: readonly string[]): void {
+    const open = this.selected;
+    this.entries = entries;
+    if (!open) return;
+    if (!entries.some((e) => e.id === open.id)) {
+      this.selectedId = entries[0]?.id;
+      this.tell(`"${entryName(open)}" was deleted in another tab of Segment Studio.`);
+    } else if (replacedIds.includes(open.id)) {
+      this.tell(`"${entryName(this.selected!)}" was changed in another tab of Segment Studio; this tab shows that version now.`);
+    }
   }
 
   restore(entries: readonly LibraryEntry[], selectedId: string | undefined, search: string): void {
