@@ -9,6 +9,7 @@ import { WorkspacePersistence } from './library/library-persistence.svelte';
 import { starterMembersSql, starterSegments } from './library/library-starter';
 import { LibraryState } from './library/library-state.svelte';
 import { browserWorkspaceStore, memoryWorkspaceStore, type WorkspaceStore } from './library/library-store';
+import { FunnelState } from './insight/funnel-state.svelte';
 import { EvaluationClock } from './preview/preview-clock.svelte';
 import { PreviewState } from './preview/preview-state.svelte';
 import { SegmentTables } from './preview/preview-tables';
@@ -30,6 +31,7 @@ export class AppState {
   readonly preview: PreviewState;
   readonly counts: LibraryCounts;
   readonly members: MembersState;
+  readonly funnel: FunnelState;
   readonly view = new ResultsView();
   readonly services: DesignerServices;
   readonly persistence: WorkspacePersistence;
@@ -44,6 +46,7 @@ export class AppState {
     this.preview = new PreviewState(evaluation);
     this.counts = new LibraryCounts(evaluation);
     this.members = new MembersState(this.data);
+    this.funnel = new FunnelState(this.data);
     this.services = new DataDesignerServices(this.data, this.tables);
     const store = deps.workspaceStore ?? (typeof indexedDB === 'undefined' ? memoryWorkspaceStore() : browserWorkspaceStore());
     this.persistence = new WorkspacePersistence(store, {
@@ -104,6 +107,10 @@ export class AppState {
       const table = this.preview.table;
       void [this.members.columns, this.members.sort, this.members.page];
       untrack(() => void this.members.load(table));
+    });
+    $effect(() => {
+      const evaluated = this.preview.evaluated;
+      untrack(() => void this.funnel.schedule(evaluated));
     });
     $effect(() => {
       void this.preview.forId;
