@@ -98,6 +98,7 @@ class SegmentCompiler {
     if (query.where) filters.push(this.condition(query.where, scope));
     const measure = query.measure ?? { agg: 'count' };
     return {
+      alias: scope.alias,
       from: q.table(type.table, scope.alias),
       where: q.and(...filters),
       linkColumn,
@@ -126,6 +127,12 @@ class SegmentCompiler {
   interactionValues(query: InteractionQuery): Query {
     const { from, contactKey, value } = this.contactValues(query);
     return q.select([q.as(contactKey, MEMBER_COLUMN), q.as(value, VALUE_COLUMN)], { from });
+  }
+
+  /** Column `field` of every interaction the query counts (its window, restrictions and link), for value suggestions. */
+  matchingField(query: InteractionQuery, field: string): Query {
+    const { alias, from, where } = this.matchingInteractions(query);
+    return q.select([q.as(q.col(alias, field), field)], { from, where });
   }
 
   /** Members of an interaction query; with a count test that holds at zero, contacts with no interaction too. */
@@ -244,6 +251,18 @@ export function holdsAtZero(measure: Measure | undefined, count: CountTest): boo
 export function compileInteractionValues(query: InteractionQuery, options: Omit<CompileOptions, 'segmentQuery'> & TimeContext): Query {
   return new SegmentCompiler({ ...options, segmentQuery: () => fail('an interaction query refers to no segment') }).interactionValues(
     query,
+  );
+}
+
+/** One field of the interactions an interaction query counts: what its restrictions' value suggestions list. */
+export function compileCountedField(
+  query: InteractionQuery,
+  field: string,
+  options: Omit<CompileOptions, 'segmentQuery'> & TimeContext,
+): Query {
+  return new SegmentCompiler({ ...options, segmentQuery: () => fail('an interaction query refers to no segment') }).matchingField(
+    query,
+    field,
   );
 }
 
