@@ -15,6 +15,7 @@ import {
   type WorkspaceChannel,
   type WorkspaceStore,
 } from './library/library-store';
+import { FunnelState } from './insight/funnel-state.svelte';
 import { EvaluationClock } from './preview/preview-clock.svelte';
 import { PreviewState } from './preview/preview-state.svelte';
 import { SegmentTables } from './preview/preview-tables';
@@ -38,6 +39,7 @@ export class AppState {
   readonly preview: PreviewState;
   readonly counts: LibraryCounts;
   readonly members: MembersState;
+  readonly funnel: FunnelState;
   readonly view = new ResultsView();
   readonly services: DesignerServices;
   readonly persistence: WorkspacePersistence;
@@ -52,6 +54,7 @@ export class AppState {
     this.preview = new PreviewState(evaluation);
     this.counts = new LibraryCounts(evaluation);
     this.members = new MembersState(this.data);
+    this.funnel = new FunnelState(this.data);
     this.services = new DataDesignerServices(this.data, this.tables);
     const store = deps.workspaceStore ?? (typeof indexedDB === 'undefined' ? memoryWorkspaceStore() : browserWorkspaceStore());
     const channel = deps.workspaceChannel ?? (deps.workspaceStore ? undefined : browserWorkspaceChannel());
@@ -115,6 +118,10 @@ export class AppState {
       const table = this.preview.table;
       void [this.members.columns, this.members.sort, this.members.page];
       untrack(() => void this.members.load(table));
+    });
+    $effect(() => {
+      const evaluated = this.preview.evaluated;
+      untrack(() => void this.funnel.schedule(evaluated));
     });
     $effect(() => {
       void this.preview.forId;

@@ -127,6 +127,12 @@ class SegmentCompiler {
     return q.select([q.as(contactKey, MEMBER_COLUMN), q.as(value, VALUE_COLUMN)], { from });
   }
 
+  /** Column `field` of every interaction the query counts (its window, restrictions and link), for value suggestions. */
+  matchingField(query: InteractionQuery, field: string): Query {
+    const { alias, from, where } = this.matchingInteractions(query);
+    return q.select([q.as(q.col(alias, field), field)], { from, where });
+  }
+
   /** Members of an interaction query; with a count test that holds at zero, contacts with no interaction too. */
   interaction(query: InteractionQuery): Query {
     const count = query.count ?? DEFAULT_COUNT;
@@ -264,6 +270,18 @@ const conditionCompiler = (options: ConditionOptions) =>
 /** Each contact's measure value for an interaction query, as the designer's histogram plots it. */
 export function compileInteractionValues(query: InteractionQuery, options: ConditionOptions): Query {
   return conditionCompiler(options).interactionValues(query);
+}
+
+/** One field of the interactions an interaction query counts: what its restrictions' value suggestions list. */
+export function compileCountedField(
+  query: InteractionQuery,
+  field: string,
+  options: Omit<CompileOptions, 'segmentQuery'> & TimeContext,
+): Query {
+  return new SegmentCompiler({ ...options, segmentQuery: () => fail('an interaction query refers to no segment') }).matchingField(
+    query,
+    field,
+  );
 }
 
 /**
