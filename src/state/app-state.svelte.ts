@@ -43,7 +43,7 @@ export class AppState {
     const evaluation = { data: this.data, clock: this.clock, tables: this.tables };
     this.preview = new PreviewState(evaluation);
     this.counts = new LibraryCounts(evaluation);
-    this.members = new MembersState(this.data);
+    this.members = new MembersState(this.data, this.preview);
     this.services = new DataDesignerServices(this.data, this.tables);
     const store = deps.workspaceStore ?? (typeof indexedDB === 'undefined' ? memoryWorkspaceStore() : browserWorkspaceStore());
     this.persistence = new WorkspacePersistence(store, {
@@ -100,15 +100,7 @@ export class AppState {
       void [this.data.connector, this.data.catalog, this.data.version, this.clock.now];
       untrack(() => this.counts.schedule(entries));
     });
-    $effect(() => {
-      const table = this.preview.table;
-      void [this.members.columns, this.members.sort, this.members.page];
-      untrack(() => void this.members.load(table));
-    });
-    $effect(() => {
-      void this.preview.forId;
-      untrack(() => (this.members.page = 0));
-    });
+    this.members.watch();
     $effect(() => {
       const catalog = this.data.catalog;
       if (catalog && this.persistence.firstVisit) untrack(() => void this.addExampleSegments());
