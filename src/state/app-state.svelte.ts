@@ -53,7 +53,7 @@ export class AppState {
     const evaluation = { data: this.data, clock: this.clock, tables: this.tables };
     this.preview = new PreviewState(evaluation);
     this.counts = new LibraryCounts(evaluation);
-    this.members = new MembersState(this.data);
+    this.members = new MembersState(this.data, this.preview);
     this.funnel = new FunnelState(this.data);
     this.services = new DataDesignerServices(this.data, this.tables);
     const store = deps.workspaceStore ?? (typeof indexedDB === 'undefined' ? memoryWorkspaceStore() : browserWorkspaceStore());
@@ -114,18 +114,10 @@ export class AppState {
       void [this.data.connector, this.data.catalog, this.data.version, this.clock.now];
       untrack(() => this.counts.schedule(entries));
     });
-    $effect(() => {
-      const table = this.preview.table;
-      void [this.members.columns, this.members.sort, this.members.page];
-      untrack(() => void this.members.load(table));
-    });
+    this.members.watch();
     $effect(() => {
       const evaluated = this.preview.evaluated;
       untrack(() => void this.funnel.schedule(evaluated));
-    });
-    $effect(() => {
-      void this.preview.forId;
-      untrack(() => (this.members.page = 0));
     });
     $effect(() => {
       const catalog = this.data.catalog;
