@@ -2,7 +2,7 @@
  * Compiles a validated segment into a SQL query that returns its members as one text column
  * `id`. Evaluation time and zone are inputs; nothing here reads the clock.
  */
-import { CONTACT, contactEntity, defaultLink, type Catalog, type Fields } from '../catalog';
+import { CONTACT, contactEntity, defaultLink, own, type Catalog, type Fields } from '../catalog';
 import type { Combine, Condition, CountTest, InteractionQuery, Measure, Segment, Window } from '../library-schema';
 import type { Expr, From, Query, SetOperator } from '../sql/ast';
 import * as q from '../sql/build';
@@ -80,7 +80,7 @@ class SegmentCompiler {
     if ('or' in condition) return q.or(...condition.or.map((c) => this.condition(c, scope)));
     if ('not' in condition) return q.not(q.coalesce(this.condition(condition.not, scope), q.FALSE));
     if ('field' in condition) {
-      const type = scope.fields[condition.field] ?? fail(`unknown field ${condition.field}`);
+      const type = own(scope.fields, condition.field) ?? fail(`unknown field ${condition.field}`);
       return compileFieldClause(q.col(scope.alias, condition.field), type, condition, this.options);
     }
     if ('related' in condition) return this.related(condition, scope);
@@ -101,7 +101,7 @@ class SegmentCompiler {
 
   /** The matching interactions of a query: their table, filters, link column and measure. */
   matchingInteractions(query: InteractionQuery) {
-    const type = this.catalog.interactions.types[query.interaction] ?? fail(`unknown interaction ${query.interaction}`);
+    const type = own(this.catalog.interactions.types, query.interaction) ?? fail(`unknown interaction ${query.interaction}`);
     const link = query.relation ?? defaultLink(type) ?? fail(`interaction ${query.interaction} needs a relation`);
     const scope: Scope = { alias: this.alias('i'), fields: type.fields };
     const linkColumn = q.col(scope.alias, link);
@@ -141,6 +141,12 @@ class SegmentCompiler {
   interactionValues(query: InteractionQuery): Query {
     const { from, contactKey, value } = this.contactValues(query);
     return q.select([q.as(contactKey, MEMBER_COLUMN), q.as(value, VALUE_COLUMN)], { from });
+  }
+
+  /** Column `field` of every interaction the query counts (its window, restrictions and link), for value suggestions. */
+  matchingField(query: InteractionQuery, field: string): Query {
+    const { alias, from, where } = this.matchingInteractions(query);
+    return q.select([q.as(q.col(alias, field), field)], { from, where });
   }
 
   /** Members of an interaction query; with a count test that holds at zero, contacts with no interaction too. */
@@ -262,7 +268,7 @@ function fail(message: string): never {
  */
 export function relatedLink(catalog: Catalog, entity: string | undefined, condition: Extract<Condition, { related: string }>) {
   const relation = catalog.relations.find((r) => r.name === condition.via) ?? fail(`unknown relation ${condition.via}`);
-  const target = catalog.entities[condition.related] ?? fail(`unknown entity ${condition.related}`);
+  const target = own(catalog.entities, condition.related) ?? fail(`unknown entity ${condition.related}`);
   const forward =
     relation.from.entity === entity &&
     relation.to.entity === condition.related &&
@@ -319,6 +325,18 @@ const conditionCompiler = (options: ConditionOptions) =>
 /** Each contact's measure value for an interaction query, as the designer's histogram plots it. */
 export function compileInteractionValues(query: InteractionQuery, options: ConditionOptions): Query {
   return conditionCompiler(options).interactionValues(query);
+}
+
+/** One field of the interactions an interaction query counts: what its restrictions' value suggestions list. */
+export function compileCountedField(
+  query: InteractionQuery,
+  field: string,
+  options: Omit<CompileOptions, 'segmentQuery'> & TimeContext,
+): Query {
+  return new SegmentCompiler({ ...options, segmentQuery: () => fail('an interaction query refers to no segment') }).matchingField(
+    query,
+    field,
+  );
 }
 
 /**
