@@ -6,7 +6,7 @@
  * as the epoch milliseconds it would have in UTC, so plain calendar math applies to it.
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { addDays, subDays, subMonths, subWeeks, subYears } from 'date-fns';
+import { addDays, addMonths, subDays, subMonths, subWeeks, subYears } from 'date-fns';
 import type { RelativeSpan, TimeUnit } from './library-schema';
 
 const DAY_MS = 86_400_000;
@@ -140,4 +140,28 @@ export function parseDateValue(value: unknown): DateValue | string {
 /** The calendar day a date value names in `zone`. */
 export function dayOfValue(value: DateValue, zone: string): CalendarDate {
   return value.kind === 'date' ? value.date : dayOf(value.instant, zone);
+}
+
+/** How far apart a timeline's instants are (SPEC §4 `--timeline`). */
+export type TimelineStep = 'day' | 'week' | 'month';
+
+/** Most instants one timeline may have. */
+export const MAX_TIMELINE_INSTANTS = 1000;
+
+/**
+ * FROM, FROM + 1 step, … up to and including TO, in UTC calendar arithmetic. Months are always
+ * counted from FROM (FROM + k months) and clamp to the end of the month: 31 January, 28 February, 31 March.
+ */
+export function timelineInstants(from: number, to: number, step: TimelineStep): number[] {
+  const start = new TZDate(from, 'UTC');
+  const at = (k: number) => (step === 'month' ? addMonths(start, k) : addDays(start, step === 'week' ? 7 * k : k)).getTime();
+  const instants: number[] = [];
+  for (let k = 0; at(k) <= to; k++) {
+    if (instants.length === MAX_TIMELINE_INSTANTS)
+      throw new RangeError(
+        `a timeline has at most ${MAX_TIMELINE_INSTANTS} instants; this one has more: choose a longer step or a shorter span`,
+      );
+    instants.push(at(k));
+  }
+  return instants;
 }
