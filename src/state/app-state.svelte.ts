@@ -9,6 +9,8 @@ import { WorkspacePersistence } from './library/library-persistence.svelte';
 import { starterMembersSql, starterSegments } from './library/library-starter';
 import { LibraryState } from './library/library-state.svelte';
 import { browserWorkspaceStore, memoryWorkspaceStore, type WorkspaceStore } from './library/library-store';
+import { DataInsightServices } from './insight/data-insight-services';
+import { ExplainState } from './insight/explain-state.svelte';
 import { FunnelState } from './insight/funnel-state.svelte';
 import { EvaluationClock } from './preview/preview-clock.svelte';
 import { PreviewState } from './preview/preview-state.svelte';
@@ -32,6 +34,7 @@ export class AppState {
   readonly counts: LibraryCounts;
   readonly members: MembersState;
   readonly funnel: FunnelState;
+  readonly explain: ExplainState;
   readonly view = new ResultsView();
   readonly services: DesignerServices;
   readonly persistence: WorkspacePersistence;
@@ -48,6 +51,8 @@ export class AppState {
     this.members = new MembersState(this.data);
     this.funnel = new FunnelState(this.data);
     this.services = new DataDesignerServices(this.data, this.tables);
+    const insight = new DataInsightServices(this.data);
+    this.explain = new ExplainState(insight, this.services);
     const store = deps.workspaceStore ?? (typeof indexedDB === 'undefined' ? memoryWorkspaceStore() : browserWorkspaceStore());
     this.persistence = new WorkspacePersistence(store, {
       library: this.library,
@@ -110,7 +115,10 @@ export class AppState {
     });
     $effect(() => {
       const evaluated = this.preview.evaluated;
-      untrack(() => void this.funnel.schedule(evaluated));
+      untrack(() => {
+        void this.funnel.schedule(evaluated);
+        this.explain.follow(evaluated);
+      });
     });
     $effect(() => {
       void this.preview.forId;
