@@ -12,6 +12,7 @@ import { browserWorkspaceStore, memoryWorkspaceStore, type WorkspaceStore } from
 import { DataInsightServices } from './insight/data-insight-services';
 import { ExplainState } from './insight/explain-state.svelte';
 import { FunnelState } from './insight/funnel-state.svelte';
+import { OverlapState } from './insight/overlap-state.svelte';
 import { EvaluationClock } from './preview/preview-clock.svelte';
 import { PreviewState } from './preview/preview-state.svelte';
 import { SegmentTables } from './preview/preview-tables';
@@ -35,6 +36,7 @@ export class AppState {
   readonly members: MembersState;
   readonly funnel: FunnelState;
   readonly explain: ExplainState;
+  readonly overlap: OverlapState;
   readonly view = new ResultsView();
   readonly services: DesignerServices;
   readonly persistence: WorkspacePersistence;
@@ -53,6 +55,7 @@ export class AppState {
     this.services = new DataDesignerServices(this.data, this.tables);
     const insight = new DataInsightServices(this.data);
     this.explain = new ExplainState(insight, this.services);
+    this.overlap = new OverlapState({ ...evaluation, library: this.library });
     const store = deps.workspaceStore ?? (typeof indexedDB === 'undefined' ? memoryWorkspaceStore() : browserWorkspaceStore());
     this.persistence = new WorkspacePersistence(store, {
       library: this.library,
@@ -107,6 +110,10 @@ export class AppState {
       const entries = this.library.entries;
       void [this.data.connector, this.data.catalog, this.data.version, this.clock.now];
       untrack(() => this.counts.schedule(entries));
+    });
+    $effect(() => {
+      void [this.overlap.chosen, this.library.entries, this.data.connector, this.data.catalog, this.data.version, this.clock.now];
+      untrack(() => void this.overlap.schedule());
     });
     $effect(() => {
       const table = this.preview.table;
