@@ -25,7 +25,7 @@ export function inMask(mask: number, index: number): boolean {
 }
 
 /** Every non-empty intersection, largest first. */
-export function intersections(names: readonly string[], sizes: ReadonlyMap<number, number>): Intersection[] {
+export function intersections(names: readonly string[], sizes: Iterable<readonly [mask: number, size: number]>): Intersection[] {
   return [...sizes]
     .filter(([mask, size]) => mask > 0 && size > 0)
     .map(([mask, size]) => ({ mask, size, segments: names.filter((_, i) => inMask(mask, i)) }))

@@ -72,7 +72,7 @@ export class OverlapState {
       for (const name of names) tables.push((await this.deps.tables.materialise(ctx, name)).table);
       const rows = await db.query(printQuery(overlapQuery(tables)));
       if (generation !== this.generation) return;
-      const sizes = new Map(rows.map((r) => [Number(r.mask), Number(r.n)]));
+      const sizes = rows.map((r) => [Number(r.mask), Number(r.n)] as const);
       this.tablesFor = tables;
       [this.names, this.parts, this.status, this.error] = [names, intersections(names, sizes), 'ready', undefined];
       if (this.selected !== undefined) await this.select(this.selected);
