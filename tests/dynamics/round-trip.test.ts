@@ -34,6 +34,9 @@ const profile = (name: string, where: unknown, extra: object = {}) => ({
 });
 const interaction = (name: string, query: object, extra: object = {}) => ({ name, kind: 'interaction', status: 'live', query, ...extra });
 
+const visited = (name: string, agg: string, count: object) =>
+  interaction(name, { interaction: 'WebsiteVisited', measure: { agg, field: 'VisitDuration' }, count });
+
 const EXPORTABLE = [
   profile('CityIn', f('address1_city', 'in', ['seattle', 'PARIS'])),
   profile('CityNotIn', f('address1_city', 'notIn', ['seattle'])),
@@ -85,26 +88,10 @@ const EXPORTABLE = [
   interaction('BetweenSame', { interaction: 'EmailOpened', count: { op: 'between', value: [2, 2] } }),
   interaction('Msg1', { interaction: 'EmailOpened', where: { or: [f('MessageId', 'in', ['msg-1', 'msg-3'])] } }),
   interaction('Referrers', { interaction: 'EventRegistration', relation: 'ReferrerContactId' }),
-  interaction('TenMinutes', {
-    interaction: 'WebsiteVisited',
-    measure: { agg: 'sum', field: 'VisitDuration' },
-    count: { op: 'atLeast', value: 600 },
-  }),
-  interaction('AvgRange', {
-    interaction: 'WebsiteVisited',
-    measure: { agg: 'avg', field: 'VisitDuration' },
-    count: { op: 'between', value: [300, 500] },
-  }),
-  interaction('MaxAtMost', {
-    interaction: 'WebsiteVisited',
-    measure: { agg: 'max', field: 'VisitDuration' },
-    count: { op: 'atMost', value: 400 },
-  }),
-  interaction('MinExactly', {
-    interaction: 'WebsiteVisited',
-    measure: { agg: 'min', field: 'VisitDuration' },
-    count: { op: 'exactly', value: 250 },
-  }),
+  visited('TenMinutes', 'sum', { op: 'atLeast', value: 600 }),
+  visited('AvgRange', 'avg', { op: 'between', value: [300, 500] }),
+  visited('MaxAtMost', 'max', { op: 'atMost', value: 400 }),
+  visited('MinExactly', 'min', { op: 'exactly', value: 250 }),
   interaction('BerlinLifetime', { interaction: 'EmailOpened', count: { op: 'atLeast', value: 2 } }, { timeZone: 'Europe/Berlin' }),
   {
     name: 'Compound',
