@@ -4,6 +4,7 @@ import { currentDefinition } from './library/library-entries';
 import { DataDesignerServices } from './designer/data-designer-services';
 import { DataState, type DataDependencies } from './data/data-state.svelte';
 import type { DesignerServices } from './designer/designer-services';
+import { DynamicsPaste } from './library/dynamics-paste.svelte';
 import { LibraryCounts } from './library/library-counts.svelte';
 import { WorkspacePersistence } from './library/library-persistence.svelte';
 import { starterMembersSql, starterSegments } from './library/library-starter';
@@ -45,6 +46,7 @@ export class AppState {
   readonly funnel: FunnelState;
   readonly explain: ExplainState;
   readonly overlap: OverlapState;
+  readonly paste: DynamicsPaste;
   readonly view = new ResultsView();
   readonly services: DesignerServices;
   readonly persistence: WorkspacePersistence;
@@ -58,6 +60,12 @@ export class AppState {
     const evaluation = { data: this.data, clock: this.clock, tables: this.tables };
     this.preview = new PreviewState(evaluation);
     this.counts = new LibraryCounts(evaluation);
+    this.paste = new DynamicsPaste({
+      catalog: () => this.data.catalog,
+      entries: () => this.library.entries,
+      preview: new PreviewState(evaluation, 'paste'),
+      addImported: (segment, uses) => this.library.addImported(segment, uses),
+    });
     this.members = new MembersState(this.data, this.preview);
     this.funnel = new FunnelState(this.data);
     this.services = new DataDesignerServices(this.data, this.tables);

@@ -359,7 +359,7 @@ test('one segment of every kind built in the designer (the Dynamics seeds too) c
   await goLive('ClickedOneEmailLately');
   await page.getByRole('tab', { name: 'Query' }).click();
   await expect(page.getByTestId('dynamics-query')).toContainText(
-    /INTERACTION\(EmailClicked, ContactId\)\.FILTER\(MessageId == '.+'\)\.HAVING\(COUNT\(\) >= 1, UTCWEEKS\(2\)\)/,
+    /INTERACTION\(EmailClicked, EmailClicked_ContactLink\)\.FILTER\(MessageId == '.+'\)\.HAVING\(COUNT\(\)>0, UTCDAYS\(14\)\)/,
   );
   await page.getByRole('tab', { name: 'Definition' }).click();
 

@@ -323,6 +323,21 @@ export class LibraryState {
     }
   }
 
+  /**
+   * Adds an imported segment as a draft, opened for editing, and the segments it uses as live
+   * entries (their names are already free: see imported-names.ts).
+   */
+  addImported(segment: Segment, uses: readonly Segment[]): void {
+    const used = uses.map((live): LibraryEntry => ({ id: this.newId(), status: 'live', live, updatedAt: this.now() }));
+    const entry: LibraryEntry = { id: this.newId(), status: 'draft', draft: { ...segment, status: 'draft' }, updatedAt: this.now() };
+    this.entries = [...this.entries, ...used, entry];
+    this.selectedId = entry.id;
+    const more = uses.length
+      ? ` with ${uses.length} live segment${uses.length === 1 ? '' : 's'} it uses (${uses.map((s) => s.name).join(', ')})`
+      : '';
+    this.tell(`Imported "${segment.name}" from the Dynamics query${more}.`);
+  }
+
   restore(entries: readonly LibraryEntry[], selectedId: string | undefined, search: string): void {
     this.entries = entries;
     this.selectedId = entries.some((e) => e.id === selectedId) ? selectedId : entries[0]?.id;

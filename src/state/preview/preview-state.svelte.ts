@@ -73,7 +73,11 @@ export class PreviewState {
   private lastScheduled = -Infinity;
   private readonly tablesKept: string[] = [];
 
-  constructor(private readonly deps: PreviewDependencies) {}
+  /** `prefix` names its result tables, so two previews never share one. */
+  constructor(
+    private readonly deps: PreviewDependencies,
+    private readonly prefix = 'preview',
+  ) {}
 
   schedule(request: PreviewRequest | undefined): void {
     const key = request && this.keyOf(request);
@@ -148,7 +152,7 @@ export class PreviewState {
     const started = performance.now();
     const isCurrent = () => generation === this.generation;
     try {
-      const outcome = await runPreview(ctx, this.deps.tables, segment, `preview:${generation}`, isCurrent);
+      const outcome = await runPreview(ctx, this.deps.tables, segment, `${this.prefix}:${generation}`, isCurrent);
       if (!isCurrent()) {
         await db.query(dropTable(outcome.table));
         return;

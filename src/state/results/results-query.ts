@@ -1,13 +1,13 @@
-/** The query view's texts: the DuckDB SQL the engine runs, and the Dynamics 365 style query. */
+/** The query view's texts: the DuckDB SQL the engine runs, and the Dynamics 365 query text (or why there is none). */
 import type { Catalog } from '../../engine/catalog';
 import { compileSegment } from '../../engine/compile/compile-segment';
-import { toDynamicsQuery } from '../../engine/dynamics-query';
+import { exportDynamics, type DynamicsExport } from '../../engine/dynamics/dynamics';
 import type { Library, Segment } from '../../engine/library-schema';
 import { printQuery } from '../../engine/sql/print-duckdb';
 
 export interface QueryTexts {
   readonly sql: string;
-  readonly dynamics: string;
+  readonly dynamics: DynamicsExport;
 }
 
 /** Referenced segments are written inline, so the SQL runs on its own against the loaded tables. */
@@ -22,5 +22,6 @@ export function queryTexts(segment: Segment, library: Library, catalog: Catalog,
         return compile(ref, [...trail, name]);
       },
     });
-  return { sql: printQuery(compile(segment, [segment.name])), dynamics: toDynamicsQuery(segment, catalog) };
+  const others = library.segments.map((s) => s.name);
+  return { sql: printQuery(compile(segment, [segment.name])), dynamics: exportDynamics(segment, catalog, others) };
 }
