@@ -5,6 +5,7 @@
  * built-in sample, so the app is useful at once.
  */
 import type { Catalog, RelationInfo } from '../../engine/catalog';
+import { countOf } from '../../engine/describe/operator-labels';
 import type { CatalogFile } from '../../data/catalog-file';
 import { withCatalog } from '../../data/catalog-edit';
 import type { Connector } from '../../data/connector';
@@ -168,7 +169,11 @@ export class DataState {
       if (request?.source?.kind !== 'sample' && this.error) this.error = withUnreadableFiles(this.error, files, decoders);
       return false;
     }
-    this.loaded.replace(result, request?.source ?? { kind: 'files', label: `${files.length} files`, files: files.map(sizeOf) }, files);
+    this.loaded.replace(
+      result,
+      request?.source ?? { kind: 'files', label: countOf(files.length, 'file'), files: files.map(sizeOf) },
+      files,
+    );
     void this.afterLoad(request?.save === false ? undefined : files);
     return true;
   }
