@@ -162,6 +162,11 @@ export class DataState {
         request?.source?.kind === 'sample'
           ? await loadSampleTables(connector, files, options)
           : await loadData(connector, files, decoders, options);
+      // A cancel during the last step may find no step left to stop: it still means "keep my data".
+      if (signal.aborted) {
+        await dropTables(connector, loaded.tables);
+        throw new DOMException('The load was cancelled', 'AbortError');
+      }
       await dropTables(connector, this.loaded.tables);
       return loaded;
     });
