@@ -116,7 +116,23 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       const hint = unknownKeys.map((k) => didYouMean(k, ['and', 'or', 'not', 'field', 'related', 'interaction'])).find(Boolean);
       return issue.message + (hint ?? '');
     }
+    case 'invalid_type': {
+      // Zod's own words ("expected string, received undefined") are code; these are the format's.
+      const input = (issue as { input?: unknown }).input;
+      const key = issue.path[issue.path.length - 1];
+      const what = TYPE_WORDS[issue.expected] ?? issue.expected;
+      if (input === undefined) return typeof key === 'string' ? `"${key}" is missing: it needs ${what}` : `${what} is missing`;
+      return `needs ${what}, not ${JSON.stringify(input)}`;
+    }
     default:
       return issue.message;
   }
 }
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a text value',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object { … }',
+};

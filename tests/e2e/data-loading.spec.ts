@@ -145,7 +145,9 @@ test('a long load shows progress and can be cancelled, keeping the data before',
   await expect(page.getByTestId('contact-count')).toHaveText('10,000');
 });
 
-test('?data= loads a folder served next to the app; a missing one is reported and the saved data stays', async ({ page }) => {
+test('?data= loads a folder served next to the app; with saved data it asks first; a missing one is reported and the saved data stays', async ({
+  page,
+}) => {
   const names = ['contact.parquet', 'account.parquet', 'interactions.parquet', 'catalog.json'];
   await page.route('**/served/**', async (route) => {
     const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop() ?? '');
@@ -158,7 +160,19 @@ test('?data= loads a folder served next to the app; a missing one is reported an
   await openDataTab(page);
   await expect(page.getByTestId('data-description')).toContainText('/served/');
 
+  // Saved data is there now: a link asks before it replaces it, and "Keep my data" keeps it.
+  await page.goto('/?data=served/account.parquet');
+  await expect(page.getByRole('alertdialog')).toContainText('Load the data from this link?', { timeout: 60_000 });
+  await page.screenshot({ path: 'test-results/data-url-ask.png' });
+  await page.getByRole('button', { name: 'Keep my data' }).click();
+  await expect(page.getByTestId('contact-count')).toHaveText('6');
+  expect(new URL(page.url()).search).toBe('');
+  await page.reload();
+  await expect(page.getByTestId('contact-count')).toHaveText('6', { timeout: 60_000 });
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+
   await page.goto('/?data=served/missing.parquet');
+  await page.getByRole('button', { name: 'Load the linked data' }).click();
   await openDataTab(page);
   await expect(page.getByTestId('load-error')).toContainText('missing.parquet: the server answered 404', { timeout: 60_000 });
   // What was saved from the first visit loads instead.

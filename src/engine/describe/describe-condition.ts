@@ -44,7 +44,7 @@ export function describeCount(count: CountTest | undefined): string {
 }
 
 /** Whether the count reads with a singular noun: "at least one email", "exactly 1 email". */
-function singular(count: CountTest | undefined): boolean {
+export function singular(count: CountTest | undefined): boolean {
   return !count || (count.op !== 'between' && count.value === 1);
 }
 

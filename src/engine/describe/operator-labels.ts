@@ -61,7 +61,12 @@ export function formatNumber(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
+/** "contact" for 1, "contacts" otherwise: the one plural rule every count in the app follows. */
+export function nounFor(n: number, noun: string): string {
+  return n === 1 ? noun : `${noun}s`;
+}
+
 /** "1 contact", "2,500 contacts". */
 export function countOf(n: number, noun: string): string {
-  return `${formatNumber(n)} ${noun}${n === 1 ? '' : 's'}`;
+  return `${formatNumber(n)} ${nounFor(n, noun)}`;
 }

@@ -5,6 +5,7 @@
  * built-in sample, so the app is useful at once.
  */
 import type { Catalog, RelationInfo } from '../../engine/catalog';
+import { countOf } from '../../engine/describe/operator-labels';
 import type { CatalogFile } from '../../data/catalog-file';
 import { withCatalog } from '../../data/catalog-edit';
 import type { Connector } from '../../data/connector';
@@ -13,7 +14,7 @@ import type { Decoders, InputFile } from '../../data/decode-file';
 import { interactionSpans, type TimeSpan } from '../../data/interaction-spans';
 import { dropTables, loadData, type LoadOptions } from '../../data/load-data';
 import { estimateFilesNeed, type MemoryUsage } from '../../data/memory-usage';
-import type { DataStore } from '../../data/persistence';
+import type { DataStore, SavedData } from '../../data/persistence';
 import type { Progress } from '../../data/progress';
 import { DEFAULT_SAMPLE_SIZE, DEFAULT_SEED, SAMPLE_SIZES, type SampleSize } from '../../data/sample/generate-sample';
 import { loadSampleTables } from '../../data/sample/load-sample';
@@ -40,6 +41,11 @@ export interface DataDependencies {
   createStore?: () => Promise<DataStore>;
   /** Files to load at startup instead of what was saved (the app's `?data=` URLs). */
   startupFiles?: (onProgress: (p: ReadProgress) => void, signal: AbortSignal) => Promise<{ files: InputFile[]; label: string } | undefined>;
+  /**
+   * The page's `?data=` link, if any, so it can be asked about before it replaces saved data;
+   * `forget` takes it out of the address so a reload does not ask again.
+   */
+  startupLink?: () => { readonly label: string; forget(): void } | undefined;
   /** Reads picked or dropped files into memory, reporting bytes. */
   readFiles?: (files: readonly File[], onProgress: (p: ReadProgress) => void, signal: AbortSignal) => Promise<InputFile[]>;
   /** The files of a drop, looking into a dropped folder. */
@@ -70,6 +76,8 @@ export class DataState {
   private decoders: Decoders | undefined;
   private store: DataStore | undefined;
   private engineReady: Promise<void> = Promise.resolve();
+  /** A `?data=` link waiting for the user's yes: it would replace the data saved in this browser. */
+  linkOffer: { readonly label: string; readonly saved: string } | undefined = $state.raw();
 
   constructor(private readonly deps: DataDependencies) {}
 
@@ -124,18 +132,38 @@ export class DataState {
 
   private async loadAtStartup(): Promise<void> {
     let startupError: string | undefined;
-    if (this.deps.startupFiles) {
+    let restoring: Promise<SavedData | undefined> | undefined;
+    const restore = () => (restoring ??= this.store?.restore().catch(() => undefined) ?? Promise.resolve(undefined));
+    const link = this.deps.startupLink?.();
+    const kept = link && (await restore());
+    if (link && kept) {
+      // Anyone can send a link: it asks before it replaces what this browser kept.
+      this.linkOffer = { label: link.label, saved: describeSource(kept.source) };
+      link.forget();
+    } else if (this.deps.startupFiles) {
       const fromUrl = await this.activity.track('Downloading data', (signal) => this.deps.startupFiles!(this.activity.report, signal));
       if (fromUrl && (await this.loadFiles(fromUrl.files, fromUrl.label))) return;
       startupError = this.error;
     }
-    const saved = await this.store?.restore().catch(() => undefined);
+    const saved = await restore();
     let loaded = false;
     if (saved?.source.kind === 'sample') loaded = await this.loadSample(saved.source, { save: false });
     else if (saved?.files) loaded = await this.load(saved.files, { source: saved.source, save: false });
     if (loaded) this.saves.restored();
     else await this.loadSample(this.deps.startupSample ?? DEFAULT_SAMPLE_SIZE);
     if (startupError) this.error = startupError;
+  }
+
+  /** The user's answer to a `?data=` link: load it (and keep it for next time), or keep their data. */
+  async answerLink(load: boolean): Promise<boolean> {
+    const offer = this.linkOffer;
+    this.linkOffer = undefined;
+    if (!offer || !load || !this.deps.startupFiles) return false;
+    // The saved data may still be loading: a new step would cancel it (and the sample would take its place).
+    await this.initialLoad;
+    this.error = undefined;
+    const fromUrl = await this.activity.track('Downloading data', (signal) => this.deps.startupFiles!(this.activity.report, signal));
+    return fromUrl ? this.loadFiles(fromUrl.files, fromUrl.label) : false;
   }
 
   /** Stops the running load; the data loaded before stays. */
@@ -161,6 +189,11 @@ export class DataState {
         request?.source?.kind === 'sample'
           ? await loadSampleTables(connector, files, options)
           : await loadData(connector, files, decoders, options);
+      // A cancel during the last step may find no step left to stop: it still means "keep my data".
+      if (signal.aborted) {
+        await dropTables(connector, loaded.tables);
+        throw new DOMException('The load was cancelled', 'AbortError');
+      }
       await dropTables(connector, this.loaded.tables);
       return loaded;
     });
@@ -168,7 +201,11 @@ export class DataState {
       if (request?.source?.kind !== 'sample' && this.error) this.error = withUnreadableFiles(this.error, files, decoders);
       return false;
     }
-    this.loaded.replace(result, request?.source ?? { kind: 'files', label: `${files.length} files`, files: files.map(sizeOf) }, files);
+    this.loaded.replace(
+      result,
+      request?.source ?? { kind: 'files', label: countOf(files.length, 'file'), files: files.map(sizeOf) },
+      files,
+    );
     void this.afterLoad(request?.save === false ? undefined : files);
     return true;
   }

@@ -3,6 +3,7 @@
  * (through any relation, either direction) and, on contacts, every interaction type.
  */
 import { CONTACT, defaultLink, relationStepsFrom, type Catalog, type FieldType, type Fields } from '../../engine/catalog';
+import { countOf } from '../../engine/describe/operator-labels';
 import type { Condition } from '../../engine/library-schema';
 import { newClause } from './editor-clause';
 
@@ -79,7 +80,7 @@ export function interactionOptions(catalog: Catalog): PickerOption[] {
   return Object.entries(catalog.interactions.types).map(([type, info]) => ({
     value: `interaction:${type}`,
     label: type,
-    detail: `${info.rowCount ?? 0} interactions`,
+    detail: countOf(info.rowCount ?? 0, 'interaction'),
     group: INTERACTIONS_HEADING,
     choice: { kind: 'interaction', type },
   }));

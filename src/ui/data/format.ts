@@ -1,5 +1,6 @@
 /** How the data views write numbers, sizes and moments. */
 export { formatBytes } from '../../state/data/data-state.svelte';
+export { countOf, nounFor } from '../../engine/describe/operator-labels';
 
 export function formatCount(n: number | undefined): string {
   return n === undefined ? '–' : n.toLocaleString('en-US');
