@@ -13,8 +13,19 @@ export const VALUE_STATS_LIMIT = 50;
 /** Field types whose values can be listed. */
 export const LISTABLE_TYPES = ['text', 'number', 'textList'] as const;
 
-/** Columns: `value` (text or DOUBLE), `label` (text or NULL), `count`. */
-export function valueStatsQuery(catalog: Catalog, source: FieldSource, field: string, search = '', limit = VALUE_STATS_LIMIT): Query {
+/**
+ * Columns: `value` (text or DOUBLE), `label` (text or NULL), `count`. With `rows` (a query with
+ * the column `field`, e.g. `compileCountedField`), only those rows are counted instead of the
+ * whole table.
+ */
+export function valueStatsQuery(
+  catalog: Catalog,
+  source: FieldSource,
+  field: string,
+  search = '',
+  limit = VALUE_STATS_LIMIT,
+  rows?: Query,
+): Query {
   const info = sourceTable(catalog, source);
   const type = info ? own(info.fields, field) : undefined;
   if (!info || !type) throw new Error(`unknown field ${field}`);
@@ -27,7 +38,7 @@ export function valueStatsQuery(catalog: Catalog, source: FieldSource, field: st
       : type === 'textList'
         ? q.call('unnest', column)
         : column;
-  const values = q.select([q.as(valueExpr, 'value')], { from: q.table(info.table, 't') });
+  const values = q.select([q.as(valueExpr, 'value')], { from: rows ? q.subquery(rows, 't') : q.table(info.table, 't') });
   const v = q.col('v', 'value');
   const grouped =
     type === 'number'

@@ -52,5 +52,11 @@ export function quoteDate(date: string): string {
 
 /** A table in the main schema of another attached database. */
 export function quoteTableIn(database: string, table: string): string {
-  return `${quoteIdentifier(database)}.${quoteIdentifier('main')}.${quoteIdentifier(table)}`;
+  return quoteQualified(table, database);
+}
+
+/** A table, optionally in a schema and in another attached database (whose schema defaults to `main`). */
+export function quoteQualified(table: string, database?: string, schema?: string): string {
+  const path = database === undefined ? (schema === undefined ? [] : [schema]) : [database, schema ?? 'main'];
+  return [...path, table].map(quoteIdentifier).join('.');
 }
