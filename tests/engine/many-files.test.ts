@@ -6,7 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
 import type { InputFile } from '../../src/data/decode-file';
+import { connectorRunner } from '../../src/data/engines/engine';
+import { allIds, duplicateInteractionId } from '../../src/data/load/load-checks';
 import { dropTables, loadData } from '../../src/data/load-data';
+import * as q from '../../src/engine/sql/build';
+import { printQuery } from '../../src/engine/sql/print-duckdb';
 import { createNodeConnector } from '../../src/data/node-connector';
 import { nodeDecoders } from '../../src/data/node-decoders';
 import { textFile } from '../helpers/arrow-files';
@@ -64,5 +68,16 @@ describe('many small files', () => {
     }
     expect(reads[1]).toBe(reads[0]);
     expect(reads[1]).toBeLessThanOrEqual(4);
+  }, 300_000);
+
+  it('checks InteractionIds across thousands of sources without passing the parser depth', async () => {
+    await db.query(`CREATE TABLE "ids:one" AS SELECT 'id-' || range AS "InteractionId" FROM range(3)`);
+    await db.query(`CREATE TABLE "ids:other" AS SELECT 'other-' || range AS "InteractionId" FROM range(2)`);
+    const sources = Array.from({ length: 1_500 }, (_, i) => ({ table: i === 0 ? 'ids:one' : 'ids:other', column: 'InteractionId' }));
+    const [row] = await db.query(printQuery(q.select([q.as(q.agg('count'), 'n')], { from: q.subquery(allIds(sources), 'ids') })));
+    expect(Number(row!.n)).toBe(3 + 2 * 1_499);
+    const found = await duplicateInteractionId(connectorRunner(db), sources, 'ids:hashes', 1_000_000, (s, r) => `source ${s} row ${r + 1}`);
+    expect(found).toMatchObject({ source: expect.any(Number), message: expect.stringMatching(/other-\d/) });
+    expect(found!.message).toMatch(/source 1 row \d/);
   }, 300_000);
 });

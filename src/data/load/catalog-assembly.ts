@@ -66,11 +66,7 @@ export async function interactionTypes(
         ? only.table
         : only
           ? await tables.create(runner, `interaction:${type}`, ofType(only), 'view')
-          : await tables.create(
-              runner,
-              `interaction:${type}`,
-              feeding.map(ofType).reduce((all, s) => q.setOperation('UNION ALL BY NAME', all, s)),
-            );
+          : await tables.create(runner, `interaction:${type}`, q.setOperations('UNION ALL BY NAME', feeding.map(ofType)));
     const linkSet = new Set(feeding.flatMap((s) => [...s.ix.links.keys()]));
     types[type] = {
       table,
