@@ -4,6 +4,7 @@
  * loader casts them there, so CSV and Parquet share one path from then on.
  */
 import { makeData, makeVector, tableToIPC, Table, Utf8, type Vector } from 'apache-arrow';
+import { checkColumnNames } from './column-names';
 import { DataError } from './data-error';
 
 const QUOTE = 34;
@@ -84,6 +85,7 @@ export function parseCsv(text: string, fileName: string): ParsedCsv {
     if (name === null || name === '') throw new DataError(fileName, `column ${i + 1} of the header has no name`);
     return name;
   });
+  checkColumnNames(fileName, header);
   const columns = header.map(() => [] as (string | null)[]);
   for (const row of rows) {
     if (row.fields.length !== header.length) {

@@ -1,8 +1,11 @@
 /** Turns one data file into Arrow IPC stream bytes that DuckDB can take, whatever its format. */
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import { arrowEndProblem } from './arrow-ipc-end';
+import { checkColumnNames } from './column-names';
 import { csvToArrowStream, inferCsvType, parseCsv, type CsvType, type ParsedCsv } from './csv';
 import { DataError, isOutOfMemory, TOO_LARGE } from './data-error';
 import { CHUNK_ROWS, parquetChunks, type ReadRowGroups } from './parquet-chunks';
+import { withPlainDictionaries } from './plain-dictionaries';
 
 export interface InputFile {
   /** File name with extension, e.g. `contact.parquet`. */
@@ -56,16 +59,31 @@ export function decodeFile(file: InputFile, decoders: Decoders): DecodedFile {
       return {
         ...base,
         chunks: parquetChunksOrError(file, decoders),
-        schema: () => parquetOrError(file, () => decoders.readParquetRowGroups(file.bytes, [])),
+        schema: () => {
+          const schema = parquetOrError(file, () => withPlainDictionaries(decoders.readParquetRowGroups(file.bytes, [])));
+          checkColumnNames(
+            file.name,
+            tableFromIPC(schema).schema.fields.map((f) => f.name),
+          );
+          return schema;
+        },
       };
-    case 'arrow':
+    case 'arrow': {
+      const cut = arrowEndProblem(file.bytes);
+      if (cut) throw new DataError(file.name, `cannot be read as Arrow IPC: ${cut}`);
+      let table: Table;
       try {
-        const table = tableFromIPC(file.bytes);
+        table = tableFromIPC(file.bytes);
         if (table.schema.fields.length === 0) throw new Error('no columns');
-        return { ...base, chunks: arrowChunks(table, decoders.chunkRows), schema: () => tableToIPC(table.slice(0, 0), 'stream') };
       } catch (error) {
         throw new DataError(file.name, `cannot be read as Arrow IPC (${errorText(error)}); is the file complete?`);
       }
+      checkColumnNames(
+        file.name,
+        table.schema.fields.map((f) => f.name),
+      );
+      return { ...base, chunks: arrowChunks(table, decoders.chunkRows), schema: () => tableToIPC(table.slice(0, 0), 'stream') };
+    }
     case 'csv': {
       let text: string;
       try {
@@ -91,7 +109,7 @@ function* parquetChunksOrError(file: InputFile, decoders: Decoders): Generator<U
   for (;;) {
     const next = parquetOrError(file, () => chunks.next());
     if (next.done) return;
-    yield next.value;
+    yield parquetOrError(file, () => withPlainDictionaries(next.value));
   }
 }
 

@@ -28,7 +28,7 @@ import { LoadTables } from './load/load-tables';
 import { normalizedColumns } from './load/normalize-columns';
 import { OrphanTally, orphanCounts } from './load/orphan-warnings';
 import { FileStreamer, placeIn, type OpenedFile } from './load/stream-file';
-import { dropTables as dropTablesWith, tableFields } from './load/tables';
+import { dropTables as dropTablesWith, tablesFields } from './load/tables';
 import type { Progress } from './progress';
 import { parseCatalogFile, planTables, type InteractionSourcePlan, type LoadPlan, type SourceTable } from './plan-tables';
 
@@ -98,24 +98,31 @@ class Loader {
     for (const f of files) if (f !== catalogFile && !fileFormat(f.name)) this.warnings.push(`${f.name}: not a data file, skipped`);
     const catalogJson = parseCatalogFile(catalogFile ? new TextDecoder().decode(catalogFile.bytes) : undefined);
 
-    const opened: OpenedFile[] = [];
     this.fileCount = dataFiles.length;
-    for (const [index, file] of dataFiles.entries()) {
-      this.progress(`Reading ${file.name}`, index, dataFiles.length);
-      opened.push(await this.streamer.open(decodeFile(file, decoders), file.bytes.byteLength, index));
-    }
+    const opened = await this.streamer.openAll(
+      dataFiles.map((file) => ({ decoded: decodeFile(file, decoders), size: file.bytes.byteLength })),
+      (index) => this.progress(`Reading ${dataFiles[index]!.name}`, index, dataFiles.length),
+    );
     const sources: SourceTable[] = opened.map((s) => ({ stem: s.stem, file: s.file, columns: s.columns.map((c) => c.name) }));
     const plan = planTables(sources, catalogJson);
     const byStem = new Map(opened.map((s) => [s.stem, s]));
 
-    const entities: Record<string, EntityInfo> = {};
+    const entityTables: string[] = [];
     for (const entity of plan.entities) {
       const source = byStem.get(entity.name)!;
       const columns = normalizedColumns({ columns: source.columns, textColumns: this.textColumns(plan, source), ...csvTypes(source) });
       const table = await this.build(`entity:${entity.name}`, source, columns);
       for (const check of [missingKey, duplicateKey]) this.fail(source, await ask(this.runner, check(table, entity.key, placeIn(source))));
-      entities[entity.name] = await entityInfo(this.runner, table, entity.key);
+      entityTables.push(table);
     }
+    const entityFields = await tablesFields(this.runner, entityTables);
+    const entries: [string, EntityInfo][] = [];
+    for (const [i, entity] of plan.entities.entries()) {
+      const table = entityTables[i]!;
+      entries.push([entity.name, await entityInfo(this.runner, table, entity.key, entityFields.get(table)!)]);
+    }
+    // fromEntries: an entity named like an Object.prototype member (`__proto__.csv`) stays an own entry.
+    const entities: Record<string, EntityInfo> = Object.fromEntries(entries);
 
     const types = await this.loadInteractions(plan, byStem, entities.contact!);
     return { catalog: assembleCatalog(plan, entities, types), warnings: this.warnings, tables: this.tables.created };
@@ -141,7 +148,7 @@ class Loader {
     byStem: Map<string, OpenedFile>,
     contact: EntityInfo,
   ): Promise<Record<string, InteractionTypeInfo>> {
-    const built: BuiltSource[] = [];
+    const built: Omit<BuiltSource, 'fields'>[] = [];
     const idSources: (IdSource & { source: OpenedFile })[] = [];
     for (const ix of plan.interactionSources) {
       const source = byStem.get(ix.source.stem)!;
@@ -172,7 +179,7 @@ class Loader {
       if (idColumn) idSources.push({ source, table, column: renames.get(idColumn.name) ?? idColumn.name });
       const counts = await ask(this.runner, typeCounts(table, plan.typeField));
       if (ix.type !== undefined && !counts.has(ix.type)) counts.set(ix.type, 0);
-      built.push({ ix, table, fields: await tableFields(this.runner, table), counts });
+      built.push({ ix, table, counts });
     }
     const duplicate = await duplicateInteractionId(
       this.runner,
@@ -183,9 +190,14 @@ class Loader {
     );
     if (duplicate) throw new DataError(idSources[duplicate.source]!.source.file, duplicate.message);
 
-    const types = await interactionTypes(this.runner, plan, built, this.tables);
+    const fields = await tablesFields(
+      this.runner,
+      built.map((b) => b.table),
+    );
+    const sources: BuiltSource[] = built.map((b) => ({ ...b, fields: fields.get(b.table)! }));
+    const types = await interactionTypes(this.runner, plan, sources, this.tables);
     const tally = new OrphanTally();
-    for (const { ix, table } of built)
+    for (const { ix, table } of sources)
       for (const link of ix.links.keys()) tally.add(link, await ask(this.runner, orphanCounts(table, plan.typeField, link, contact)));
     this.warnings.push(...tally.warnings(types));
     return types;

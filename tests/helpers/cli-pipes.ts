@@ -4,6 +4,7 @@
  * exits before its pipes drain cuts its output at the pipe's buffer size; these runs show it.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,14 +16,19 @@ export interface PipedRun {
   readonly stderr: Buffer;
 }
 
-/** `node scripts/<script> …args` with stdout and stderr each a pipe read by this process. */
-export function runPiped(script: string, args: readonly string[]): Promise<PipedRun> {
+/**
+ * `node scripts/<script> …args` with stdout and stderr each a pipe read by this process, and
+ * stdin the file `stdin` (or nothing).
+ */
+export function runPiped(script: string, args: readonly string[], stdin?: string): Promise<PipedRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('node', [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const input = stdin === undefined ? 'ignore' : openSync(stdin, 'r');
+    const child = spawn('node', [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, stdio: [input, 'pipe', 'pipe'] });
+    if (typeof input === 'number') closeSync(input);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdout!.on('data', (b: Buffer) => out.push(b));
+    child.stderr!.on('data', (b: Buffer) => err.push(b));
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }));
   });
@@ -31,7 +37,7 @@ export function runPiped(script: string, args: readonly string[]): Promise<Piped
 const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
 
 /**
- * The same run in a shell, one stream piped into `sink` (e.g. `cat`, `wc -c`) and the other
+ * The same run in a shell (stdin the file `stdin`), one stream piped into `sink` (e.g. `cat`, `wc -c`) and the other
  * discarded; `status` is the script's own exit status, not the sink's.
  */
 export function runThroughShell(
@@ -39,8 +45,10 @@ export function runThroughShell(
   args: readonly string[],
   stream: 'stdout' | 'stderr',
   sink: string,
+  stdin?: string,
 ): { status: number | null; output: Buffer } {
-  const command = `node ${quote(path.join(ROOT, 'scripts', script))} ${args.map(quote).join(' ')}`;
+  const input = stdin === undefined ? '< /dev/null' : `< ${quote(stdin)}`;
+  const command = `node ${quote(path.join(ROOT, 'scripts', script))} ${args.map(quote).join(' ')} ${input}`;
   const redirect = stream === 'stdout' ? '2>/dev/null' : '2>&1 >/dev/null';
   const result = spawnSync('bash', ['-c', `${command} ${redirect} | ${sink}; exit \${PIPESTATUS[0]}`], {
     cwd: ROOT,

@@ -21,8 +21,9 @@ export function assembleCatalog(plan: LoadPlan, entities: Record<string, EntityI
   };
 }
 
-export async function entityInfo(runner: SqlRunner, table: string, key: string): Promise<EntityInfo> {
-  return { table, key, fields: await tableFields(runner, table), rowCount: await ask(runner, rowCount(table)) };
+/** `fields` when the caller has read them already (with other tables', in one query). */
+export async function entityInfo(runner: SqlRunner, table: string, key: string, fields?: Fields): Promise<EntityInfo> {
+  return { table, key, fields: fields ?? (await tableFields(runner, table)), rowCount: await ask(runner, rowCount(table)) };
 }
 
 /** A per-type table that is its type's table as it stands. */
@@ -65,11 +66,7 @@ export async function interactionTypes(
         ? only.table
         : only
           ? await tables.create(runner, `interaction:${type}`, ofType(only), 'view')
-          : await tables.create(
-              runner,
-              `interaction:${type}`,
-              feeding.map(ofType).reduce((all, s) => q.setOperation('UNION ALL BY NAME', all, s)),
-            );
+          : await tables.create(runner, `interaction:${type}`, q.setOperations('UNION ALL BY NAME', feeding.map(ofType)));
     const linkSet = new Set(feeding.flatMap((s) => [...s.ix.links.keys()]));
     types[type] = {
       table,

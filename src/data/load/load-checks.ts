@@ -112,14 +112,15 @@ export interface IdSource {
 
 /** Every id of every source, with the source's index `s` and the row `r`. */
 export function allIds(sources: readonly IdSource[]): Query {
-  return sources
-    .map(({ table, column: name }, i) =>
+  return q.setOperations(
+    'UNION ALL',
+    sources.map(({ table, column: name }, i) =>
       q.select([q.as(q.cast(column(name), 'VARCHAR'), 'k'), q.as(q.num(i), 's'), q.as(q.ROWID, 'r')], {
         from: q.table(table),
         where: q.isNull(column(name), true),
       }),
-    )
-    .reduce((all, next) => q.setOperation('UNION ALL', all, next));
+    ),
+  );
 }
 
 /** The ids hashed once into a narrow table, which is then grouped a slice at a time. */

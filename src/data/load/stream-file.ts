@@ -12,7 +12,7 @@ import { connectorRunner, type SqlRunner } from '../engines/engine';
 import { ask, execute } from './check';
 import type { LoadTables } from './load-tables';
 import type { Place } from './load-checks';
-import { rowCount, tableColumns, type Column } from './tables';
+import { rowCount, tablesColumns, type Column } from './tables';
 
 export interface OpenedFile extends DecodedFile {
   /** The table, in the plain staging database, where each chunk waits to be normalised into its table. */
@@ -53,13 +53,21 @@ export class FileStreamer {
     this.runner = connectorRunner(db);
   }
 
-  /** The file's columns as DuckDB types them, from a table made of its schema alone. */
-  async open(decoded: DecodedFile, size: number, index: number): Promise<OpenedFile> {
-    const staging = `${this.tables.prefix}:staging:${index}:${decoded.stem}`;
-    await this.insert(decoded, staging, decoded.schema());
-    const columns = await ask(this.runner, tableColumns(staging, STAGING_DATABASE));
-    await this.dropStaging(staging);
-    return { ...decoded, staging, size, columns };
+  /**
+   * Each file's columns as DuckDB types them, from a table made of its schema alone; the columns
+   * of all of them are read in one query. `beforeFile` runs as each file is taken (it may cancel).
+   */
+  async openAll(files: readonly { decoded: DecodedFile; size: number }[], beforeFile: (index: number) => void): Promise<OpenedFile[]> {
+    const stagings: string[] = [];
+    for (const [index, { decoded }] of files.entries()) {
+      beforeFile(index);
+      const staging = `${this.tables.prefix}:staging:${index}:${decoded.stem}`;
+      await this.insert(decoded, staging, decoded.schema());
+      stagings.push(staging);
+    }
+    const columns = await ask(this.runner, tablesColumns(stagings, STAGING_DATABASE));
+    for (const staging of stagings) await this.dropStaging(staging);
+    return files.map(({ decoded, size }, i) => ({ ...decoded, staging: stagings[i]!, size, columns: columns.get(stagings[i]!)! }));
   }
 
   /** Streams the file into a new table of this load named after `name`, normalised by `columns`. */

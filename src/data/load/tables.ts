@@ -24,22 +24,52 @@ export function fieldTypeOf(duckType: string): FieldType {
 
 const INFORMATION_SCHEMA = { schema: 'information_schema' };
 
-/** A table's columns with their DuckDB types, in order; `database` picks one attached database. */
-export function tableColumns(table: string, database?: string): Check<Column[]> {
-  const named = q.compare('=', q.col(undefined, 'table_name'), q.text(table));
+/**
+ * Several tables' columns with their DuckDB types, in order, in one query; `database` picks one
+ * attached database. Reading information_schema costs as much as the database has tables, so a
+ * load of many files asks once for all of them rather than once per file.
+ */
+export function tablesColumns(tables: readonly string[], database?: string): Check<Map<string, Column[]>> {
+  const named = q.inList(q.col(undefined, 'table_name'), tables.map(q.text));
   return {
-    query: q.select([q.as(q.col(undefined, 'column_name'), 'name'), q.as(q.col(undefined, 'data_type'), 'type')], {
-      from: q.tableIn(INFORMATION_SCHEMA, 'columns'),
-      where: database === undefined ? named : q.and(q.compare('=', q.col(undefined, 'table_catalog'), q.text(database)), named),
-      orderBy: [q.col(undefined, 'ordinal_position')],
-    }),
-    read: (rows) => rows.map((r) => ({ name: String(r.name), type: String(r.type) })),
+    query: q.select(
+      [
+        q.as(q.col(undefined, 'table_name'), 'table'),
+        q.as(q.col(undefined, 'column_name'), 'name'),
+        q.as(q.col(undefined, 'data_type'), 'type'),
+      ],
+      {
+        from: q.tableIn(INFORMATION_SCHEMA, 'columns'),
+        where: database === undefined ? named : q.and(q.compare('=', q.col(undefined, 'table_catalog'), q.text(database)), named),
+        orderBy: [q.col(undefined, 'table_name'), q.col(undefined, 'ordinal_position')],
+      },
+    ),
+    read: (rows) => {
+      const columns = new Map<string, Column[]>(tables.map((t) => [t, []]));
+      for (const r of rows) columns.get(String(r.table))?.push({ name: String(r.name), type: String(r.type) });
+      return columns;
+    },
   };
 }
 
+/** A table's columns with their DuckDB types, in order; `database` picks one attached database. */
+export function tableColumns(table: string, database?: string): Check<Column[]> {
+  const check = tablesColumns([table], database);
+  return { query: check.query, read: (rows) => check.read(rows).get(table)! };
+}
+
+const asFields = (columns: readonly Column[]): Fields => Object.fromEntries(columns.map((c) => [c.name, fieldTypeOf(c.type)]));
+
 /** A loaded table's fields as the engine types them. */
 export async function tableFields(runner: SqlRunner, table: string): Promise<Fields> {
-  return Object.fromEntries((await ask(runner, tableColumns(table))).map((c) => [c.name, fieldTypeOf(c.type)]));
+  return asFields(await ask(runner, tableColumns(table)));
+}
+
+/** Several loaded tables' fields, in one query. */
+export async function tablesFields(runner: SqlRunner, tables: readonly string[]): Promise<Map<string, Fields>> {
+  if (tables.length === 0) return new Map();
+  const columns = await ask(runner, tablesColumns(tables));
+  return new Map([...columns].map(([table, c]) => [table, asFields(c)]));
 }
 
 /** Rows of a table (a name, or any FROM such as a table in another database), optionally only those where `where` holds. */

@@ -79,6 +79,17 @@ export function select(
 export const as = (expr: Expr, alias: string): SelectColumn => ({ expr, alias });
 export const setOperation = (op: SetOperator, left: Query, right: Query): Query => ({ kind: 'setOperation', op, left, right });
 
+/**
+ * Many queries combined by one set operator as a balanced tree: a chain of thousands (one per
+ * file of a folder of many) would nest past the parser's expression depth; a tree nests log2(n).
+ */
+export function setOperations(op: SetOperator, queries: readonly Query[]): Query {
+  if (queries.length === 0) throw new Error('setOperations needs at least one query');
+  if (queries.length === 1) return queries[0]!;
+  const half = Math.ceil(queries.length / 2);
+  return setOperation(op, setOperations(op, queries.slice(0, half)), setOperations(op, queries.slice(half)));
+}
+
 export const tableName = (name: string, database?: string): TableName => (database === undefined ? { name } : { name, database });
 export const createTempTableAs = (name: string, query: Query): Statement => ({
   kind: 'createTableAs',
