@@ -58,7 +58,7 @@ export function fieldTypeOf(duckType: string): FieldType {
 }
 
 /** A table's columns with their DuckDB types, in order; `database` picks one attached database. */
-async function tableColumns(db: Connector, table: string, database?: string): Promise<{ name: string; type: string }[]> {
+export async function tableColumns(db: Connector, table: string, database?: string): Promise<{ name: string; type: string }[]> {
   const inDatabase = database === undefined ? '' : `table_catalog = ${str(database)} AND `;
   const rows = await db.query(
     `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE ${inDatabase}table_name = ${str(table)} ORDER BY ordinal_position`,

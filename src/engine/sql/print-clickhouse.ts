@@ -1,0 +1,176 @@
+/**
+ * Prints the SQL tree as ClickHouse SQL that ClickHouse 18.16 and later run. The tree is first
+ * lowered (`lower-for-clickhouse.ts`) into forms 18.16 has; values are printed in the engine's
+ * storage types by `quote-clickhouse.ts` (docs/CLICKHOUSE.md).
+ */
+import type { Expr, From, Literal, OrderItem, Query, ScalarFunction, Statement, TableName } from './ast';
+import { lowerForClickhouse } from './lower-for-clickhouse';
+import { quoteBoolean, quoteDate, quoteIdentifier, quoteNumber, quoteString, quoteTableIn, quoteTimestamp } from './quote-clickhouse';
+
+const INDENT = '  ';
+/** The lambda parameter of list functions; a lambda's parameter shadows any column of that name. */
+const ELEMENT = 'element';
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => INDENT + line)
+    .join('\n');
+}
+
+function printLiteral(literal: Literal): string {
+  switch (literal.type) {
+    case 'text':
+      return quoteString(literal.value);
+    case 'number':
+      return quoteNumber(literal.value);
+    case 'boolean':
+      return quoteBoolean(literal.value);
+    case 'timestamp':
+      return quoteTimestamp(literal.value);
+    case 'date':
+      return quoteDate(literal.value);
+    case 'null':
+      return 'NULL';
+  }
+}
+
+function operand(expr: Expr): string {
+  const printed = printExpr(expr);
+  return ['literal', 'column', 'call', 'aggregate', 'list', 'lowerEach', 'cast'].includes(expr.kind) ? printed : `(${printed})`;
+}
+
+function subqueryText(query: Query): string {
+  return `(\n${indent(printLowered(query))}\n)`;
+}
+
+/** The list column a list function reads, under its lowercasing. */
+const listOf = (expr: Expr): Expr => (expr.kind === 'lowerEach' ? expr.list : expr);
+
+/** A null list is stored as `[NULL]` (null elements are dropped at load): an array holding a NULL. */
+const listIsNullText = (list: Expr): string => `arrayExists(${ELEMENT} -> isNull(${ELEMENT}), ${printExpr(list)})`;
+
+const CALLS: Partial<Record<ScalarFunction, string>> = {
+  lower: 'lowerUTF8',
+  starts_with: 'startsWith',
+  ends_with: 'endsWith',
+  coalesce: 'coalesce',
+  unnest: 'arrayJoin',
+};
+
+function printCall(fn: ScalarFunction, args: readonly Expr[]): string {
+  const printed = args.map(printExpr);
+  switch (fn) {
+    case 'contains':
+      return `(positionUTF8(${printed[0]}, ${printed[1]}) > 0)`;
+    case 'list_has_any':
+    case 'list_has_all':
+      // A null list gives NULL, as DuckDB's list functions do, so `not` and two-valued logic agree.
+      return `if(${listIsNullText(listOf(args[0]!))}, NULL, ${fn === 'list_has_any' ? 'hasAny' : 'hasAll'}(${printed[0]}, ${printed[1]}))`;
+    default:
+      return `${CALLS[fn]}(${printed.join(', ')})`;
+  }
+}
+
+const CAST_TYPES = { VARCHAR: 'Nullable(String)', DOUBLE: 'Nullable(Float64)', TIMESTAMP: 'Nullable(Int64)', BIGINT: 'Nullable(Int64)' };
+
+function printExpr(expr: Expr): string {
+  switch (expr.kind) {
+    case 'literal':
+      return printLiteral(expr);
+    case 'column':
+      return expr.table === undefined ? quoteIdentifier(expr.name) : `${quoteIdentifier(expr.table)}.${quoteIdentifier(expr.name)}`;
+    case 'list':
+      return `[${expr.items.map(printExpr).join(', ')}]`;
+    case 'call':
+      return printCall(expr.fn, expr.args);
+    case 'lowerEach':
+      return `arrayMap(${ELEMENT} -> lowerUTF8(${ELEMENT}), ${printExpr(expr.list)})`;
+    case 'aggregate':
+      if (expr.arg === undefined) return `${expr.fn}()`;
+      if (expr.fn === 'mode') return `topK(1)(${printExpr(expr.arg)})[1]`;
+      return `${expr.fn}(${expr.distinct ? 'DISTINCT ' : ''}${printExpr(expr.arg)})`;
+    case 'compare':
+      return `${operand(expr.left)} ${expr.op} ${operand(expr.right)}`;
+    case 'logical':
+      return expr.items.map(operand).join(` ${expr.op} `);
+    case 'not':
+      return `NOT ${operand(expr.expr)}`;
+    case 'isNull':
+      if (expr.list) return `${expr.negated ? 'NOT ' : ''}${listIsNullText(expr.expr)}`;
+      return `${operand(expr.expr)} IS ${expr.negated ? 'NOT ' : ''}NULL`;
+    case 'between':
+      return `${operand(expr.expr)} BETWEEN ${operand(expr.low)} AND ${operand(expr.high)}`;
+    case 'inList':
+      return `${operand(expr.expr)} ${expr.negated ? 'NOT IN' : 'IN'} (${expr.items.map(printExpr).join(', ')})`;
+    case 'inQuery':
+      // GLOBAL: the subquery runs once on the queried server, also when the outer table is Distributed.
+      return `${operand(expr.expr)} ${expr.negated ? 'GLOBAL NOT IN' : 'GLOBAL IN'} ${subqueryText(expr.query)}`;
+    case 'exists':
+      // ClickHouse 18.16 has no EXISTS; subqueries are never correlated there anyway.
+      return `((SELECT count() FROM ${subqueryText(expr.query)}) > 0)`;
+    case 'cast':
+      return `CAST(${printExpr(expr.expr)} AS ${CAST_TYPES[expr.type]})`;
+  }
+}
+
+function printFrom(from: From): string {
+  switch (from.kind) {
+    case 'table':
+      return from.alias === undefined ? quoteIdentifier(from.name) : `${quoteIdentifier(from.name)} AS ${quoteIdentifier(from.alias)}`;
+    case 'subquery':
+      return `${subqueryText(from.query)} AS ${quoteIdentifier(from.alias)}`;
+    case 'join':
+      return `${printFrom(from.left)}\nGLOBAL ${from.type === 'LEFT' ? 'ALL LEFT' : 'ALL INNER'} JOIN ${printFrom(from.right)} ON ${printExpr(from.on)}`;
+  }
+}
+
+function printOrderItem(item: Expr | OrderItem): string {
+  if ('kind' in item) return printExpr(item);
+  return `${printExpr(item.expr)}${item.descending ? ' DESC' : ''}`;
+}
+
+function printLowered(query: Query): string {
+  switch (query.kind) {
+    case 'select': {
+      const columns = query.columns
+        .map((c) => (c.alias === undefined ? printExpr(c.expr) : `${printExpr(c.expr)} AS ${quoteIdentifier(c.alias)}`))
+        .join(', ');
+      const lines = [`SELECT ${query.distinct ? 'DISTINCT ' : ''}${columns}`];
+      if (query.from) lines.push(`FROM ${printFrom(query.from)}`);
+      if (query.where) lines.push(`WHERE ${printExpr(query.where)}`);
+      if (query.groupBy?.length) lines.push(`GROUP BY ${query.groupBy.map(printExpr).join(', ')}`);
+      if (query.having) lines.push(`HAVING ${printExpr(query.having)}`);
+      if (query.orderBy?.length) lines.push(`ORDER BY ${query.orderBy.map(printOrderItem).join(', ')}`);
+      if (query.limit !== undefined) lines.push(`LIMIT ${quoteNumber(Math.max(0, Math.trunc(query.limit)))}`);
+      if (query.offset !== undefined) lines.push(`OFFSET ${quoteNumber(Math.max(0, Math.trunc(query.offset)))}`);
+      return lines.join('\n');
+    }
+    case 'setOperation':
+      // Only UNION ALL is left after lowering; 18.16 takes its operands unparenthesised.
+      return `${printLowered(query.left)}\nUNION ALL\n${printLowered(query.right)}`;
+    case 'with':
+      throw new Error('WITH is inlined before printing for ClickHouse');
+  }
+}
+
+export function printQuery(query: Query): string {
+  return printLowered(lowerForClickhouse(query));
+}
+
+function printTableName(table: TableName): string {
+  return table.database === undefined ? quoteIdentifier(table.name) : quoteTableIn(table.database, table.name);
+}
+
+/**
+ * A result table lives in the engine's own database as a Memory table; `temporary` and
+ * `orReplace` have no 18.16 form over HTTP without sessions, and the evaluator drops its tables.
+ */
+export function printStatement(statement: Statement): string {
+  switch (statement.kind) {
+    case 'createTableAs':
+      return `CREATE TABLE ${printTableName(statement.table)}\nENGINE = Memory AS\n${printQuery(statement.query)}`;
+    case 'dropTable':
+      return `DROP TABLE ${statement.ifExists ? 'IF EXISTS ' : ''}${printTableName(statement.table)}`;
+  }
+}
