@@ -7,16 +7,29 @@
  * as Int64 microseconds since the epoch, dates as Int32 days since 1970-01-01, booleans as 0/1.
  */
 
-const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', "'": "\\'", '\0': '\\0' };
+/**
+ * Line breaks and tabs are escaped too: printed SQL is indented line by line, which must never
+ * reach inside a literal or a name.
+ */
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '`': '\\`',
+  '\0': '\\0',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+const escape = (c: string) => ESCAPES[c]!;
 
 export function quoteIdentifier(name: string): string {
   if (name.includes('\0')) throw new Error('An identifier cannot contain a NUL character');
-  return `\`${name.replace(/[\\`]/g, (c) => `\\${c}`)}\``;
+  return `\`${name.replace(/[\\`\n\r\t]/g, escape)}\``;
 }
 
 /** A String literal; NUL is a legal character of a ClickHouse string and is escaped like the rest. */
 export function quoteString(value: string): string {
-  return `'${value.replace(/[\\'\0]/g, (c) => ESCAPES[c]!)}'`;
+  return `'${value.replace(/[\\'\0\n\r\t]/g, escape)}'`;
 }
 
 export function quoteNumber(value: number): string {
