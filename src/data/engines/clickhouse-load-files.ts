@@ -14,7 +14,7 @@ import { createNodeConnector } from '../node-connector';
 import { nodeDecoders } from '../node-decoders';
 import type { ClickhouseLayout } from './clickhouse-engine';
 import { post } from './clickhouse-http';
-import { storedColumn, type StoredColumn } from './clickhouse-types';
+import { storedColumns, type StoredColumn } from './clickhouse-types';
 import type { LoadedData } from './engine';
 
 /** Rows per INSERT: large enough for few MergeTree parts, small enough for a modest request body. */
@@ -25,12 +25,12 @@ export async function copyFolderToClickhouse(layout: ClickhouseLayout, files: re
   try {
     const { catalog, warnings } = await loadData(duck, files, nodeDecoders);
     for (const [, entity] of Object.entries(catalog.entities)) {
-      const columns = await storedColumns(duck, entity.table, new Set([entity.key]));
+      const columns = await tableStoredColumns(duck, entity.table, new Set([entity.key]));
       await createTable(layout, entity.table, columns, entity.key);
       await copyRows(duck, layout, entity.table, columns);
     }
     for (const type of Object.values(catalog.interactions.types)) {
-      const columns = await storedColumns(duck, type.table, new Set());
+      const columns = await tableStoredColumns(duck, type.table, new Set());
       await createInteractionTable(layout, type.table, columns, type.links[0] ?? catalog.interactions.contactLinks[0]!);
       await copyRows(duck, layout, type.table, columns);
     }
@@ -40,8 +40,8 @@ export async function copyFolderToClickhouse(layout: ClickhouseLayout, files: re
   }
 }
 
-async function storedColumns(duck: Connector, table: string, keys: ReadonlySet<string>): Promise<StoredColumn[]> {
-  return (await tableColumns(duck, table)).map((c) => storedColumn(c.name, c.type, keys.has(c.name)));
+async function tableStoredColumns(duck: Connector, table: string, keys: ReadonlySet<string>): Promise<StoredColumn[]> {
+  return (await tableColumns(duck, table)).flatMap((c) => storedColumns(c.name, c.type, keys.has(c.name)));
 }
 
 const columnList = (columns: readonly StoredColumn[]) => columns.map((c) => `${id(c.name)} ${c.type}`).join(', ');

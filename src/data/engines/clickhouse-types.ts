@@ -4,6 +4,7 @@
  * expression that brings it to the same storage.
  */
 import type { FieldType } from '../../engine/catalog';
+import { loweredColumn } from '../../engine/sql/clickhouse-lowered';
 import { quoteIdentifier as chId } from '../../engine/sql/quote-clickhouse';
 import { quoteIdentifier as duckId } from '../../engine/sql/quote';
 import { fieldTypeOf } from '../load-data';
@@ -18,8 +19,19 @@ export interface StoredColumn {
 
 const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/;
 
-/** A column of a table the loader built in DuckDB, as it is sent to ClickHouse; `key` is never null. */
-export function storedColumn(name: string, duckType: string, key: boolean): StoredColumn {
+/**
+ * A column of a table the loader built in DuckDB as it is sent to ClickHouse (`key` is never
+ * null), and, for text and text lists, its copy lowercased by DuckDB's own lower().
+ */
+export function storedColumns(name: string, duckType: string, key: boolean): StoredColumn[] {
+  const column = storedColumn(name, duckType, key);
+  const lowered = { name: loweredColumn(name), type: column.type.replace(/^String$/, 'Nullable(String)') };
+  if (column.type.endsWith('(String)') || column.type === 'String') return [column, { ...lowered, read: `lower(${column.read})` }];
+  if (column.type === 'Array(Nullable(String))') return [column, { ...lowered, read: `list_transform(${column.read}, e -> lower(e))` }];
+  return [column];
+}
+
+function storedColumn(name: string, duckType: string, key: boolean): StoredColumn {
   const c = duckId(name);
   const t = duckType.toUpperCase();
   if (key) return { name, type: 'String', read: `CAST(${c} AS VARCHAR)` };

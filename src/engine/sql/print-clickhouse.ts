@@ -4,6 +4,7 @@
  * storage types by `quote-clickhouse.ts` (docs/CLICKHOUSE.md).
  */
 import type { Expr, From, Literal, OrderItem, Query, ScalarFunction, Statement, TableName } from './ast';
+import { loweredColumn, lowerLikeDuckDb } from './clickhouse-lowered';
 import { lowerForClickhouse } from './lower-for-clickhouse';
 import { quoteBoolean, quoteDate, quoteIdentifier, quoteNumber, quoteString, quoteTableIn, quoteTimestamp } from './quote-clickhouse';
 
@@ -41,7 +42,7 @@ function operand(expr: Expr): string {
 }
 
 function subqueryText(query: Query): string {
-  return `(\n${indent(printLowered(query))}\n)`;
+  return `(\n${indent(printQueryText(query))}\n)`;
 }
 
 /** The list column a list function reads, under its lowercasing. */
@@ -51,16 +52,24 @@ const listOf = (expr: Expr): Expr => (expr.kind === 'lowerEach' ? expr.list : ex
 const listIsNullText = (list: Expr): string => `arrayExists(${ELEMENT} -> isNull(${ELEMENT}), ${printExpr(list)})`;
 
 const CALLS: Partial<Record<ScalarFunction, string>> = {
-  lower: 'lowerUTF8',
   starts_with: 'startsWith',
   ends_with: 'endsWith',
   coalesce: 'coalesce',
   unnest: 'arrayJoin',
 };
 
+/** A column lowercased is its stored lowercased copy; a text value is lowercased here. */
+function printLowercased(expr: Expr): string {
+  if (expr.kind === 'column') return printExpr({ ...expr, name: loweredColumn(expr.name) });
+  if (expr.kind === 'literal' && expr.type === 'text') return quoteString(lowerLikeDuckDb(expr.value));
+  return `lowerUTF8(${printExpr(expr)})`;
+}
+
 function printCall(fn: ScalarFunction, args: readonly Expr[]): string {
   const printed = args.map(printExpr);
   switch (fn) {
+    case 'lower':
+      return printLowercased(args[0]!);
     case 'contains':
       return `(positionUTF8(${printed[0]}, ${printed[1]}) > 0)`;
     case 'list_has_any':
@@ -85,6 +94,7 @@ function printExpr(expr: Expr): string {
     case 'call':
       return printCall(expr.fn, expr.args);
     case 'lowerEach':
+      if (expr.list.kind === 'column') return printExpr({ ...expr.list, name: loweredColumn(expr.list.name) });
       return `arrayMap(${ELEMENT} -> lowerUTF8(${ELEMENT}), ${printExpr(expr.list)})`;
     case 'aggregate':
       if (expr.arg === undefined) return `${expr.fn}()`;
@@ -130,7 +140,7 @@ function printOrderItem(item: Expr | OrderItem): string {
   return `${printExpr(item.expr)}${item.descending ? ' DESC' : ''}`;
 }
 
-function printLowered(query: Query): string {
+function printQueryText(query: Query): string {
   switch (query.kind) {
     case 'select': {
       const columns = query.columns
@@ -148,14 +158,14 @@ function printLowered(query: Query): string {
     }
     case 'setOperation':
       // Only UNION ALL is left after lowering; 18.16 takes its operands unparenthesised.
-      return `${printLowered(query.left)}\nUNION ALL\n${printLowered(query.right)}`;
+      return `${printQueryText(query.left)}\nUNION ALL\n${printQueryText(query.right)}`;
     case 'with':
       throw new Error('WITH is inlined before printing for ClickHouse');
   }
 }
 
 export function printQuery(query: Query): string {
-  return printLowered(lowerForClickhouse(query));
+  return printQueryText(lowerForClickhouse(query));
 }
 
 function printTableName(table: TableName): string {

@@ -1,3 +1,3 @@
 SELECT `c0`.`contactid` AS `id`
 FROM `g1:entity:contact` AS `c0`
-WHERE ((lowerUTF8(`c0`.`address1_city`) = lowerUTF8('seattle')) AND (`c0`.`donotemail` = 0)) OR (lowerUTF8(`c0`.`address1_city`) = lowerUTF8('berlin'))
+WHERE ((`c0`.`lowered:address1_city` = 'seattle') AND (`c0`.`donotemail` = 0)) OR (`c0`.`lowered:address1_city` = 'berlin')

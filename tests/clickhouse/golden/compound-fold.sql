@@ -6,7 +6,7 @@ FROM (
     FROM (
       SELECT `c0`.`contactid` AS `id`
       FROM `g1:entity:contact` AS `c0`
-      WHERE lowerUTF8(`c0`.`address1_city`) = lowerUTF8('Seattle')
+      WHERE `c0`.`lowered:address1_city` = 'seattle'
     ) AS `set_operand`
     WHERE `set_operand`.`id` GLOBAL NOT IN (
       SELECT `c1`.`contactid` AS `id`

@@ -8,10 +8,10 @@ FROM (
   WHERE `set_operand`.`id` GLOBAL NOT IN (
     SELECT `c1`.`contactid` AS `id`
     FROM `g1:entity:contact` AS `c1`
-    WHERE lowerUTF8(`c1`.`address1_city`) = lowerUTF8('seattle')
+    WHERE `c1`.`lowered:address1_city` = 'seattle'
   )
   UNION ALL
   SELECT `c2`.`contactid` AS `id`
   FROM `g1:entity:contact` AS `c2`
-  WHERE if(arrayExists(element -> isNull(element), `c2`.`interests`), NULL, hasAny(arrayMap(element -> lowerUTF8(element), `c2`.`interests`), [lowerUTF8('golf')]))
+  WHERE if(arrayExists(element -> isNull(element), `c2`.`interests`), NULL, hasAny(`c2`.`lowered:interests`, ['golf']))
 ) AS `set_operand`

@@ -4,11 +4,11 @@ FROM (
   FROM (
     SELECT `c0`.`contactid` AS `id`
     FROM `g1:entity:contact` AS `c0`
-    WHERE lowerUTF8(`c0`.`address1_city`) = lowerUTF8('seattle')
+    WHERE `c0`.`lowered:address1_city` = 'seattle'
     UNION ALL
     SELECT `c1`.`contactid` AS `id`
     FROM `g1:entity:contact` AS `c1`
-    WHERE lowerUTF8(`c1`.`address1_city`) = lowerUTF8('paris')
+    WHERE `c1`.`lowered:address1_city` = 'paris'
   ) AS `set_operand`
 ) AS `set_operand`
 WHERE `set_operand`.`id` GLOBAL IN (

@@ -1,6 +1,6 @@
 SELECT `c0`.`contactid` AS `id`
 FROM `g1:entity:contact` AS `c0`
-WHERE (lowerUTF8(`c0`.`address1_city`) = lowerUTF8('seattle')) AND (`c0`.`contactid` GLOBAL IN (
+WHERE (`c0`.`lowered:address1_city` = 'seattle') AND (`c0`.`contactid` GLOBAL IN (
   SELECT `c2`.`contactid` AS `id`
   FROM `g1:entity:contact` AS `c2`
   WHERE `c2`.`contactid` GLOBAL IN (

@@ -3,5 +3,5 @@ FROM `g1:entity:contact` AS `c0`
 WHERE `c0`.`managerid` GLOBAL IN (
   SELECT `r1`.`contactid`
   FROM `g1:entity:contact` AS `r1`
-  WHERE lowerUTF8(`r1`.`address1_city`) = lowerUTF8('seattle')
+  WHERE `r1`.`lowered:address1_city` = 'seattle'
 )

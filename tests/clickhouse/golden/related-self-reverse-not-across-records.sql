@@ -3,5 +3,5 @@ FROM `g1:entity:contact` AS `c0`
 WHERE `c0`.`contactid` GLOBAL IN (
   SELECT `r1`.`managerid`
   FROM `g1:entity:contact` AS `r1`
-  WHERE (lowerUTF8(`r1`.`address1_city`) = lowerUTF8('paris')) AND (`r1`.`donotemail` = 1)
+  WHERE (`r1`.`lowered:address1_city` = 'paris') AND (`r1`.`donotemail` = 1)
 )

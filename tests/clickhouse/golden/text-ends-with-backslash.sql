@@ -1,3 +1,3 @@
 SELECT `c0`.`contactid` AS `id`
 FROM `g1:entity:contact` AS `c0`
-WHERE endsWith(lowerUTF8(`c0`.`address1_city`), lowerUTF8('_\\'))
+WHERE endsWith(`c0`.`lowered:address1_city`, '_\\')

@@ -1,3 +1,3 @@
 SELECT `c0`.`contactid` AS `id`
 FROM `g1:entity:contact` AS `c0`
-WHERE lowerUTF8(`c0`.`address1_city`) = lowerUTF8('100% O\'BRIEN_\\')
+WHERE `c0`.`lowered:address1_city` = '100% o\'brien_\\'

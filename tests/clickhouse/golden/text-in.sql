@@ -1,3 +1,3 @@
 SELECT `c0`.`contactid` AS `id`
 FROM `g1:entity:contact` AS `c0`
-WHERE lowerUTF8(`c0`.`address1_city`) IN (lowerUTF8('paris'), lowerUTF8('BERLIN'))
+WHERE `c0`.`lowered:address1_city` IN ('paris', 'berlin')

@@ -1,3 +1,3 @@
 SELECT `c0`.`contactid` AS `id`
 FROM `g1:entity:contact` AS `c0`
-WHERE NOT (positionUTF8(lowerUTF8(`c0`.`address1_city`), lowerUTF8('eatt')) > 0)
+WHERE NOT (positionUTF8(`c0`.`lowered:address1_city`, 'eatt') > 0)

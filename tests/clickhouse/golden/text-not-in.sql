@@ -1,3 +1,3 @@
 SELECT `c0`.`contactid` AS `id`
 FROM `g1:entity:contact` AS `c0`
-WHERE (lowerUTF8(`c0`.`address1_city`) IS NOT NULL) AND (lowerUTF8(`c0`.`address1_city`) NOT IN (lowerUTF8('paris')))
+WHERE (`c0`.`lowered:address1_city` IS NOT NULL) AND (`c0`.`lowered:address1_city` NOT IN ('paris'))
