@@ -11,7 +11,7 @@ import { DataError } from '../data-error';
 import type { Engine, LoadedData } from './engine';
 import { bindServerTables } from './clickhouse-bind-tables';
 import { ClickhouseError, parseServerUrl, post, queryRows, type ClickhouseServer } from './clickhouse-http';
-import { copyFolderToClickhouse } from './clickhouse-load-files';
+import { copyFolderToClickhouse, type SharedLoader } from './clickhouse-load-files';
 import { quoteIdentifier as id, quoteString as str } from '../../engine/sql/quote-clickhouse';
 import { parseCatalogFile } from '../plan-tables';
 
@@ -41,7 +41,7 @@ function freshDatabaseName(): string {
   return `segment_studio_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export async function createClickhouseEngine(url: string): Promise<Engine> {
+export async function createClickhouseEngine(url: string, shared?: SharedLoader): Promise<Engine> {
   const { server, params } = parseServerUrl(url);
   const cluster = await clusterOf(server, params);
   const layout: ClickhouseLayout = { server, database: freshDatabaseName(), ...(cluster ? { cluster } : {}) };
@@ -63,7 +63,7 @@ export async function createClickhouseEngine(url: string): Promise<Engine> {
         const catalogJson = parseCatalogFile(new TextDecoder().decode(catalogFile.bytes));
         if (catalogJson.tables) return bindServerTables(layout, catalogJson);
       }
-      return copyFolderToClickhouse(layout, files);
+      return copyFolderToClickhouse(layout, files, shared);
     },
     execute: async (sql) => void (await run(sql)),
     query: (sql) => queryRows(server, sql, layout.database),

@@ -9,7 +9,7 @@ import { quoteIdentifier as id, quoteString as str } from '../../engine/sql/quot
 import { quoteIdentifier as duckId } from '../../engine/sql/quote';
 import type { Connector } from '../connector';
 import type { InputFile } from '../decode-file';
-import { loadData, tableColumns } from '../load-data';
+import { dropTables, loadData, tableColumns } from '../load-data';
 import { createNodeConnector } from '../node-connector';
 import { nodeDecoders } from '../node-decoders';
 import type { ClickhouseLayout } from './clickhouse-engine';
@@ -20,10 +20,22 @@ import type { LoadedData } from './engine';
 /** Rows per INSERT: large enough for few MergeTree parts, small enough for a modest request body. */
 const ROWS_PER_INSERT = 100_000;
 
-export async function copyFolderToClickhouse(layout: ClickhouseLayout, files: readonly InputFile[]): Promise<LoadedData> {
-  const duck = await createNodeConnector();
+/** A DuckDB-WASM the caller keeps for many loads (the property test), each with its own generation. */
+export interface SharedLoader {
+  readonly connector: Connector;
+  readonly generation: number;
+}
+
+export async function copyFolderToClickhouse(
+  layout: ClickhouseLayout,
+  files: readonly InputFile[],
+  shared?: SharedLoader,
+): Promise<LoadedData> {
+  const duck = shared?.connector ?? (await createNodeConnector());
+  let loadedTables: readonly string[] = [];
   try {
-    const { catalog, warnings } = await loadData(duck, files, nodeDecoders);
+    const { catalog, warnings, tables } = await loadData(duck, files, nodeDecoders, shared ? { generation: shared.generation } : {});
+    loadedTables = tables;
     for (const [, entity] of Object.entries(catalog.entities)) {
       const columns = await tableStoredColumns(duck, entity.table, new Set([entity.key]));
       await createTable(layout, entity.table, columns, entity.key);
@@ -36,7 +48,8 @@ export async function copyFolderToClickhouse(layout: ClickhouseLayout, files: re
     }
     return { catalog: catalog satisfies Catalog, warnings };
   } finally {
-    await duck.close();
+    if (shared) await dropTables(duck, loadedTables);
+    else await duck.close();
   }
 }
 
