@@ -5,7 +5,6 @@
  */
 import type { FieldType } from '../../engine/catalog';
 import { loweredColumn } from '../../engine/sql/clickhouse-lowered';
-import { quoteIdentifier as chId } from '../../engine/sql/quote-clickhouse';
 import { quoteIdentifier as duckId } from '../../engine/sql/quote';
 import { fieldTypeOf } from '../load-data';
 
@@ -67,10 +66,14 @@ function bareType(type: string): string {
   return m ? bareType(m[1]!) : type;
 }
 
-/** A column of an existing server table: its field type and the ClickHouse expression in engine storage. */
-export function serverColumn(name: string, serverType: string, text: boolean): { field: FieldType; expr: string } {
-  const c = chId(name);
+/**
+ * A column of an existing server table (`c`, as SQL) with its server type: its field type and the
+ * ClickHouse expression that brings it to engine storage. `instant`: an interaction's timestamp,
+ * which a DATE column gives as the start of its day.
+ */
+export function serverColumn(c: string, serverType: string, text: boolean, instant = false): { field: FieldType; expr: string } {
   const t = bareType(serverType);
+  if (instant && (t === 'Date' || t === 'Date32')) return { field: 'timestamp', expr: `toInt64(toInt32(${c})) * 86400000000` };
   if (text) return { field: 'text', expr: `toString(${c})` };
   if (t === 'String' || t.startsWith('FixedString') || t.startsWith('Enum')) return { field: 'text', expr: `toString(${c})` };
   if (t === 'Bool') return { field: 'boolean', expr: `toUInt8(${c})` };
