@@ -47,14 +47,26 @@ const SUBTRACT: Record<TimeUnit, (date: TZDate, n: number) => TZDate> = {
   year: subYears,
 };
 
-/** Subtracts n calendar units from a wall time; months and years clamp to the month's end. */
+/** The earliest and latest instants JavaScript dates hold (±100,000,000 days from 1970). */
+const EARLIEST = -8.64e15;
+const LATEST = 8.64e15;
+
+/**
+ * Subtracts n calendar units from a wall time; months and years clamp to the month's end.
+ * A span reaching before the earliest JavaScript date ends there: far beyond any data.
+ */
 function subtractFromWall(wall: number, span: RelativeSpan): number {
-  return SUBTRACT[span.unit](new TZDate(wall, 'UTC'), span.n).getTime();
+  const result = SUBTRACT[span.unit](new TZDate(wall, 'UTC'), span.n).getTime();
+  return Number.isNaN(result) || result < EARLIEST ? EARLIEST : result;
 }
+
+/** Zones have no offsets worth computing this close to the ends of the JavaScript range. */
+const nearTheEnds = (wall: number) => wall < EARLIEST + 2 * DAY_MS || wall > LATEST - 2 * DAY_MS;
 
 /** `now - n units` on the local clock of `zone`, as an instant. */
 export function subtractSpan(now: number, span: RelativeSpan, zone: string): number {
-  return wallToInstant(subtractFromWall(instantToWall(now, zone), span), zone);
+  const wall = subtractFromWall(instantToWall(now, zone), span);
+  return nearTheEnds(wall) ? wall : wallToInstant(wall, zone);
 }
 
 /** A calendar date `YYYY-MM-DD`, with no zone. */
@@ -64,12 +76,14 @@ function wallOfDate(date: CalendarDate): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
 
+/** Years past 9999 or before 0000 come out in ISO's extended form, e.g. `+010000-01-01`. */
 function dateOfWall(wall: number): CalendarDate {
-  return new Date(wall).toISOString().slice(0, 10);
+  return new Date(Math.min(Math.max(wall, EARLIEST), LATEST)).toISOString().split('T')[0]!;
 }
 
 export function startOfDay(date: CalendarDate, zone: string): number {
-  return wallToInstant(wallOfDate(date), zone);
+  const wall = wallOfDate(date);
+  return nearTheEnds(wall) ? wall : wallToInstant(wall, zone);
 }
 
 export function startOfNextDay(date: CalendarDate, zone: string): number {
@@ -93,9 +107,12 @@ const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{
 
 export type DateValue = { kind: 'date'; date: CalendarDate } | { kind: 'instant'; instant: number };
 
+/** Years 0001 to 9999; `Date.UTC` would read 0001-0099 as 1901-1999, so the year is set apart. */
 function realDate(y: string, m: string, d: string): boolean {
-  const wall = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  return dateOfWall(wall) === `${y}-${m}-${d}`;
+  if (Number(y) < 1) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(y), Number(m) - 1, Number(d));
+  return dateOfWall(date.getTime()) === `${y}-${m}-${d}`;
 }
 
 /**

@@ -9,7 +9,10 @@ import { quoteIdentifier as id, quoteString as str } from '../../engine/sql/quot
 import { quoteIdentifier as duckId } from '../../engine/sql/quote';
 import type { Connector } from '../connector';
 import type { InputFile } from '../decode-file';
-import { dropTables, loadData, tableColumns } from '../load-data';
+import { dropTables, loadData } from '../load-data';
+import { ask } from '../load/check';
+import { tableColumns } from '../load/tables';
+import { connectorRunner } from './engine';
 import { createNodeConnector } from '../node-connector';
 import { nodeDecoders } from '../node-decoders';
 import type { ClickhouseLayout } from './clickhouse-engine';
@@ -54,7 +57,7 @@ export async function copyFolderToClickhouse(
 }
 
 async function tableStoredColumns(duck: Connector, table: string, keys: ReadonlySet<string>): Promise<StoredColumn[]> {
-  return (await tableColumns(duck, table)).flatMap((c) => storedColumns(c.name, c.type, keys.has(c.name)));
+  return (await ask(connectorRunner(duck), tableColumns(table))).flatMap((c) => storedColumns(c.name, c.type, keys.has(c.name)));
 }
 
 const columnList = (columns: readonly StoredColumn[]) => columns.map((c) => `${id(c.name)} ${c.type}`).join(', ');

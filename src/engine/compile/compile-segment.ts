@@ -2,7 +2,7 @@
  * Compiles a validated segment into a SQL query that returns its members as one text column
  * `id`. Evaluation time and zone are inputs; nothing here reads the clock.
  */
-import { CONTACT, contactEntity, defaultLink, type Catalog, type Fields } from '../catalog';
+import { CONTACT, contactEntity, defaultLink, own, type Catalog, type Fields } from '../catalog';
 import type { Combine, Condition, CountTest, InteractionQuery, Measure, Segment, Window } from '../library-schema';
 import type { Expr, From, Query, SetOperator } from '../sql/ast';
 import * as q from '../sql/build';
@@ -29,7 +29,7 @@ interface Scope {
 }
 
 const SET_OPERATORS: Record<Combine, SetOperator> = { union: 'UNION', intersect: 'INTERSECT', exclude: 'EXCEPT' };
-const DEFAULT_COUNT: CountTest = { op: 'atLeast', value: 1 };
+export const DEFAULT_COUNT: CountTest = { op: 'atLeast', value: 1 };
 
 class SegmentCompiler {
   private aliasCount = 0;
@@ -54,12 +54,18 @@ class SegmentCompiler {
     });
   }
 
+  /** A condition on a record of `entity` named by `alias`, as `WHERE` would test it (NULL counts as false). */
+  conditionOn(condition: Condition, alias: string, entity: string): Expr {
+    const info = this.catalog.entities[entity] ?? fail(`unknown entity ${entity}`);
+    return this.condition(condition, { alias, fields: info.fields, entity });
+  }
+
   condition(condition: Condition, scope: Scope): Expr {
     if ('and' in condition) return q.and(...condition.and.map((c) => this.condition(c, scope)));
     if ('or' in condition) return q.or(...condition.or.map((c) => this.condition(c, scope)));
     if ('not' in condition) return q.not(q.coalesce(this.condition(condition.not, scope), q.FALSE));
     if ('field' in condition) {
-      const type = scope.fields[condition.field] ?? fail(`unknown field ${condition.field}`);
+      const type = own(scope.fields, condition.field) ?? fail(`unknown field ${condition.field}`);
       return compileFieldClause(q.col(scope.alias, condition.field), type, condition, this.options);
     }
     if ('related' in condition) return this.related(condition, scope);
@@ -69,16 +75,8 @@ class SegmentCompiler {
   }
 
   private related(condition: Extract<Condition, { related: string }>, scope: Scope): Expr {
-    const relation = this.catalog.relations.find((r) => r.name === condition.via) ?? fail(`unknown relation ${condition.via}`);
-    const target = this.catalog.entities[condition.related] ?? fail(`unknown entity ${condition.related}`);
-    const forward =
-      relation.from.entity === scope.entity &&
-      relation.to.entity === condition.related &&
-      !(condition.reverse && relation.from.entity === relation.to.entity);
-    const reverse = relation.to.entity === scope.entity && relation.from.entity === condition.related;
-    if (!forward && !reverse) fail(`relation ${relation.name} does not link ${scope.entity} and ${condition.related}`);
+    const { target, ownSide, otherSide } = relatedLink(this.catalog, scope.entity, condition);
     // Same-record semantics: all of `where` is tested on each related record in one subquery.
-    const [ownSide, otherSide] = forward ? [relation.from.field, relation.to.field] : [relation.to.field, relation.from.field];
     const inner: Scope = { alias: this.alias('r'), fields: target.fields, entity: condition.related };
     const where = condition.where ? this.condition(condition.where, inner) : q.isNull(q.col(inner.alias, otherSide), true);
     const matches = q.select([q.col(inner.alias, otherSide)], { from: q.table(target.table, inner.alias), where });
@@ -86,8 +84,8 @@ class SegmentCompiler {
   }
 
   /** The matching interactions of a query: their table, filters, link column and measure. */
-  private matchingInteractions(query: InteractionQuery) {
-    const type = this.catalog.interactions.types[query.interaction] ?? fail(`unknown interaction ${query.interaction}`);
+  matchingInteractions(query: InteractionQuery) {
+    const type = own(this.catalog.interactions.types, query.interaction) ?? fail(`unknown interaction ${query.interaction}`);
     const link = query.relation ?? defaultLink(type) ?? fail(`interaction ${query.interaction} needs a relation`);
     const scope: Scope = { alias: this.alias('i'), fields: type.fields };
     const linkColumn = q.col(scope.alias, link);
@@ -98,6 +96,7 @@ class SegmentCompiler {
     if (query.where) filters.push(this.condition(query.where, scope));
     const measure = query.measure ?? { agg: 'count' };
     return {
+      alias: scope.alias,
       from: q.table(type.table, scope.alias),
       where: q.and(...filters),
       linkColumn,
@@ -126,6 +125,12 @@ class SegmentCompiler {
   interactionValues(query: InteractionQuery): Query {
     const { from, contactKey, value } = this.contactValues(query);
     return q.select([q.as(contactKey, MEMBER_COLUMN), q.as(value, VALUE_COLUMN)], { from });
+  }
+
+  /** Column `field` of every interaction the query counts (its window, restrictions and link), for value suggestions. */
+  matchingField(query: InteractionQuery, field: string): Query {
+    const { alias, from, where } = this.matchingInteractions(query);
+    return q.select([q.as(q.col(alias, field), field)], { from, where });
   }
 
   /** Members of an interaction query; with a count test that holds at zero, contacts with no interaction too. */
@@ -202,7 +207,24 @@ function fail(message: string): never {
   throw new CompileError(message);
 }
 
-function measureExpr(measure: Measure, alias: string): Expr {
+/**
+ * How a `related` condition links the current record (of `entity`) to the related ones: the
+ * current record's `ownSide` column holds the same key as the related record's `otherSide`.
+ */
+export function relatedLink(catalog: Catalog, entity: string | undefined, condition: Extract<Condition, { related: string }>) {
+  const relation = catalog.relations.find((r) => r.name === condition.via) ?? fail(`unknown relation ${condition.via}`);
+  const target = own(catalog.entities, condition.related) ?? fail(`unknown entity ${condition.related}`);
+  const forward =
+    relation.from.entity === entity &&
+    relation.to.entity === condition.related &&
+    !(condition.reverse && relation.from.entity === relation.to.entity);
+  const reverse = relation.to.entity === entity && relation.from.entity === condition.related;
+  if (!forward && !reverse) fail(`relation ${relation.name} does not link ${entity} and ${condition.related}`);
+  const [ownSide, otherSide] = forward ? [relation.from.field, relation.to.field] : [relation.to.field, relation.from.field];
+  return { target, ownSide, otherSide };
+}
+
+export function measureExpr(measure: Measure, alias: string): Expr {
   if (measure.agg === 'count') return q.agg('count');
   if (measure.agg === 'countDistinct') return q.agg('count', q.col(alias, measure.field), true);
   return q.agg(measure.agg, q.col(alias, measure.field));
@@ -240,10 +262,25 @@ export function holdsAtZero(measure: Measure | undefined, count: CountTest): boo
   }
 }
 
+type ConditionOptions = Omit<CompileOptions, 'segmentQuery'> & TimeContext;
+
+const conditionCompiler = (options: ConditionOptions) =>
+  new SegmentCompiler({ ...options, segmentQuery: () => fail('a condition refers to no segment') });
+
 /** Each contact's measure value for an interaction query, as the designer's histogram plots it. */
-export function compileInteractionValues(query: InteractionQuery, options: Omit<CompileOptions, 'segmentQuery'> & TimeContext): Query {
-  return new SegmentCompiler({ ...options, segmentQuery: () => fail('an interaction query refers to no segment') }).interactionValues(
+export function compileInteractionValues(query: InteractionQuery, options: ConditionOptions): Query {
+  return conditionCompiler(options).interactionValues(query);
+}
+
+/** One field of the interactions an interaction query counts: what its restrictions' value suggestions list. */
+export function compileCountedField(
+  query: InteractionQuery,
+  field: string,
+  options: Omit<CompileOptions, 'segmentQuery'> & TimeContext,
+): Query {
+  return new SegmentCompiler({ ...options, segmentQuery: () => fail('an interaction query refers to no segment') }).matchingField(
     query,
+    field,
   );
 }
 
@@ -257,6 +294,17 @@ export function compileCountTestOn(valuesTable: string, query: InteractionQuery)
     from: q.table(valuesTable),
     where: countTest(q.col(undefined, VALUE_COLUMN), query.count ?? DEFAULT_COUNT),
   });
+}
+
+/** A condition on one record of `entity` (aliased `alias`), exactly as a segment's query tests it. */
+export function compileCondition(condition: Condition, alias: string, entity: string, options: ConditionOptions): Expr {
+  return conditionCompiler(options).conditionOn(condition, alias, entity);
+}
+
+/** The interactions an interaction query counts (window, `where`, a link): their table (as `alias`) and filter. */
+export function compileMatchingInteractions(query: InteractionQuery, options: ConditionOptions) {
+  const { alias, from, where, linkColumn } = conditionCompiler(options).matchingInteractions(query);
+  return { alias, from, where, linkColumn };
 }
 
 /** Each segment's own time zone decides what its relative dates mean. */

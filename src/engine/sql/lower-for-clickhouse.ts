@@ -7,7 +7,7 @@
  * - `x NOT IN (…)` is true on a NULL `x` in ClickHouse, false (NULL) in DuckDB: it gets an
  *   explicit `x IS NOT NULL` beside it.
  */
-import type { Expr, From, Query } from './ast';
+import type { Expr, From, Query, SetOperator } from './ast';
 import * as q from './build';
 
 type Ctes = ReadonlyMap<string, Query>;
@@ -31,8 +31,8 @@ function outputColumn(query: Query): string {
 
 const SET_ALIAS = 'set_operand';
 
-function lowerSetOperation(op: 'UNION' | 'INTERSECT' | 'EXCEPT' | 'UNION ALL', left: Query, right: Query): Query {
-  if (op === 'UNION ALL') return q.setOperation(op, left, right);
+function lowerSetOperation(op: SetOperator, left: Query, right: Query): Query {
+  if (op === 'UNION ALL' || op === 'UNION ALL BY NAME') return q.setOperation(op, left, right);
   const name = outputColumn(left);
   const column = q.col(SET_ALIAS, name);
   const distinct = (from: From, where?: Expr): Query =>
@@ -47,6 +47,8 @@ function lowerFrom(from: From, ctes: Ctes): From {
       const cte = ctes.get(from.name);
       return cte ? q.subquery(cte, from.alias ?? from.name) : from;
     }
+    case 'tableFunction':
+      return from;
     case 'subquery':
       return { ...from, query: lowerQueryIn(from.query, ctes) };
     case 'join':
@@ -59,7 +61,10 @@ function lowerExpr(expr: Expr, ctes: Ctes): Expr {
   switch (expr.kind) {
     case 'literal':
     case 'column':
+    case 'star':
       return expr;
+    case 'arithmetic':
+      return { ...expr, left: down(expr.left), right: down(expr.right) };
     case 'list':
       return { ...expr, items: expr.items.map(down) };
     case 'call':
@@ -67,7 +72,11 @@ function lowerExpr(expr: Expr, ctes: Ctes): Expr {
     case 'lowerEach':
       return { ...expr, list: down(expr.list) };
     case 'aggregate':
-      return expr.arg === undefined ? expr : { ...expr, arg: down(expr.arg) };
+      return {
+        ...expr,
+        ...(expr.arg === undefined ? {} : { arg: down(expr.arg) }),
+        ...(expr.filter === undefined ? {} : { filter: down(expr.filter) }),
+      };
     case 'compare':
       return { ...expr, left: down(expr.left), right: down(expr.right) };
     case 'logical':

@@ -3,7 +3,7 @@
  * lowered (`lower-for-clickhouse.ts`) into forms 18.16 has; values are printed in the engine's
  * storage types by `quote-clickhouse.ts` (docs/CLICKHOUSE.md).
  */
-import type { Expr, From, Literal, OrderItem, Query, ScalarFunction, Statement, TableName } from './ast';
+import type { CastType, Expr, From, Literal, OrderItem, Query, ScalarFunction, Statement, TableName } from './ast';
 import { loweredColumn, lowerLikeDuckDb } from './clickhouse-lowered';
 import { lowerForClickhouse } from './lower-for-clickhouse';
 import { quoteBoolean, quoteDate, quoteIdentifier, quoteNumber, quoteString, quoteTableIn, quoteTimestamp } from './quote-clickhouse';
@@ -56,6 +56,8 @@ const CALLS: Partial<Record<ScalarFunction, string>> = {
   ends_with: 'endsWith',
   coalesce: 'coalesce',
   unnest: 'arrayJoin',
+  hash: 'cityHash64',
+  current_setting: 'getSetting',
 };
 
 /** A column lowercased is its stored lowercased copy; a text value is lowercased here. */
@@ -81,7 +83,35 @@ function printCall(fn: ScalarFunction, args: readonly Expr[]): string {
   }
 }
 
-const CAST_TYPES = { VARCHAR: 'Nullable(String)', DOUBLE: 'Nullable(Float64)', TIMESTAMP: 'Nullable(Int64)', BIGINT: 'Nullable(Int64)' };
+/** Casts into the engine's storage types (timestamps are Int64 microseconds, booleans UInt8). */
+const CAST_TYPES: Record<CastType, string> = {
+  VARCHAR: 'Nullable(String)',
+  DOUBLE: 'Nullable(Float64)',
+  TIMESTAMP: 'Nullable(Int64)',
+  BIGINT: 'Nullable(Int64)',
+  BOOLEAN: 'Nullable(UInt8)',
+  DATE: 'Nullable(Date)',
+  TIMESTAMPTZ: 'Nullable(DateTime)',
+};
+
+function printAggregate(expr: Extract<Expr, { kind: 'aggregate' }>): string {
+  const arg = expr.arg === undefined ? undefined : printExpr(expr.arg);
+  if (expr.filter !== undefined) {
+    // ClickHouse's -If combinator: the aggregate over the rows where the condition holds.
+    const fn = expr.distinct ? 'uniqExact' : expr.fn === 'mode' ? 'topK' : expr.fn;
+    const call = `${fn}If(${arg === undefined ? '' : `${arg}, `}${printExpr(expr.filter)})`;
+    return expr.fn === 'mode' ? `${call.replace(/^topKIf/, 'topKIf(1)')}[1]` : call;
+  }
+  if (arg === undefined) return `${expr.fn}()`;
+  if (expr.fn === 'mode') return `topK(1)(${arg})[1]`;
+  return `${expr.fn}(${expr.distinct ? 'DISTINCT ' : ''}${arg})`;
+}
+
+/** IS DISTINCT FROM, which 18.16 lacks: NULL equals NULL, and differs from every value. */
+function distinctFrom(left: Expr, right: Expr): string {
+  const [a, b] = [printExpr(left), printExpr(right)];
+  return `if(isNull(${a}) OR isNull(${b}), isNull(${a}) != isNull(${b}), ${a} != ${b})`;
+}
 
 function printExpr(expr: Expr): string {
   switch (expr.kind) {
@@ -97,10 +127,13 @@ function printExpr(expr: Expr): string {
       if (expr.list.kind === 'column') return printExpr({ ...expr.list, name: loweredColumn(expr.list.name) });
       return `arrayMap(${ELEMENT} -> lowerUTF8(${ELEMENT}), ${printExpr(expr.list)})`;
     case 'aggregate':
-      if (expr.arg === undefined) return `${expr.fn}()`;
-      if (expr.fn === 'mode') return `topK(1)(${printExpr(expr.arg)})[1]`;
-      return `${expr.fn}(${expr.distinct ? 'DISTINCT ' : ''}${printExpr(expr.arg)})`;
+      return printAggregate(expr);
+    case 'arithmetic':
+      return `${operand(expr.left)} ${expr.op} ${operand(expr.right)}`;
+    case 'star':
+      return '*';
     case 'compare':
+      if (expr.op === 'IS DISTINCT FROM') return distinctFrom(expr.left, expr.right);
       return `${operand(expr.left)} ${expr.op} ${operand(expr.right)}`;
     case 'logical':
       return expr.items.map(operand).join(` ${expr.op} `);
@@ -126,8 +159,14 @@ function printExpr(expr: Expr): string {
 
 function printFrom(from: From): string {
   switch (from.kind) {
-    case 'table':
-      return from.alias === undefined ? quoteIdentifier(from.name) : `${quoteIdentifier(from.name)} AS ${quoteIdentifier(from.alias)}`;
+    case 'table': {
+      // ClickHouse has databases, no schemas: a schema (information_schema) is its database.
+      const database = from.database ?? from.schema;
+      const name = database === undefined ? quoteIdentifier(from.name) : quoteTableIn(database, from.name);
+      return from.alias === undefined ? name : `${name} AS ${quoteIdentifier(from.alias)}`;
+    }
+    case 'tableFunction':
+      throw new Error(`ClickHouse has no table function ${from.fn}`);
     case 'subquery':
       return `${subqueryText(from.query)} AS ${quoteIdentifier(from.alias)}`;
     case 'join':
@@ -158,6 +197,7 @@ function printQueryText(query: Query): string {
     }
     case 'setOperation':
       // Only UNION ALL is left after lowering; 18.16 takes its operands unparenthesised.
+      if (query.op !== 'UNION ALL') throw new Error(`ClickHouse has no ${query.op}`);
       return `${printQueryText(query.left)}\nUNION ALL\n${printQueryText(query.right)}`;
     case 'with':
       throw new Error('WITH is inlined before printing for ClickHouse');
@@ -180,7 +220,17 @@ export function printStatement(statement: Statement): string {
   switch (statement.kind) {
     case 'createTableAs':
       return `CREATE TABLE ${printTableName(statement.table)}\nENGINE = Memory AS\n${printQuery(statement.query)}`;
+    case 'createView':
+      return `CREATE VIEW ${printTableName(statement.table)} AS\n${printQuery(statement.query)}`;
+    case 'insertInto':
+      return `INSERT INTO ${printTableName(statement.table)}\n${printQuery(statement.query)}`;
     case 'dropTable':
+    case 'dropView':
+      // 18.16 drops views with DROP TABLE too.
       return `DROP TABLE ${statement.ifExists ? 'IF EXISTS ' : ''}${printTableName(statement.table)}`;
+    case 'use':
+      return `USE ${quoteIdentifier(statement.database)}`;
+    case 'attach':
+      throw new Error('ClickHouse attaches no database files; the engine creates a database instead');
   }
 }
