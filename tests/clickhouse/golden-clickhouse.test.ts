@@ -5,13 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickhouseEngine } from '../../src/data/engines/clickhouse-engine';
-import type { Engine } from '../../src/data/engines/engine';
+import { connectorRunner, type Engine, type SqlRunner } from '../../src/data/engines/engine';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
 import { loadData } from '../../src/data/load-data';
 import { createNodeConnector } from '../../src/data/node-connector';
 import { nodeDecoders } from '../../src/data/node-decoders';
 import type { Catalog } from '../../src/engine/catalog';
 import { compileSegment } from '../../src/engine/compile/compile-segment';
+import * as q from '../../src/engine/sql/build';
+import { printQueryIn } from '../../src/engine/sql/dialect';
 import { printQuery } from '../../src/engine/sql/print-clickhouse';
 import { quoteString as quote } from '../../src/engine/sql/quote-clickhouse';
 import { CLICKHOUSE_URL, clickhouseRunning, folderOf, SKIP_REASON } from '../helpers/clickhouse-server';
@@ -73,6 +75,25 @@ describe.skipIf(!clickhouseRunning)('golden members on a two-shard ClickHouse', 
     const total = Object.values(catalog.interactions.types).reduce((sum, t) => sum + (t.rowCount ?? 0), 0);
     expect(perShard.every((n) => n > 0)).toBe(true);
     expect(perShard[0]! + perShard[1]!).toBe(total);
+  });
+
+  it('returns values as DuckDB-WASM does: timestamps and dates in epoch ms, booleans, numbers, lists', async () => {
+    const db = await createNodeConnector();
+    try {
+      const wasmCatalog = (await loadData(db, fixtureFiles(), nodeDecoders)).catalog;
+      const rowsOn = async (runner: SqlRunner, c: Catalog) => {
+        const contact = c.entities.contact!;
+        const columns = ['contactid', 'createdon', 'birthdate', 'donotemail', 'annualincome'].map((f) => q.col('c', f));
+        return runner.query(
+          printQueryIn(runner.dialect, q.select(columns, { from: q.table(contact.table, 'c'), orderBy: [q.col('c', 'contactid')] })),
+        );
+      };
+      const expected = await rowsOn(connectorRunner(db), wasmCatalog);
+      expect(expected.some((r) => typeof r.createdon === 'number')).toBe(true);
+      expect(await rowsOn(engine, catalog)).toEqual(expected);
+    } finally {
+      await db.close();
+    }
   });
 
   for (const testCase of CASES) {

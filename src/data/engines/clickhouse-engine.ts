@@ -10,7 +10,7 @@ import { readFolder } from '../read-folder';
 import { DataError } from '../data-error';
 import type { Engine, LoadedData } from './engine';
 import { bindServerTables } from './clickhouse-bind-tables';
-import { ClickhouseError, parseServerUrl, post, queryRows, type ClickhouseServer } from './clickhouse-http';
+import { ClickhouseError, parseServerUrl, post, queryEngineRows, queryRows, type ClickhouseServer } from './clickhouse-http';
 import { copyFolderToClickhouse, type SharedLoader } from './clickhouse-load-files';
 import { quoteIdentifier as id, quoteString as str } from '../../engine/sql/quote-clickhouse';
 import { parseCatalogFile } from '../plan-tables';
@@ -66,7 +66,7 @@ export async function createClickhouseEngine(url: string, shared?: SharedLoader)
       return copyFolderToClickhouse(layout, files, shared);
     },
     execute: async (sql) => void (await run(sql)),
-    query: (sql) => queryRows(server, sql, layout.database),
+    query: (sql) => queryEngineRows(server, sql, layout.database),
     async close() {
       for (const s of servers) await post(s, `DROP DATABASE IF EXISTS ${id(layout.database)}`).catch(() => undefined);
     },

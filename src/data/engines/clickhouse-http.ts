@@ -81,7 +81,31 @@ function request(url: string, body: string, headers: Record<string, string>): Pr
   });
 }
 
+/** Plain rows from the server's JSON, as they come. */
 export async function queryRows(server: ClickhouseServer, sql: string, database?: string): Promise<Row[]> {
+  return (await queryJson(server, sql, database)).data;
+}
+
+async function queryJson(server: ClickhouseServer, sql: string, database?: string) {
   const text = await post(server, `${sql}\nFORMAT JSON`, database);
-  return (JSON.parse(text) as { data: Row[] }).data;
+  return JSON.parse(text) as { meta: { name: string; type: string }[]; data: Row[] };
+}
+
+/**
+ * Rows as every engine returns them (SqlRunner): the engine's storage types say what a value is
+ * (docs/CLICKHOUSE.md) — Int64 is a timestamp in microseconds, Int32 a date in days, UInt8 a
+ * boolean — and come back as epoch milliseconds and booleans.
+ */
+export async function queryEngineRows(server: ClickhouseServer, sql: string, database?: string): Promise<Row[]> {
+  const { meta, data } = await queryJson(server, sql, database);
+  const convert = new Map<string, (v: unknown) => unknown>();
+  for (const { name, type } of meta) {
+    const bare = type.replace(/^Nullable\((.*)\)$/, '$1');
+    if (bare === 'Int64') convert.set(name, (v) => Math.round(Number(v) / 1000));
+    if (bare === 'Int32') convert.set(name, (v) => Number(v) * 86_400_000);
+    if (bare === 'UInt8') convert.set(name, (v) => Number(v) === 1);
+  }
+  if (convert.size === 0) return data;
+  for (const row of data) for (const [name, to] of convert) if (row[name] !== null && row[name] !== undefined) row[name] = to(row[name]);
+  return data;
 }

@@ -16,8 +16,6 @@ export interface StoredColumn {
   readonly read: string;
 }
 
-const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/;
-
 /**
  * A column of a table the loader built in DuckDB as it is sent to ClickHouse (`key` is never
  * null), and, for text and text lists, its copy lowercased by DuckDB's own lower().
@@ -32,7 +30,6 @@ export function storedColumns(name: string, duckType: string, key: boolean): Sto
 
 function storedColumn(name: string, duckType: string, key: boolean): StoredColumn {
   const c = duckId(name);
-  const t = duckType.toUpperCase();
   if (key) return { name, type: 'String', read: `CAST(${c} AS VARCHAR)` };
   switch (fieldTypeOf(duckType)) {
     case 'text':
@@ -40,8 +37,7 @@ function storedColumn(name: string, duckType: string, key: boolean): StoredColum
     case 'boolean':
       return { name, type: 'Nullable(UInt8)', read: `CAST(${c} AS TINYINT)` };
     case 'number':
-      if (INTEGER.test(t)) return { name, type: 'Nullable(Int64)', read: `CAST(${c} AS BIGINT)` };
-      if (t === 'UBIGINT') return { name, type: 'Nullable(UInt64)', read: c };
+      // Every number is a Float64, so that Int64 means a timestamp and Int32 a date in results.
       return { name, type: 'Nullable(Float64)', read: `CAST(${c} AS DOUBLE)` };
     case 'date':
       return { name, type: 'Nullable(Int32)', read: `CAST(datediff('day', DATE '1970-01-01', ${c}) AS INTEGER)` };
@@ -56,7 +52,7 @@ function storedColumn(name: string, duckType: string, key: boolean): StoredColum
       };
     case 'other':
       // Only isNull and isNotNull apply: the stored value says whether there is one.
-      return { name, type: 'Nullable(UInt8)', read: `CASE WHEN ${c} IS NULL THEN NULL ELSE 1 END` };
+      return { name, type: 'Nullable(Int8)', read: `CASE WHEN ${c} IS NULL THEN NULL ELSE 1 END` };
   }
 }
 
@@ -77,12 +73,11 @@ export function serverColumn(c: string, serverType: string, text: boolean, insta
   if (text) return { field: 'text', expr: `toString(${c})` };
   if (t === 'String' || t.startsWith('FixedString') || t.startsWith('Enum')) return { field: 'text', expr: `toString(${c})` };
   if (t === 'Bool') return { field: 'boolean', expr: `toUInt8(${c})` };
-  if (/^U?Int(8|16|32|64)$/.test(t)) return { field: 'number', expr: t === 'UInt64' ? c : `toInt64(${c})` };
-  if (/^(Float32|Float64|Decimal)/.test(t) || /^U?Int(128|256)$/.test(t)) return { field: 'number', expr: `toFloat64(${c})` };
+  if (/^(U?Int\d+|Float32|Float64|Decimal)/.test(t)) return { field: 'number', expr: `toFloat64(${c})` };
   if (t === 'Date' || t === 'Date32') return { field: 'date', expr: `toInt32(${c})` };
   if (t === 'DateTime' || t.startsWith('DateTime(')) return { field: 'timestamp', expr: `toInt64(${c}) * 1000000` };
   if (t.startsWith('DateTime64')) return { field: 'timestamp', expr: `toUnixTimestamp64Micro(${c})` };
   if (/^Array\((Nullable\()?(LowCardinality\()?String\)*$/.test(t))
     return { field: 'textList', expr: `arrayFilter(element -> isNotNull(element), ${c})` };
-  return { field: 'other', expr: `if(isNull(${c}), CAST(NULL AS Nullable(UInt8)), toNullable(toUInt8(1)))` };
+  return { field: 'other', expr: `if(isNull(${c}), CAST(NULL AS Nullable(Int8)), toNullable(toInt8(1)))` };
 }
