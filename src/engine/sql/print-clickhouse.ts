@@ -3,38 +3,15 @@
  * lowered (`lower-for-clickhouse.ts`) into forms 18.16 has; values are printed in the engine's
  * storage types by `quote-clickhouse.ts` (docs/CLICKHOUSE.md).
  */
-import type { CastType, Expr, From, Literal, OrderItem, Query, ScalarFunction, Statement, TableName } from './ast';
+import type { CastType, Expr, From, Query, ScalarFunction, Statement, TableName } from './ast';
 import { loweredColumn, lowerLikeDuckDb } from './clickhouse-lowered';
 import { lowerForClickhouse } from './lower-for-clickhouse';
-import { quoteBoolean, quoteDate, quoteIdentifier, quoteNumber, quoteString, quoteTableIn, quoteTimestamp } from './quote-clickhouse';
+import { indent, printLiteral, printSelect } from './print-parts';
+import * as QUOTING from './quote-clickhouse';
+import { quoteIdentifier, quoteString, quoteTableIn } from './quote-clickhouse';
 
-const INDENT = '  ';
 /** The lambda parameter of list functions; a lambda's parameter shadows any column of that name. */
 const ELEMENT = 'element';
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => INDENT + line)
-    .join('\n');
-}
-
-function printLiteral(literal: Literal): string {
-  switch (literal.type) {
-    case 'text':
-      return quoteString(literal.value);
-    case 'number':
-      return quoteNumber(literal.value);
-    case 'boolean':
-      return quoteBoolean(literal.value);
-    case 'timestamp':
-      return quoteTimestamp(literal.value);
-    case 'date':
-      return quoteDate(literal.value);
-    case 'null':
-      return 'NULL';
-  }
-}
 
 function operand(expr: Expr): string {
   const printed = printExpr(expr);
@@ -116,7 +93,7 @@ function distinctFrom(left: Expr, right: Expr): string {
 function printExpr(expr: Expr): string {
   switch (expr.kind) {
     case 'literal':
-      return printLiteral(expr);
+      return printLiteral(QUOTING, expr);
     case 'column':
       return expr.table === undefined ? quoteIdentifier(expr.name) : `${quoteIdentifier(expr.table)}.${quoteIdentifier(expr.name)}`;
     case 'list':
@@ -174,27 +151,10 @@ function printFrom(from: From): string {
   }
 }
 
-function printOrderItem(item: Expr | OrderItem): string {
-  if ('kind' in item) return printExpr(item);
-  return `${printExpr(item.expr)}${item.descending ? ' DESC' : ''}`;
-}
-
 function printQueryText(query: Query): string {
   switch (query.kind) {
-    case 'select': {
-      const columns = query.columns
-        .map((c) => (c.alias === undefined ? printExpr(c.expr) : `${printExpr(c.expr)} AS ${quoteIdentifier(c.alias)}`))
-        .join(', ');
-      const lines = [`SELECT ${query.distinct ? 'DISTINCT ' : ''}${columns}`];
-      if (query.from) lines.push(`FROM ${printFrom(query.from)}`);
-      if (query.where) lines.push(`WHERE ${printExpr(query.where)}`);
-      if (query.groupBy?.length) lines.push(`GROUP BY ${query.groupBy.map(printExpr).join(', ')}`);
-      if (query.having) lines.push(`HAVING ${printExpr(query.having)}`);
-      if (query.orderBy?.length) lines.push(`ORDER BY ${query.orderBy.map(printOrderItem).join(', ')}`);
-      if (query.limit !== undefined) lines.push(`LIMIT ${quoteNumber(Math.max(0, Math.trunc(query.limit)))}`);
-      if (query.offset !== undefined) lines.push(`OFFSET ${quoteNumber(Math.max(0, Math.trunc(query.offset)))}`);
-      return lines.join('\n');
-    }
+    case 'select':
+      return printSelect({ quoting: QUOTING, printExpr, printFrom }, query);
     case 'setOperation':
       // Only UNION ALL is left after lowering; 18.16 takes its operands unparenthesised.
       if (query.op !== 'UNION ALL') throw new Error(`ClickHouse has no ${query.op}`);
