@@ -1,11 +1,14 @@
 /** Opens the engine `evaluate` was asked for. */
+import { createClickhouseEngine } from './clickhouse-engine';
 import type { Engine, EngineName } from './engine';
 import { createWasmEngine } from './wasm-engine';
 
-export async function openEngine(name: EngineName, _url?: string): Promise<Engine> {
+export async function openEngine(name: EngineName, url?: string): Promise<Engine> {
   switch (name) {
     case 'wasm':
       return createWasmEngine();
+    case 'clickhouse':
+      return createClickhouseEngine(url ?? 'http://127.0.0.1:8123');
     default:
       throw new Error(`the ${name} engine is not available yet`);
   }

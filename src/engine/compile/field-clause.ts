@@ -162,8 +162,9 @@ function dateClause(column: Expr, op: FieldClause['op'], value: unknown, time: T
  */
 export function compileFieldClause(column: Expr, type: FieldType, clause: FieldClause, time: TimeContext): Expr {
   const { op, value } = clause;
-  if (op === 'isNull') return q.isNull(column);
-  if (op === 'isNotNull') return q.isNull(column, true);
+  const nullTest = type === 'textList' ? q.listIsNull : q.isNull;
+  if (op === 'isNull') return nullTest(column);
+  if (op === 'isNotNull') return nullTest(column, true);
   switch (type) {
     case 'text':
       return textClause(column, op, value);

@@ -1,6 +1,7 @@
 /**
  * A small SQL syntax tree: immutable, kind-tagged nodes. The compiler builds these; only
- * `print-duckdb.ts` turns them into text, and only `quote.ts` turns names and values into text.
+ * a dialect's printer (`print-duckdb.ts`, `print-clickhouse.ts`, …) turns them into text, and only
+ * that dialect's quoting file turns names and values into text.
  */
 
 export type Literal =
@@ -52,7 +53,8 @@ export type Expr =
   | { readonly kind: 'compare'; readonly op: Comparison; readonly left: Expr; readonly right: Expr }
   | { readonly kind: 'logical'; readonly op: 'AND' | 'OR'; readonly items: readonly Expr[] }
   | { readonly kind: 'not'; readonly expr: Expr }
-  | { readonly kind: 'isNull'; readonly expr: Expr; readonly negated: boolean }
+  /** `list`: the operand is a list column, which ClickHouse cannot make Nullable (docs/CLICKHOUSE.md). */
+  | { readonly kind: 'isNull'; readonly expr: Expr; readonly negated: boolean; readonly list?: boolean }
   | { readonly kind: 'between'; readonly expr: Expr; readonly low: Expr; readonly high: Expr }
   | { readonly kind: 'inList'; readonly expr: Expr; readonly items: readonly Expr[]; readonly negated: boolean }
   | { readonly kind: 'inQuery'; readonly expr: Expr; readonly query: Query; readonly negated: boolean }
@@ -84,7 +86,10 @@ export interface OrderItem {
   readonly descending?: boolean;
 }
 
-/** `UNION ALL BY NAME` (DuckDB) matches columns by name and pads missing ones with NULL. */
+/**
+ * `UNION ALL` keeps duplicates (the ClickHouse lowering uses it where 18.16 lacks the others);
+ * `UNION ALL BY NAME` (DuckDB) matches columns by name and pads missing ones with NULL.
+ */
 export type SetOperator = 'UNION' | 'INTERSECT' | 'EXCEPT' | 'UNION ALL' | 'UNION ALL BY NAME';
 
 export type Query =

@@ -42,6 +42,8 @@ export const STAR: Expr = { kind: 'star' };
 export const ROWID: Expr = { kind: 'column', name: 'rowid' };
 export const compare = (op: Comparison, left: Expr, right: Expr): Expr => ({ kind: 'compare', op, left, right });
 export const isNull = (expr: Expr, negated = false): Expr => ({ kind: 'isNull', expr, negated });
+/** IS [NOT] NULL on a list column (ClickHouse stores a null list differently, docs/CLICKHOUSE.md). */
+export const listIsNull = (expr: Expr, negated = false): Expr => ({ kind: 'isNull', expr, negated, list: true });
 export const between = (expr: Expr, low: Expr, high: Expr): Expr => ({ kind: 'between', expr, low, high });
 export const inList = (expr: Expr, items: readonly Expr[], negated = false): Expr => ({ kind: 'inList', expr, items, negated });
 export const inQuery = (expr: Expr, query: Query, negated = false): Expr => ({ kind: 'inQuery', expr, query, negated });

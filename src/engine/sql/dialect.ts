@@ -3,6 +3,7 @@
  * the compiler builds one AST for all of them.
  */
 import type { Query, Statement } from './ast';
+import * as clickhouse from './print-clickhouse';
 import * as duckdb from './print-duckdb';
 
 export type Dialect = 'duckdb' | 'postgres' | 'clickhouse';
@@ -14,7 +15,7 @@ export interface Printer {
   printStatement(statement: Statement): string;
 }
 
-const printers: Partial<Record<Dialect, Printer>> = { duckdb };
+const printers: Partial<Record<Dialect, Printer>> = { duckdb, clickhouse };
 
 export function printerFor(dialect: Dialect): Printer {
   return printers[dialect] ?? fail(dialect);

@@ -1,32 +1,8 @@
 /** Prints the SQL tree as DuckDB SQL, indented for people to read in the query view. */
-import type { Expr, From, Literal, OrderItem, Query, Statement, TableName } from './ast';
-import { quoteBoolean, quoteDate, quoteIdentifier, quoteNumber, quoteQualified, quoteString, quoteTimestamp } from './quote';
-
-const INDENT = '  ';
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => INDENT + line)
-    .join('\n');
-}
-
-function printLiteral(literal: Literal): string {
-  switch (literal.type) {
-    case 'text':
-      return quoteString(literal.value);
-    case 'number':
-      return quoteNumber(literal.value);
-    case 'boolean':
-      return quoteBoolean(literal.value);
-    case 'timestamp':
-      return quoteTimestamp(literal.value);
-    case 'date':
-      return quoteDate(literal.value);
-    case 'null':
-      return 'NULL';
-  }
-}
+import type { Expr, From, Query, Statement, TableName } from './ast';
+import { indent, printLiteral, printSelect } from './print-parts';
+import * as QUOTING from './quote';
+import { quoteIdentifier, quoteQualified, quoteString } from './quote';
 
 /** Wraps an operand in parentheses unless it is atomic. */
 function operand(expr: Expr): string {
@@ -43,7 +19,7 @@ function subqueryText(query: Query): string {
 export function printExpr(expr: Expr): string {
   switch (expr.kind) {
     case 'literal':
-      return printLiteral(expr);
+      return printLiteral(QUOTING, expr);
     case 'column':
       return expr.table === undefined ? quoteIdentifier(expr.name) : `${quoteIdentifier(expr.table)}.${quoteIdentifier(expr.name)}`;
     case 'list':
@@ -96,27 +72,10 @@ function printFrom(from: From): string {
   }
 }
 
-function printOrderItem(item: Expr | OrderItem): string {
-  if ('kind' in item) return printExpr(item);
-  return `${printExpr(item.expr)}${item.descending ? ' DESC' : ''}`;
-}
-
 export function printQuery(query: Query): string {
   switch (query.kind) {
-    case 'select': {
-      const columns = query.columns
-        .map((c) => (c.alias === undefined ? printExpr(c.expr) : `${printExpr(c.expr)} AS ${quoteIdentifier(c.alias)}`))
-        .join(', ');
-      const lines = [`SELECT ${query.distinct ? 'DISTINCT ' : ''}${columns}`];
-      if (query.from) lines.push(`FROM ${printFrom(query.from)}`);
-      if (query.where) lines.push(`WHERE ${printExpr(query.where)}`);
-      if (query.groupBy?.length) lines.push(`GROUP BY ${query.groupBy.map(printExpr).join(', ')}`);
-      if (query.having) lines.push(`HAVING ${printExpr(query.having)}`);
-      if (query.orderBy?.length) lines.push(`ORDER BY ${query.orderBy.map(printOrderItem).join(', ')}`);
-      if (query.limit !== undefined) lines.push(`LIMIT ${quoteNumber(Math.max(0, Math.trunc(query.limit)))}`);
-      if (query.offset !== undefined) lines.push(`OFFSET ${quoteNumber(Math.max(0, Math.trunc(query.offset)))}`);
-      return lines.join('\n');
-    }
+    case 'select':
+      return printSelect({ quoting: QUOTING, printExpr, printFrom }, query);
     case 'setOperation':
       // Every operand is parenthesised: SQL binds INTERSECT tighter than UNION, the Flow folds left to right.
       return `(\n${indent(printQuery(query.left))}\n)\n${query.op}\n(\n${indent(printQuery(query.right))}\n)`;

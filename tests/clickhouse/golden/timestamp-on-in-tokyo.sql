@@ -1,0 +1,3 @@
+SELECT `c0`.`contactid` AS `id`
+FROM `g1:entity:contact` AS `c0`
+WHERE (`c0`.`createdon` >= 1774018800000000) AND (`c0`.`createdon` < 1774105200000000)
