@@ -1,6 +1,6 @@
 /** `npm run evaluate -- --only NAME --explain KEY` (SPEC §4) on the fixture data, written to a folder. */
 import { describe, expect, it } from 'vitest';
-import { evaluate, fixtureFolder } from '../helpers/cli-run';
+import { evaluate, expectRefused, fixtureFolder, SLOW } from '../helpers/cli-run';
 
 const LIBRARY = {
   version: 1,
@@ -25,9 +25,6 @@ const LIBRARY = {
     },
   ],
 };
-
-/** Each case starts Node and DuckDB-WASM at least once; the first may rebuild the CLI bundle. */
-const SLOW = 240_000;
 
 describe('npm run evaluate --explain', () => {
   const args = fixtureFolder(LIBRARY);
@@ -56,25 +53,13 @@ describe('npm run evaluate --explain', () => {
     [['--only', 'Nobody', '--explain', 'c1'], /unknown segment "Nobody"/],
     [['--only', 'Both', '--explain'], /--explain needs a value/],
     [['--only', 'Both', '--explain', 'c1', '--timeline', '2026-01-01,2026-02-01,week'], /--timeline cannot be combined with --explain/],
-  ])(
-    'refuses %j with exit status 1 and nothing on stdout',
-    (extra, message) => {
-      const run = evaluate(...args, ...extra);
-      expect(run.status).toBe(1);
-      expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(message);
-    },
-    SLOW,
-  );
+  ])('refuses %j with exit status 1 and nothing on stdout', (extra, message) => expectRefused(evaluate(...args, ...extra), message), SLOW);
 
   it(
     'reports a library error as plain evaluate does',
     () => {
       const bad = fixtureFolder({ version: 1, segments: [{ name: 'A', kind: 'interaction', query: { interaction: 'EmailOpend' } }] });
-      const run = evaluate(...bad, '--only', 'A', '--explain', 'c1');
-      expect(run.status).toBe(1);
-      expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(/invalid library:[\s\S]*did you mean "EmailOpened"/);
+      expectRefused(evaluate(...bad, '--only', 'A', '--explain', 'c1'), /invalid library:[\s\S]*did you mean "EmailOpened"/);
     },
     SLOW,
   );

@@ -1,6 +1,6 @@
 /** `npm run evaluate -- --timeline FROM,TO,STEP` (SPEC §4) on the fixture data, written to a folder. */
 import { describe, expect, it } from 'vitest';
-import { evaluate, fixtureFolder } from '../helpers/cli-run';
+import { evaluate, expectRefused, fixtureFolder, SLOW } from '../helpers/cli-run';
 
 const LIBRARY = {
   version: 1,
@@ -15,9 +15,6 @@ const LIBRARY = {
     },
   ],
 };
-
-/** Each case starts Node and DuckDB-WASM at least once; the first may rebuild the CLI bundle. */
-const SLOW = 240_000;
 
 describe('npm run evaluate --timeline', () => {
   const args = fixtureFolder(LIBRARY);
@@ -78,14 +75,5 @@ describe('npm run evaluate --timeline', () => {
     [['--timeline', '2026-01-01,day'], /is not FROM,TO,STEP/],
     [['--timeline', '2000-01-01,2026-01-01,day'], /at most 1000 instants/],
     [['--timeline', '2026-01-01,2026-02-01,week', '--only', 'Nobody'], /unknown segment "Nobody"/],
-  ])(
-    'refuses %j with exit status 1 and nothing on stdout',
-    (extra, message) => {
-      const run = evaluate(...args, ...extra);
-      expect(run.status).toBe(1);
-      expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(message);
-    },
-    SLOW,
-  );
+  ])('refuses %j with exit status 1 and nothing on stdout', (extra, message) => expectRefused(evaluate(...args, ...extra), message), SLOW);
 });
