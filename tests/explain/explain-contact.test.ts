@@ -1,17 +1,12 @@
 /** `explainContact` on the fixture data: verdicts, the values that decided them, and errors. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../../src/data/connector';
-import { connectorRunner, type SqlRunner } from '../../src/data/engines/engine';
+import { describe, expect, it } from 'vitest';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
 import { explainContact, UnknownContactError } from '../../src/data/explain-contact';
-import { loadData } from '../../src/data/load-data';
-import { createNodeConnector } from '../../src/data/node-connector';
-import { nodeDecoders } from '../../src/data/node-decoders';
-import type { Catalog } from '../../src/engine/catalog';
 import type { ConditionTrace, Trace } from '../../src/engine/explain/trace';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { LibraryError } from '../../src/engine/problems';
-import { fixtureFiles, NOW } from '../helpers/fixture-data';
+import { NOW } from '../helpers/fixture-data';
+import { useFixtureEngine } from '../helpers/fixture-engine';
 
 const live = (name: string, body: Record<string, unknown>) => ({ name, status: 'live', ...body });
 
@@ -85,22 +80,12 @@ const LIBRARY = parseLibraryOrThrow({
 const CONTACTS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
 
 describe('explainContact', () => {
-  let connector: Connector;
-  let runner: SqlRunner;
-  let catalog: Catalog;
-  beforeAll(async () => {
-    connector = await createNodeConnector();
-    runner = connectorRunner(connector);
-    catalog = (await loadData(connector, fixtureFiles(), nodeDecoders)).catalog;
-  });
-  afterAll(async () => {
-    await connector?.close();
-  });
-
-  const explain = (segment: string, contact: string) => explainContact(runner, catalog, LIBRARY, { now: NOW, segment, contact });
+  const fixture = useFixtureEngine();
+  const explain = (segment: string, contact: string) =>
+    explainContact(fixture.runner, fixture.catalog, LIBRARY, { now: NOW, segment, contact });
 
   it("agrees with the evaluator's members for every segment and contact", async () => {
-    const results = await evaluateLibrary(runner, catalog, LIBRARY, { now: NOW });
+    const results = await evaluateLibrary(fixture.runner, fixture.catalog, LIBRARY, { now: NOW });
     for (const { name, members } of results) {
       for (const contact of CONTACTS) {
         const explanation = await explain(name, contact);

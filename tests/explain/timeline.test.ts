@@ -3,13 +3,9 @@
  * windows in months and weeks, a zone other than UTC, the zero rule, relative dates on contact
  * and interaction fields, referenced segments, and the per-instant fallback.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../../src/data/connector';
-import { connectorRunner, type SqlRunner } from '../../src/data/engines/engine';
+import { describe, expect, it } from 'vitest';
+import type { SqlRunner } from '../../src/data/engines/engine';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
-import { loadData } from '../../src/data/load-data';
-import { createNodeConnector } from '../../src/data/node-connector';
-import { nodeDecoders } from '../../src/data/node-decoders';
 import { evaluateTimeline, timelineChanges } from '../../src/data/timeline';
 import type { Catalog } from '../../src/engine/catalog';
 import { timelinePass } from '../../src/engine/compile/compile-timeline';
@@ -17,7 +13,8 @@ import type { Library } from '../../src/engine/library-schema';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { LibraryError } from '../../src/engine/problems';
 import { timelineInstants, type TimelineStep } from '../../src/engine/time';
-import { fixtureFiles } from '../helpers/fixture-data';
+import { useFixtureEngine } from '../helpers/fixture-engine';
+import { pointsFromMembers } from '../helpers/timeline-points';
 
 const live = (name: string, body: Record<string, unknown>) => ({ name, status: 'live', ...body });
 
@@ -117,31 +114,15 @@ async function perInstant(runner: SqlRunner, catalog: Catalog, library: Library,
     at.push(new Map((await evaluateLibrary(runner, catalog, library, { now })).map((r) => [r.name, new Set(r.members)])));
   return library.segments.map(({ name }) => ({
     name,
-    timeline: instants.map((instant, k) => {
-      const now = at[k]!.get(name)!;
-      const before = k === 0 ? new Set<string>() : at[k - 1]!.get(name)!;
-      return {
-        at: new Date(instant).toISOString(),
-        count: now.size,
-        entered: [...now].filter((id) => !before.has(id)).length,
-        left: [...before].filter((id) => !now.has(id)).length,
-      };
-    }),
+    timeline: pointsFromMembers(
+      instants,
+      at.map((m) => m.get(name)!),
+    ),
   }));
 }
 
 describe('evaluateTimeline', () => {
-  let connector: Connector;
-  let runner: SqlRunner;
-  let catalog: Catalog;
-  beforeAll(async () => {
-    connector = await createNodeConnector();
-    runner = connectorRunner(connector);
-    catalog = (await loadData(connector, fixtureFiles(), nodeDecoders)).catalog;
-  });
-  afterAll(async () => {
-    await connector?.close();
-  });
+  const fixture = useFixtureEngine();
 
   it('counts instants FROM + k steps up to and including TO, months clamped and counted from FROM', () => {
     const iso = (from: string, to: string, step: TimelineStep) =>
@@ -179,8 +160,8 @@ describe('evaluateTimeline', () => {
     'equals the evaluator at every instant: %s',
     async (_, from, to, step) => {
       const instants = timelineInstants(Date.parse(from), Date.parse(to), step);
-      const got = await evaluateTimeline(runner, catalog, LIBRARY, { from: Date.parse(from), to: Date.parse(to), step });
-      expect(got).toEqual(await perInstant(runner, catalog, LIBRARY, instants));
+      const got = await evaluateTimeline(fixture.runner, fixture.catalog, LIBRARY, { from: Date.parse(from), to: Date.parse(to), step });
+      expect(got).toEqual(await perInstant(fixture.runner, fixture.catalog, LIBRARY, instants));
       // The timeline is not flat: entering and leaving both happen.
       expect(got.some((s) => s.timeline.some((p) => p.left > 0))).toBe(true);
       expect(got.some((s) => s.timeline.slice(1).some((p) => p.entered > 0))).toBe(true);
@@ -189,7 +170,7 @@ describe('evaluateTimeline', () => {
   );
 
   it('prints one segment with only, evaluating what it refers to', async () => {
-    const got = await evaluateTimeline(runner, catalog, LIBRARY, {
+    const got = await evaluateTimeline(fixture.runner, fixture.catalog, LIBRARY, {
       from: Date.parse('2026-03-01T00:00:00Z'),
       to: Date.parse('2026-03-31T00:00:00Z'),
       step: 'week',
@@ -197,22 +178,27 @@ describe('evaluateTimeline', () => {
     });
     expect(got.map((s) => s.name)).toEqual(['Nested']);
     expect(got[0]!.timeline).toHaveLength(5);
-    await expect(evaluateTimeline(runner, catalog, LIBRARY, { from: 0, to: 0, step: 'day', only: 'Nobody' })).rejects.toThrow(LibraryError);
+    await expect(
+      evaluateTimeline(fixture.runner, fixture.catalog, LIBRARY, { from: 0, to: 0, step: 'day', only: 'Nobody' }),
+    ).rejects.toThrow(LibraryError);
   });
 
   it('names the contacts that entered and left at a point', async () => {
     const at = Date.parse('2026-03-08T00:00:00Z');
     const previous = Date.parse('2026-03-01T00:00:00Z');
     const membersAt = async (t: number) =>
-      new Set((await evaluateLibrary(runner, catalog, LIBRARY, { now: t, only: 'OpenedMonth' }))[0]!.members);
+      new Set((await evaluateLibrary(fixture.runner, fixture.catalog, LIBRARY, { now: t, only: 'OpenedMonth' }))[0]!.members);
     const before = await membersAt(previous);
     const now = await membersAt(at);
-    const changes = await timelineChanges(runner, catalog, LIBRARY, { segment: 'OpenedMonth', at, previous });
+    const changes = await timelineChanges(fixture.runner, fixture.catalog, LIBRARY, { segment: 'OpenedMonth', at, previous });
     expect(changes).toEqual({
       entered: [...now!].filter((c) => !before!.has(c)).sort(),
       left: [...before!].filter((c) => !now!.has(c)).sort(),
     });
     expect(changes.entered.length + changes.left.length).toBeGreaterThan(0);
-    expect(await timelineChanges(runner, catalog, LIBRARY, { segment: 'Vips', at })).toEqual({ entered: ['c2', 'c5'], left: [] });
+    expect(await timelineChanges(fixture.runner, fixture.catalog, LIBRARY, { segment: 'Vips', at })).toEqual({
+      entered: ['c2', 'c5'],
+      left: [],
+    });
   });
 });

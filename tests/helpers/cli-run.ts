@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { fixtureFiles } from './fixture-data';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,4 +22,14 @@ export function fixtureFolder(library: unknown): string[] {
 export function evaluate(...args: string[]) {
   const result = spawnSync('node', [path.join(root, 'scripts/evaluate.mjs'), ...args], { encoding: 'utf8', cwd: root });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Each case starts Node and DuckDB-WASM at least once; the first may rebuild the CLI bundle. */
+export const SLOW = 240_000;
+
+/** SPEC §4: an error exits with status 1, prints nothing on stdout and says what on stderr. */
+export function expectRefused(run: ReturnType<typeof evaluate>, message: RegExp): void {
+  expect(run.status).toBe(1);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(message);
 }

@@ -6,7 +6,7 @@
  * measure and count. PROPERTY_RUNS scales the number of cases, PROPERTY_SEED fixes the seed.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
 import { connectorRunner } from '../../src/data/engines/engine';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
@@ -16,6 +16,7 @@ import { createNodeConnector } from '../../src/data/node-connector';
 import { nodeDecoders } from '../../src/data/node-decoders';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { ReferenceEvaluator } from '../reference/reference-evaluator';
+import { assertProperty } from './assert-property';
 import { TraceChecker } from './check-trace';
 import { datasetFiles } from './dataset-files';
 import { datasetReference } from './dataset-reference';
@@ -23,7 +24,6 @@ import { libraryArbitrary, timeLibraryArbitrary } from './library';
 import { caseArbitrary } from './property-case';
 
 const SCALE = Number(process.env.PROPERTY_RUNS ?? 1);
-const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
 let generation = 5000;
 
 const withPicks = (library: typeof libraryArbitrary) =>
@@ -73,8 +73,7 @@ describe('explain traces agree with the SQL members and, part by part, with the 
         await dropTables(connector, loaded.tables);
       }
     });
-    const details = await fc.check(property, { numRuns: runs, ...(SEED === undefined ? {} : { seed: SEED }) });
-    expect(details.failed, fc.defaultReportMessage(details) ?? '').toBe(false);
+    await assertProperty(property, runs);
     return traced;
   }
 

@@ -4,7 +4,7 @@
  * PROPERTY_RUNS scales the number of cases, PROPERTY_SEED fixes the seed.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
 import { connectorRunner } from '../../src/data/engines/engine';
 import { dropTables, loadData } from '../../src/data/load-data';
@@ -13,14 +13,15 @@ import { nodeDecoders } from '../../src/data/node-decoders';
 import { evaluateTimeline } from '../../src/data/timeline';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { subtractSpan, timelineInstants, type TimelineStep } from '../../src/engine/time';
+import { pointsFromMembers } from '../helpers/timeline-points';
 import { evaluateReference } from '../reference/reference-evaluator';
+import { assertProperty } from './assert-property';
 import { datasetFiles } from './dataset-files';
 import { datasetReference } from './dataset-reference';
 import { libraryArbitrary, timeLibraryArbitrary } from './library';
 import { caseArbitrary } from './property-case';
 
 const SCALE = Number(process.env.PROPERTY_RUNS ?? 1);
-const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
 let generation = 7000;
 
 /** A series around the case's instant: it starts some steps before now and runs a few steps past it. */
@@ -53,28 +54,21 @@ describe('the timeline equals the reference evaluated at every instant', () => {
         const data = datasetReference(c.dataset);
         const reference = instants.map((t) => evaluateReference(data, parsed, t));
         for (const segment of got) {
-          segment.timeline.forEach((point, k) => {
-            const now = new Set(reference[k]!.get(segment.name)!);
-            const before = new Set(k === 0 ? [] : reference[k - 1]!.get(segment.name)!);
-            const want = {
-              at: new Date(instants[k]!).toISOString(),
-              count: now.size,
-              entered: [...now].filter((id) => !before.has(id)).length,
-              left: [...before].filter((id) => !now.has(id)).length,
-            };
-            if (JSON.stringify(point) !== JSON.stringify(want))
-              throw new Error(
-                `${segment.name} at ${want.at} (${s.step}): got ${JSON.stringify(point)}, the reference ${JSON.stringify(want)}\n${JSON.stringify(parsed.segments.find((x) => x.name === segment.name))}`,
-              );
-            points++;
-          });
+          const want = pointsFromMembers(
+            instants,
+            reference.map((r) => new Set(r.get(segment.name)!)),
+          );
+          if (JSON.stringify(segment.timeline) !== JSON.stringify(want))
+            throw new Error(
+              `${segment.name} (${s.step}): got ${JSON.stringify(segment.timeline)}, the reference ${JSON.stringify(want)}\n${JSON.stringify(parsed.segments.find((x) => x.name === segment.name))}`,
+            );
+          points += want.length;
         }
       } finally {
         await dropTables(connector, loaded.tables);
       }
     });
-    const details = await fc.check(property, { numRuns: runs, ...(SEED === undefined ? {} : { seed: SEED }) });
-    expect(details.failed, fc.defaultReportMessage(details) ?? '').toBe(false);
+    await assertProperty(property, runs);
     return points;
   }
 
