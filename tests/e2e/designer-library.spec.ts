@@ -227,7 +227,7 @@ test('share puts the definitions in the link; opening it asks to replace or add'
   await listCounts(first);
   const other = await otherContext.newPage();
   await other.goto(link);
-  await expect(other.getByRole('alertdialog')).toContainText('Open the shared library?');
+  await expect(other.getByRole('alertdialog')).toContainText('Open the shared library?', { timeout: 60_000 });
   await other.screenshot({ path: 'test-results/designer-share-dialog.png' });
   await other.getByRole('button', { name: 'Add to my library' }).click();
   await expect(row(other, 'SharedVips')).toBeVisible({ timeout: 90_000 });
