@@ -42,7 +42,7 @@ export async function explainContact(runner: SqlRunner, catalog: Catalog, librar
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   });
   await checkContact(runner, catalog, options.contact);
-  const trace = await new Tracer(runner, catalog, library, options.now, options.contact).segment(options.segment);
+  const trace = await traceContact(runner, catalog, library, options);
   return {
     now: new Date(options.now).toISOString(),
     segment: options.segment,
@@ -50,6 +50,16 @@ export async function explainContact(runner: SqlRunner, catalog: Catalog, librar
     member: result!.members.includes(options.contact),
     trace,
   };
+}
+
+/** The trace alone, for a validated library and a contact known to exist (`explainContact` checks both). */
+export function traceContact(
+  runner: SqlRunner,
+  catalog: Catalog,
+  library: Library,
+  options: Pick<ExplainOptions, 'now' | 'segment' | 'contact'>,
+): Promise<Trace> {
+  return new Tracer(runner, catalog, library, options.now, options.contact).segment(options.segment);
 }
 
 async function checkContact(runner: SqlRunner, catalog: Catalog, key: string): Promise<void> {

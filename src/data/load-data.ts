@@ -29,23 +29,17 @@ import { normalizedColumns } from './load/normalize-columns';
 import { OrphanTally, orphanCounts } from './load/orphan-warnings';
 import { FileStreamer, placeIn, type OpenedFile } from './load/stream-file';
 import { dropTables as dropTablesWith, tableFields } from './load/tables';
+import type { Progress } from './progress';
 import { parseCatalogFile, planTables, type InteractionSourcePlan, type LoadPlan, type SourceTable } from './plan-tables';
 
 export { fieldTypeOf, tableFields } from './load/tables';
 
-export interface LoadProgress {
-  readonly step: string;
-  readonly done: number;
-  readonly total: number;
-  /** While reading files: rows and input bytes taken in so far. */
-  readonly rows?: number;
-  readonly bytes?: number;
-}
+export type { Progress as LoadProgress } from './progress';
 
 export interface LoadOptions {
   /** Distinguishes this load's tables from an earlier one still in use. */
   readonly generation?: number;
-  readonly onProgress?: (progress: LoadProgress) => void;
+  readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
   /** Ids per slice of the duplicate-InteractionId check, which bounds its memory. */
   readonly idCheckSliceRows?: number;
@@ -85,7 +79,7 @@ class Loader {
 
   private progress(step: string, done: number, total: number, taken?: { rows: number; bytes: number }): void {
     if (this.options.signal?.aborted) throw cancelled();
-    this.options.onProgress?.({ step, done, total, ...taken });
+    this.options.onProgress?.({ step, done, total, unit: 'files', ...taken });
   }
 
   async load(files: readonly InputFile[], decoders: Decoders): Promise<LoadResult> {

@@ -5,7 +5,7 @@
  * `SEGMENT(A) UNION SEGMENT(B)`. It is for people to read and compare with Dynamics; the app
  * never parses it back. Set operations fold left to right like the segment's groups.
  */
-import { CONTACT, defaultLink, type Catalog } from './catalog';
+import { CONTACT, defaultLink, own, type Catalog } from './catalog';
 import type { Combine, Condition, CountTest, FieldClause, InteractionQuery, Measure, Segment, TimeUnit, Window } from './library-schema';
 
 const SET_WORDS: Record<Combine, string> = { union: 'UNION', intersect: 'INTERSECT', exclude: 'MINUS' };
@@ -95,9 +95,9 @@ class Writer {
 
   private isDateField(field: string, entity: string | undefined, interaction: string | undefined): boolean {
     const fields = entity
-      ? this.catalog?.entities[entity]?.fields
+      ? (this.catalog && own(this.catalog.entities, entity))?.fields
       : interaction
-        ? this.catalog?.interactions.types[interaction]?.fields
+        ? (this.catalog && own(this.catalog.interactions.types, interaction))?.fields
         : undefined;
     const type = fields?.[field];
     return type === 'date' || type === 'timestamp';
@@ -122,7 +122,7 @@ class Writer {
   }
 
   interaction(query: InteractionQuery): string {
-    const type = this.catalog?.interactions.types[query.interaction];
+    const type = this.catalog && own(this.catalog.interactions.types, query.interaction);
     const link = query.relation ?? (type ? defaultLink(type) : undefined) ?? 'ContactId';
     let text = `INTERACTION(${query.interaction}, ${link})`;
     if (query.where) text += `.FILTER(${this.condition(query.where, { interaction: query.interaction })})`;
@@ -145,7 +145,7 @@ class Writer {
       case 'compound':
         return fold(segment.query.steps.map((s) => ({ combine: s.combine, text: `SEGMENT(${s.segment})` })));
       case 'static': {
-        const key = this.catalog?.entities[CONTACT]?.key ?? 'contactid';
+        const key = (this.catalog && own(this.catalog.entities, CONTACT))?.key ?? 'contactid';
         const members = segment.members.length ? `${key} IN (${list(segment.members)})` : 'false';
         return `PROFILE(${CONTACT}).FILTER(${members})`;
       }

@@ -8,9 +8,15 @@ import { LibraryCounts } from './library/library-counts.svelte';
 import { WorkspacePersistence } from './library/library-persistence.svelte';
 import { starterMembersSql, starterSegments } from './library/library-starter';
 import { LibraryState } from './library/library-state.svelte';
-import { browserWorkspaceStore, memoryWorkspaceStore, type WorkspaceStore } from './library/library-store';
 import { DataInsightServices } from './insight/data-insight-services';
 import { ExplainState } from './insight/explain-state.svelte';
+import {
+  browserWorkspaceChannel,
+  browserWorkspaceStore,
+  memoryWorkspaceStore,
+  type WorkspaceChannel,
+  type WorkspaceStore,
+} from './library/library-store';
 import { FunnelState } from './insight/funnel-state.svelte';
 import { OverlapState } from './insight/overlap-state.svelte';
 import { EvaluationClock } from './preview/preview-clock.svelte';
@@ -22,6 +28,8 @@ import { ResultsView } from './results/results-view.svelte';
 export interface WorkspaceDependencies {
   /** Where the library and the designer state are kept between visits. */
   readonly workspaceStore?: WorkspaceStore;
+  /** How other tabs of the app hear of library changes (BroadcastChannel in the browser). */
+  readonly workspaceChannel?: WorkspaceChannel;
   /** The page address, read once for a shared library (`#library=…`). */
   readonly location?: { readonly hash: string; readonly href: string };
 }
@@ -50,19 +58,16 @@ export class AppState {
     const evaluation = { data: this.data, clock: this.clock, tables: this.tables };
     this.preview = new PreviewState(evaluation);
     this.counts = new LibraryCounts(evaluation);
-    this.members = new MembersState(this.data);
+    this.members = new MembersState(this.data, this.preview);
     this.funnel = new FunnelState(this.data);
     this.services = new DataDesignerServices(this.data, this.tables);
     const insight = new DataInsightServices(this.data);
     this.explain = new ExplainState(insight, this.services);
     this.overlap = new OverlapState({ ...evaluation, library: this.library });
     const store = deps.workspaceStore ?? (typeof indexedDB === 'undefined' ? memoryWorkspaceStore() : browserWorkspaceStore());
-    this.persistence = new WorkspacePersistence(store, {
-      library: this.library,
-      clock: this.clock,
-      members: this.members,
-      view: this.view,
-    });
+    const channel = deps.workspaceChannel ?? (deps.workspaceStore ? undefined : browserWorkspaceChannel());
+    const parts = { library: this.library, clock: this.clock, members: this.members, view: this.view };
+    this.persistence = new WorkspacePersistence(store, parts, channel);
     this.location = deps.location ?? (typeof window === 'undefined' ? undefined : window.location);
   }
 
@@ -85,13 +90,19 @@ export class AppState {
   private openSharedLink(): void {
     const location = this.location;
     if (!location || !this.library.openShareHash(location.hash)) return;
+    // The link did its job (or cannot): a reload should not offer it again, whatever happens next.
+    if (typeof history !== 'undefined') history.replaceState(null, '', location.href.split('#')[0]);
     // With no library of one's own there is nothing to replace or merge: the link's library is it.
     if (this.persistence.firstVisit && this.library.entries.length === 0 && this.library.shared) {
-      this.persistence.firstVisit = false;
-      this.library.answerShared('replace');
+      try {
+        this.library.answerShared('replace');
+      } catch (error) {
+        // A link the app cannot use must never keep it from starting.
+        this.library.tellError(`The shared library was not opened: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      // A link that could not be used leaves a first visit a first visit: the example segments still come.
+      if (this.library.entries.length > 0) this.persistence.firstVisit = false;
     }
-    // The link did its job; a reload should not offer it again.
-    if (typeof history !== 'undefined') history.replaceState(null, '', location.href.split('#')[0]);
   }
 
   /** Re-evaluates whatever an edit, a load or a new "as of" date makes out of date. */
@@ -115,21 +126,13 @@ export class AppState {
       void [this.overlap.chosen, this.library.entries, this.data.connector, this.data.catalog, this.data.version, this.clock.now];
       untrack(() => void this.overlap.schedule());
     });
-    $effect(() => {
-      const table = this.preview.table;
-      void [this.members.columns, this.members.sort, this.members.page];
-      untrack(() => void this.members.load(table));
-    });
+    this.members.watch();
     $effect(() => {
       const evaluated = this.preview.evaluated;
       untrack(() => {
         void this.funnel.schedule(evaluated);
         this.explain.follow(evaluated);
       });
-    });
-    $effect(() => {
-      void this.preview.forId;
-      untrack(() => (this.members.page = 0));
     });
     $effect(() => {
       const catalog = this.data.catalog;

@@ -47,7 +47,7 @@ class SampleLoader {
 
   private progress(step: string): void {
     if (this.options.signal?.aborted) throw cancelled();
-    this.options.onProgress?.({ step, done: this.tablesDone, total: this.tablesTotal, rows: this.rows, bytes: this.bytes });
+    this.options.onProgress?.({ step, done: this.tablesDone, total: this.tablesTotal, unit: 'tables', rows: this.rows, bytes: this.bytes });
   }
 
   /** Streams one table in, slice by slice. */

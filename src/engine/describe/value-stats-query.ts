@@ -2,7 +2,7 @@
  * The most common values of a field with how many records hold each, for the value pickers.
  * Text values group ignoring case, as clauses compare them; list fields count each element.
  */
-import type { Catalog } from '../catalog';
+import { own, type Catalog } from '../catalog';
 import type { Expr, Query } from '../sql/ast';
 import * as q from '../sql/build';
 import { sourceTable, type FieldSource } from './field-source';
@@ -27,7 +27,7 @@ export function valueStatsQuery(
   rows?: Query,
 ): Query {
   const info = sourceTable(catalog, source);
-  const type = info?.fields[field];
+  const type = info ? own(info.fields, field) : undefined;
   if (!info || !type) throw new Error(`unknown field ${field}`);
   if (!(LISTABLE_TYPES as readonly string[]).includes(type)) throw new Error(`the values of ${type} field ${field} are not listed`);
 
@@ -54,7 +54,7 @@ export function valueStatsQuery(
         });
 
   const target = referencedEntity(catalog, source, field);
-  const targetInfo = target ? catalog.entities[target] : undefined;
+  const targetInfo = target ? own(catalog.entities, target) : undefined;
   const nameField = target && targetInfo ? labelField(target, targetInfo) : undefined;
   const statValue = q.col('s', 'value');
   let from = q.subquery(grouped, 's');
