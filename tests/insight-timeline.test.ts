@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../src/data/connector';
+import { describe, expect, it } from 'vitest';
 import { connectorRunner } from '../src/data/engines/engine';
 import { evaluateLibrary } from '../src/data/evaluate-library';
-import { loadData } from '../src/data/load-data';
-import { createNodeConnector } from '../src/data/node-connector';
-import { nodeDecoders } from '../src/data/node-decoders';
-import type { Catalog } from '../src/engine/catalog';
 import type { Library, Segment } from '../src/engine/library-schema';
 import { DataInsightServices } from '../src/state/insight/data-insight-services';
 import { DEFAULT_SPAN_MS, TimelineState } from '../src/state/insight/timeline-state.svelte';
-import { fixtureFiles, NOW } from './helpers/fixture-data';
+import { NOW } from './helpers/fixture-data';
+import { fixtureDatabase } from './helpers/fixture-database';
 
-let db: Connector;
-let catalog: Catalog;
-
-beforeAll(async () => {
-  db = await createNodeConnector();
-  ({ catalog } = await loadData(db, fixtureFiles(), nodeDecoders));
-});
-afterAll(async () => db?.close());
+const fixture = fixtureDatabase();
 
 const segment: Segment = {
   name: 'OpenedLastWeek',
@@ -30,13 +19,13 @@ const segment: Segment = {
 const library: Library = { version: 1, segments: [segment] };
 
 async function membersAt(now: number): Promise<Set<string>> {
-  const [result] = await evaluateLibrary(connectorRunner(db), catalog, library, { now, only: segment.name });
+  const [result] = await evaluateLibrary(connectorRunner(fixture.db), fixture.catalog, library, { now, only: segment.name });
   return new Set(result!.members);
 }
 
 describe('membership over time of the open segment', () => {
   it('by default the 12 weeks up to the instant, each point the segment evaluated then; a point lists who entered and left', async () => {
-    const timeline = new TimelineState(new DataInsightServices({ connector: db, catalog }));
+    const timeline = new TimelineState(new DataInsightServices({ connector: fixture.db, catalog: fixture.catalog }));
     timeline.step = 'day';
     timeline.from = NOW - 40 * 86_400_000;
     await timeline.schedule({ id: 'x', segment, library, now: NOW }, true);
@@ -70,7 +59,7 @@ describe('membership over time of the open segment', () => {
   });
 
   it('waits while its view is closed, and names a range that ends before it starts', async () => {
-    const timeline = new TimelineState(new DataInsightServices({ connector: db, catalog }));
+    const timeline = new TimelineState(new DataInsightServices({ connector: fixture.db, catalog: fixture.catalog }));
     await timeline.schedule({ id: 'x', segment, library, now: NOW }, false);
     expect(timeline.status).toBe('idle');
     timeline.from = NOW + 86_400_000;
