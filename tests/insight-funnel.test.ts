@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../src/data/connector';
+import { describe, expect, it } from 'vitest';
 import { connectorRunner } from '../src/data/engines/engine';
 import { evaluateLibrary } from '../src/data/evaluate-library';
-import { loadData } from '../src/data/load-data';
-import { createNodeConnector } from '../src/data/node-connector';
-import { nodeDecoders } from '../src/data/node-decoders';
-import type { Catalog } from '../src/engine/catalog';
 import type { Condition, Library, Segment } from '../src/engine/library-schema';
 import { FunnelState } from '../src/state/insight/funnel-state.svelte';
-import { fixtureFiles, NOW } from './helpers/fixture-data';
+import { NOW } from './helpers/fixture-data';
+import { fixtureDatabase } from './helpers/fixture-database';
 
-let db: Connector;
-let catalog: Catalog;
-
-beforeAll(async () => {
-  db = await createNodeConnector();
-  ({ catalog } = await loadData(db, fixtureFiles(), nodeDecoders));
-});
-afterAll(async () => db?.close());
+const fixture = fixtureDatabase();
 
 const city: Condition = { field: 'address1_city', op: 'eq', value: 'Seattle' };
 const emailable: Condition = { field: 'donotemail', op: 'isFalse' };
@@ -39,12 +28,12 @@ const profile = (name: string, where: Condition | undefined): Segment => ({
 
 async function counts(segments: Segment[]): Promise<number[]> {
   const library: Library = { version: 1, segments };
-  const results = await evaluateLibrary(connectorRunner(db), catalog, library, { now: NOW });
+  const results = await evaluateLibrary(connectorRunner(fixture.db), fixture.catalog, library, { now: NOW });
   return segments.map((s) => results.find((r) => r.name === s.name)!.count);
 }
 
 async function funnelOf(segment: Segment) {
-  const funnel = new FunnelState({ connector: db, catalog, version: 1 });
+  const funnel = new FunnelState({ connector: fixture.db, catalog: fixture.catalog, version: 1 });
   await funnel.schedule({ id: 'x', segment, library: { version: 1, segments: [segment] }, now: NOW });
   expect(funnel.status, funnel.error).toBe('ready');
   return funnel.funnels;

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../src/data/connector';
+import { describe, expect, it } from 'vitest';
 import { connectorRunner } from '../src/data/engines/engine';
 import { evaluateLibrary } from '../src/data/evaluate-library';
-import { loadData } from '../src/data/load-data';
-import { createNodeConnector } from '../src/data/node-connector';
-import { nodeDecoders } from '../src/data/node-decoders';
-import type { Catalog } from '../src/engine/catalog';
 import type { Library, Segment, SegmentInput } from '../src/engine/library-schema';
 import { pairMatrix, intersectionSteps, segmentSizes } from '../src/state/insight/overlap-sets';
 import { OverlapState } from '../src/state/insight/overlap-state.svelte';
 import type { LibraryEntry } from '../src/state/library/library-entries';
 import { EvaluationClock } from '../src/state/preview/preview-clock.svelte';
 import { SegmentTables } from '../src/state/preview/preview-tables';
-import { fixtureFiles, NOW } from './helpers/fixture-data';
+import { NOW } from './helpers/fixture-data';
+import { fixtureDatabase } from './helpers/fixture-database';
 
-let db: Connector;
-let catalog: Catalog;
-
-beforeAll(async () => {
-  db = await createNodeConnector();
-  ({ catalog } = await loadData(db, fixtureFiles(), nodeDecoders));
-});
-afterAll(async () => db?.close());
+const fixture = fixtureDatabase();
 
 const segments: Segment[] = [
   {
@@ -38,7 +27,7 @@ const names = segments.map((s) => s.name);
 const entries: LibraryEntry[] = segments.map((live, i) => ({ id: `e${i}`, status: 'live', live, updatedAt: 0 }));
 
 async function members(library: Library): Promise<Map<string, Set<string>>> {
-  const results = await evaluateLibrary(connectorRunner(db), catalog, library, { now: NOW });
+  const results = await evaluateLibrary(connectorRunner(fixture.db), fixture.catalog, library, { now: NOW });
   return new Map(results.map((r) => [r.name, new Set(r.members)]));
 }
 
@@ -55,7 +44,12 @@ function overlapState(created: SegmentInput[] = []) {
     }),
     updateDraft: (_id: string, definition: SegmentInput) => void created.push(definition),
   };
-  return new OverlapState({ data: { connector: db, catalog, version: 1 }, clock, tables: new SegmentTables('overlap-test'), library });
+  return new OverlapState({
+    data: { connector: fixture.db, catalog: fixture.catalog, version: 1 },
+    clock,
+    tables: new SegmentTables('overlap-test'),
+    library,
+  });
 }
 
 describe('overlap of three segments', () => {

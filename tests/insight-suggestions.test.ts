@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../src/data/connector';
-import { loadData } from '../src/data/load-data';
-import { createNodeConnector } from '../src/data/node-connector';
-import { nodeDecoders } from '../src/data/node-decoders';
-import type { Catalog } from '../src/engine/catalog';
+import { describe, expect, it } from 'vitest';
 import type { InteractionQuery } from '../src/engine/library-schema';
 import { DataDesignerServices } from '../src/state/designer/data-designer-services';
-import { fixtureFiles, NOW } from './helpers/fixture-data';
+import { NOW } from './helpers/fixture-data';
+import { fixtureDatabase } from './helpers/fixture-database';
 
-let db: Connector;
-let catalog: Catalog;
+const fixture = fixtureDatabase();
 
-beforeAll(async () => {
-  db = await createNodeConnector();
-  ({ catalog } = await loadData(db, fixtureFiles(), nodeDecoders));
-});
-afterAll(async () => db?.close());
-
-const services = () => new DataDesignerServices({ connector: db, catalog, version: 1 });
+const services = () => new DataDesignerServices({ connector: fixture.db, catalog: fixture.catalog, version: 1 });
 const source = { interaction: 'EmailOpened' };
 const counts = (found: { value: unknown; count: number }[]) => Object.fromEntries(found.map((f) => [String(f.value), f.count]));
 

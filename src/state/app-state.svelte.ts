@@ -20,6 +20,7 @@ import { DataInsightServices } from './insight/data-insight-services';
 import { ExplainState } from './insight/explain-state.svelte';
 import { FunnelState } from './insight/funnel-state.svelte';
 import { OverlapState } from './insight/overlap-state.svelte';
+import { TimelineState } from './insight/timeline-state.svelte';
 import { EvaluationClock } from './preview/preview-clock.svelte';
 import { PreviewState } from './preview/preview-state.svelte';
 import { SegmentTables } from './preview/preview-tables';
@@ -47,6 +48,7 @@ export class AppState {
   readonly explain: ExplainState;
   readonly overlap: OverlapState;
   readonly paste: DynamicsPaste;
+  readonly timeline: TimelineState;
   readonly view = new ResultsView();
   readonly services: DesignerServices;
   readonly persistence: WorkspacePersistence;
@@ -72,6 +74,7 @@ export class AppState {
     const insight = new DataInsightServices(this.data);
     this.explain = new ExplainState(insight, this.services);
     this.overlap = new OverlapState({ ...evaluation, library: this.library });
+    this.timeline = new TimelineState(insight);
     const store = deps.workspaceStore ?? (typeof indexedDB === 'undefined' ? memoryWorkspaceStore() : browserWorkspaceStore());
     const channel = deps.workspaceChannel ?? (deps.workspaceStore ? undefined : browserWorkspaceChannel());
     const parts = { library: this.library, clock: this.clock, members: this.members, view: this.view };
@@ -131,6 +134,12 @@ export class AppState {
       untrack(() => this.counts.schedule(entries));
     });
     this.members.watch();
+    $effect(() => {
+      const evaluated = this.preview.evaluated;
+      const open = this.view.tab === 'timeline';
+      void [this.timeline.step, this.timeline.from, this.timeline.to];
+      untrack(() => void this.timeline.schedule(evaluated, open));
+    });
     $effect(() => {
       void [this.overlap.chosen, this.library.entries, this.data.connector, this.data.catalog, this.data.version, this.clock.now];
       untrack(() => void this.overlap.schedule());

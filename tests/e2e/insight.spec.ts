@@ -179,4 +179,27 @@ test.describe('explaining the numbers', () => {
     await expect(page.getByRole('spinbutton', { name: 'Count' })).toHaveValue(String(second));
     await page.screenshot({ path: 'test-results/insight-histogram.png', fullPage: true });
   });
+
+  test('membership over time: a point per week, and a click lists who entered and left', async ({ page }) => {
+    await openApp(page);
+    await openSegment(page, 'ClickedLastTwoWeeks');
+    await page.getByRole('tab', { name: 'Over time' }).click();
+    const table = page.getByRole('table', { name: 'Members at each point' });
+    await expect(table.locator('tbody tr')).toHaveCount(13, { timeout: 90_000 });
+    await expect(page.locator('.chart svg').first()).toBeVisible();
+    const last = table.locator('tbody tr').last();
+    const members = Number((await last.locator('td').first().textContent())!.replaceAll(',', ''));
+    const total = await page.evaluate(() => (window as unknown as { segmentStudio: Studio }).segmentStudio.preview.total);
+    expect(members).toBe(total);
+    await page.locator('.chart g.point circle').nth(12).click();
+    const changes = page.getByRole('region', { name: 'Who entered and who left' });
+    await expect(changes.getByRole('heading', { name: /^Entered \(/ })).toBeVisible({ timeout: 60_000 });
+    const entered = Number(
+      /\((\d[\d,]*)\)/.exec((await changes.getByRole('heading', { name: /^Entered/ }).textContent())!)![1]!.replaceAll(',', ''),
+    );
+    await expect(last.locator('td').nth(1)).toHaveText(`+${entered.toLocaleString('en-US')}`);
+    await table.locator('tbody tr').nth(5).getByRole('button').press('Enter');
+    await expect(table.locator('tbody tr').nth(5).getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+    await page.screenshot({ path: 'test-results/insight-timeline.png', fullPage: true });
+  });
 });

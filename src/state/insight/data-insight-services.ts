@@ -2,13 +2,14 @@
 import type { Connector } from '../../data/connector';
 import { connectorRunner } from '../../data/engines/engine';
 import { explainContact } from '../../data/explain-contact';
+import { evaluateTimeline, timelineChanges } from '../../data/timeline';
 import type { Catalog } from '../../engine/catalog';
 import type { Explanation } from '../../engine/explain/trace';
 import type { Library } from '../../engine/library-schema';
 import type { DataState } from '../data/data-state.svelte';
-import type { InsightServices } from './insight-services';
+import type { InsightServices, MembershipChanges, TimelinePoint, TimelineStep } from './insight-services';
 
-export class DataInsightServices implements Pick<InsightServices, 'explain'> {
+export class DataInsightServices implements InsightServices {
   /** The headless functions keep results in fixed temporary tables: one job at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -24,5 +25,18 @@ export class DataInsightServices implements Pick<InsightServices, 'explain'> {
 
   explain(library: Library, segment: string, contact: string, now: number): Promise<Explanation> {
     return this.exclusive((connector, catalog) => explainContact(connectorRunner(connector), catalog, library, { now, segment, contact }));
+  }
+
+  timeline(library: Library, segment: string, range: { from: number; to: number; step: TimelineStep }): Promise<TimelinePoint[]> {
+    return this.exclusive(async (connector, catalog) => {
+      const [result] = await evaluateTimeline(connectorRunner(connector), catalog, library, { ...range, only: segment });
+      return [...(result?.timeline ?? [])];
+    });
+  }
+
+  changes(library: Library, segment: string, at: number, previous: number | undefined): Promise<MembershipChanges> {
+    return this.exclusive((connector, catalog) =>
+      timelineChanges(connectorRunner(connector), catalog, library, { segment, at, ...(previous === undefined ? {} : { previous }) }),
+    );
   }
 }

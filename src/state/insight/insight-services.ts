@@ -26,6 +26,6 @@ export interface InsightServices {
   explain(library: Library, segment: string, contact: string, now: number): Promise<Explanation>;
   /** The segment's size at every step from `from` to `to` (epoch ms), with who entered and left between points. */
   timeline(library: Library, segment: string, range: { from: number; to: number; step: TimelineStep }): Promise<TimelinePoint[]>;
-  /** Who entered and who left the segment between instant `previous` and `at` (epoch ms). */
-  changes(library: Library, segment: string, at: number, previous: number): Promise<MembershipChanges>;
+  /** Who entered and who left the segment between instant `previous` (none: the first point) and `at`, epoch ms. */
+  changes(library: Library, segment: string, at: number, previous: number | undefined): Promise<MembershipChanges>;
 }
