@@ -4,6 +4,7 @@
  */
 import type { Query, Statement } from './ast';
 import * as duckdb from './print-duckdb';
+import * as postgres from './print-postgres';
 
 export type Dialect = 'duckdb' | 'postgres' | 'clickhouse';
 
@@ -14,7 +15,7 @@ export interface Printer {
   printStatement(statement: Statement): string;
 }
 
-const printers: Partial<Record<Dialect, Printer>> = { duckdb };
+const printers: Partial<Record<Dialect, Printer>> = { duckdb, postgres };
 
 export function printerFor(dialect: Dialect): Printer {
   return printers[dialect] ?? fail(dialect);

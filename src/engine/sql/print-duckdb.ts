@@ -1,15 +1,7 @@
-/** Prints the SQL tree as DuckDB SQL, indented for people to read in the query view. */
-import type { Expr, From, Literal, OrderItem, Query, Statement, TableName } from './ast';
+/** Prints the SQL tree as DuckDB SQL (the app's engine, DuckDB-WASM, and native DuckDB). */
+import type { Literal } from './ast';
+import { makePrinter } from './print-sql';
 import { quoteBoolean, quoteDate, quoteIdentifier, quoteNumber, quoteString, quoteTableIn, quoteTimestamp } from './quote';
-
-const INDENT = '  ';
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => INDENT + line)
-    .join('\n');
-}
 
 function printLiteral(literal: Literal): string {
   switch (literal.type) {
@@ -28,107 +20,17 @@ function printLiteral(literal: Literal): string {
   }
 }
 
-/** Wraps an operand in parentheses unless it is atomic. */
-function operand(expr: Expr): string {
-  const printed = printExpr(expr);
-  return ['literal', 'column', 'call', 'aggregate', 'list', 'lowerEach', 'cast', 'exists'].includes(expr.kind) ? printed : `(${printed})`;
-}
-
-function subqueryText(query: Query): string {
-  return `(\n${indent(printQuery(query))}\n)`;
-}
-
-export function printExpr(expr: Expr): string {
-  switch (expr.kind) {
-    case 'literal':
-      return printLiteral(expr);
-    case 'column':
-      return expr.table === undefined ? quoteIdentifier(expr.name) : `${quoteIdentifier(expr.table)}.${quoteIdentifier(expr.name)}`;
-    case 'list':
-      return `[${expr.items.map(printExpr).join(', ')}]`;
-    case 'call':
-      return `${expr.fn}(${expr.args.map(printExpr).join(', ')})`;
-    case 'lowerEach':
-      return `list_transform(${printExpr(expr.list)}, lambda x: lower(x))`;
-    case 'aggregate':
-      if (expr.arg === undefined) return `${expr.fn}(*)`;
-      return `${expr.fn}(${expr.distinct ? 'DISTINCT ' : ''}${printExpr(expr.arg)})`;
-    case 'compare':
-      return `${operand(expr.left)} ${expr.op} ${operand(expr.right)}`;
-    case 'logical':
-      return expr.items.map(operand).join(` ${expr.op} `);
-    case 'not':
-      return `NOT ${operand(expr.expr)}`;
-    case 'isNull':
-      return `${operand(expr.expr)} IS ${expr.negated ? 'NOT ' : ''}NULL`;
-    case 'between':
-      return `${operand(expr.expr)} BETWEEN ${operand(expr.low)} AND ${operand(expr.high)}`;
-    case 'inList':
-      return `${operand(expr.expr)} ${expr.negated ? 'NOT IN' : 'IN'} (${expr.items.map(printExpr).join(', ')})`;
-    case 'inQuery':
-      return `${operand(expr.expr)} ${expr.negated ? 'NOT IN' : 'IN'} ${subqueryText(expr.query)}`;
-    case 'exists':
-      return `EXISTS ${subqueryText(expr.query)}`;
-    case 'cast':
-      return `CAST(${printExpr(expr.expr)} AS ${expr.type})`;
-  }
-}
-
-function printFrom(from: From): string {
-  switch (from.kind) {
-    case 'table':
-      return from.alias === undefined ? quoteIdentifier(from.name) : `${quoteIdentifier(from.name)} AS ${quoteIdentifier(from.alias)}`;
-    case 'subquery':
-      return `${subqueryText(from.query)} AS ${quoteIdentifier(from.alias)}`;
-    case 'join':
-      return `${printFrom(from.left)}\n${from.type} JOIN ${printFrom(from.right)} ON ${printExpr(from.on)}`;
-  }
-}
-
-function printOrderItem(item: Expr | OrderItem): string {
-  if ('kind' in item) return printExpr(item);
-  return `${printExpr(item.expr)}${item.descending ? ' DESC' : ''}`;
-}
-
-export function printQuery(query: Query): string {
-  switch (query.kind) {
-    case 'select': {
-      const columns = query.columns
-        .map((c) => (c.alias === undefined ? printExpr(c.expr) : `${printExpr(c.expr)} AS ${quoteIdentifier(c.alias)}`))
-        .join(', ');
-      const lines = [`SELECT ${query.distinct ? 'DISTINCT ' : ''}${columns}`];
-      if (query.from) lines.push(`FROM ${printFrom(query.from)}`);
-      if (query.where) lines.push(`WHERE ${printExpr(query.where)}`);
-      if (query.groupBy?.length) lines.push(`GROUP BY ${query.groupBy.map(printExpr).join(', ')}`);
-      if (query.having) lines.push(`HAVING ${printExpr(query.having)}`);
-      if (query.orderBy?.length) lines.push(`ORDER BY ${query.orderBy.map(printOrderItem).join(', ')}`);
-      if (query.limit !== undefined) lines.push(`LIMIT ${quoteNumber(Math.max(0, Math.trunc(query.limit)))}`);
-      if (query.offset !== undefined) lines.push(`OFFSET ${quoteNumber(Math.max(0, Math.trunc(query.offset)))}`);
-      return lines.join('\n');
-    }
-    case 'setOperation':
-      // Every operand is parenthesised: SQL binds INTERSECT tighter than UNION, the Flow folds left to right.
-      return `(\n${indent(printQuery(query.left))}\n)\n${query.op}\n(\n${indent(printQuery(query.right))}\n)`;
-    case 'with': {
-      const ctes = query.ctes.map(
-        (cte) => `${quoteIdentifier(cte.name)} AS ${cte.materialized ? 'MATERIALIZED ' : ''}${subqueryText(cte.query)}`,
-      );
-      return `WITH ${ctes.join(',\n')}\n${printQuery(query.body)}`;
-    }
-  }
-}
-
-function printTableName(table: TableName): string {
-  return table.database === undefined ? quoteIdentifier(table.name) : quoteTableIn(table.database, table.name);
-}
-
-export function printStatement(statement: Statement): string {
-  switch (statement.kind) {
-    case 'createTableAs': {
-      const head = `CREATE ${statement.orReplace ? 'OR REPLACE ' : ''}${statement.temporary ? 'TEMP ' : ''}TABLE`;
-      return `${head} ${printTableName(statement.table)} AS\n${printQuery(statement.query)}`;
-    }
-    case 'dropTable':
-      return `DROP TABLE ${statement.ifExists ? 'IF EXISTS ' : ''}${printTableName(statement.table)}`;
-  }
-}
+export const { printExpr, printQuery, printStatement } = makePrinter({
+  identifier: quoteIdentifier,
+  literal: printLiteral,
+  integer: quoteNumber,
+  list: (items) => `[${items.join(', ')}]`,
+  call: (fn, args) => `${fn}(${args.join(', ')})`,
+  lowerEach: (list) => `list_transform(${list}, lambda x: lower(x))`,
+  aggregate: (fn, arg, distinct) => (arg === undefined ? `${fn}(*)` : `${fn}(${distinct ? 'DISTINCT ' : ''}${arg})`),
+  castType: (type) => type,
+  tableName: (table) => (table.database === undefined ? quoteIdentifier(table.name) : quoteTableIn(table.database, table.name)),
+  createTableAs: (statement, table, query) =>
+    `CREATE ${statement.orReplace ? 'OR REPLACE ' : ''}${statement.temporary ? 'TEMP ' : ''}TABLE ${table} AS\n${query}`,
+  dropTable: (statement, table) => `DROP TABLE ${statement.ifExists ? 'IF EXISTS ' : ''}${table}`,
+});
