@@ -8,6 +8,10 @@ export interface InputFile {
   /** File name with extension, e.g. `contact.parquet`. */
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** Where the file is on disk (Node), for an engine that reads it in place; `bytes` may then be empty. */
+  readonly path?: string;
+  /** The file's size when `bytes` does not hold it. */
+  readonly size?: number;
 }
 
 /** Parquet decoding differs between Node and the browser (how the wasm is fetched). */
@@ -15,6 +19,8 @@ export interface Decoders {
   readonly readParquetRowGroups: ReadRowGroups;
   /** Rows per chunk (Parquet: whole row groups); tests make it small to cross chunk boundaries. */
   readonly chunkRows?: number;
+  /** SQL that reads the file's rows in place, for an engine that can (native DuckDB and Parquet); else undefined. */
+  readonly readInPlace?: (file: InputFile, format: FileFormat) => string | undefined;
 }
 
 export type FileFormat = 'parquet' | 'arrow' | 'csv';
@@ -27,6 +33,8 @@ export interface DecodedFile {
   readonly chunks: Iterable<Uint8Array>;
   /** An Arrow IPC stream with the columns and no rows: what the file holds, before decoding it. */
   schema(): Uint8Array;
+  /** Set when the engine reads the file itself (`chunks` is then empty): SQL for its rows. */
+  readonly readSql?: string;
   /** CSV only: the raw text, the type each column's values fit, and line numbers for errors. */
   readonly csv?: { readonly parsed: ParsedCsv; readonly types: Readonly<Record<string, CsvType>> };
 }
@@ -51,6 +59,10 @@ export function decodeFile(file: InputFile, decoders: Decoders): DecodedFile {
   const kind = fileFormat(file.name);
   if (!kind) throw new DataError(file.name, 'not a data file: use .parquet, .arrow, .arrows or .csv');
   const base = { stem: kind.stem, file: file.name, format: kind.format };
+  const readSql = decoders.readInPlace?.(file, kind.format);
+  if (readSql !== undefined) {
+    return { ...base, chunks: [], readSql, schema: () => new Uint8Array(0) };
+  }
   switch (kind.format) {
     case 'parquet':
       return {

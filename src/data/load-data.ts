@@ -120,7 +120,7 @@ class Loader {
     this.fileCount = dataFiles.length;
     for (const [index, file] of dataFiles.entries()) {
       this.progress(`Reading ${file.name}`, index, dataFiles.length);
-      opened.push(await this.open(decodeFile(file, decoders), file.bytes.byteLength, index));
+      opened.push(await this.open(decodeFile(file, decoders), file.size ?? file.bytes.byteLength, index));
     }
     const sources: SourceTable[] = opened.map((s) => ({ stem: s.stem, file: s.file, columns: s.columns.map((c) => c.name) }));
     const plan = planTables(sources, catalogJson);
@@ -147,10 +147,26 @@ class Loader {
   /** The file's columns as DuckDB types them, from a table made of its schema alone. */
   private async open(decoded: DecodedFile, size: number, index: number): Promise<Opened> {
     const staging = `${this.prefix}:staging:${index}:${decoded.stem}`;
+    if (decoded.readSql !== undefined) return { ...decoded, staging, size, columns: await this.columnsInPlace(decoded, decoded.readSql) };
     await this.insert(decoded, staging, decoded.schema());
     const columns = await tableColumns(this.db, staging, STAGING_DATABASE);
     await this.dropStaging(staging);
     return { ...decoded, staging, size, columns };
+  }
+
+  /** The columns of a file the engine reads itself; a file it cannot read is a data error, as when decoded. */
+  private async columnsInPlace(decoded: DecodedFile, readSql: string): Promise<{ name: string; type: string }[]> {
+    try {
+      const rows = await this.db.query(`DESCRIBE SELECT * FROM ${readSql}`);
+      if (rows.length === 0) throw new Error('no columns');
+      return rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    } catch (error) {
+      if (isOutOfMemory(error)) throw error;
+      throw new DataError(
+        decoded.file,
+        `cannot be read as ${decoded.format === 'parquet' ? 'Parquet' : decoded.format} (${(error as Error).message}); is the file complete?`,
+      );
+    }
   }
 
   private async insert(decoded: DecodedFile, staging: string, chunk: Uint8Array): Promise<void> {
@@ -183,6 +199,7 @@ class Loader {
   }
 
   private async buildChunks(name: string, source: Opened, columns: string): Promise<string> {
+    if (source.readSql !== undefined) return this.buildInPlace(name, source, columns, source.readSql);
     const staging = quoteTableIn(STAGING_DATABASE, source.staging);
     let table: string | undefined;
     for (const chunk of source.chunks) {
@@ -196,6 +213,22 @@ class Loader {
     this.taken.files++;
     this.taken.bytes += source.size;
     if (table === undefined) throw new Error(`${source.file} gave no data to load`);
+    return table;
+  }
+
+  /** One statement from the file to its table: the engine streams it, spilling to disk when it must. */
+  private async buildInPlace(name: string, source: Opened, columns: string, readSql: string): Promise<string> {
+    this.progress(`Loading ${source.file}`, this.taken.files, this.fileCount, this.taken);
+    let table: string;
+    try {
+      table = await this.create(name, `SELECT ${columns} FROM ${readSql}`);
+    } catch (error) {
+      if (isOutOfMemory(error)) throw error;
+      throw new DataError(source.file, `cannot be read (${(error as Error).message}); is the file complete?`);
+    }
+    this.taken.files++;
+    this.taken.bytes += source.size;
+    if (this.options.onProgress) this.taken.rows += await this.count(id(table));
     return table;
   }
 
