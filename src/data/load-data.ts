@@ -164,7 +164,7 @@ class Loader {
       if (isOutOfMemory(error)) throw error;
       throw new DataError(
         decoded.file,
-        `cannot be read as ${decoded.format === 'parquet' ? 'Parquet' : decoded.format} (${(error as Error).message}); is the file complete?`,
+        `cannot be read as ${decoded.format === 'parquet' ? 'Parquet' : decoded.format} (${firstLine(error)}); is the file complete?`,
       );
     }
   }
@@ -224,7 +224,7 @@ class Loader {
       table = await this.create(name, `SELECT ${columns} FROM ${readSql}`);
     } catch (error) {
       if (isOutOfMemory(error)) throw error;
-      throw new DataError(source.file, `cannot be read (${(error as Error).message}); is the file complete?`);
+      throw new DataError(source.file, `cannot be read (${firstLine(error)}); is the file complete?`);
     }
     this.taken.files++;
     this.taken.bytes += source.size;
@@ -467,6 +467,13 @@ class Loader {
       }
     }
   }
+}
+
+/** DuckDB's message without the SQL it quotes (which names a temporary path, not the user's file). */
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error)
+    .split('\n')[0]!
+    .trim();
 }
 
 export async function loadData(
