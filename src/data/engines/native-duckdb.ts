@@ -5,7 +5,17 @@
  * neither installed nor loaded on demand (Parquet is built in).
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Table } from 'apache-arrow';
+import {
+  DataType,
+  Int32,
+  Table as ArrowTable,
+  makeData,
+  makeVector,
+  tableFromIPC,
+  tableToIPC,
+  type Table,
+  type Vector,
+} from 'apache-arrow';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,10 +104,11 @@ function nativeConnector(instance: DuckDBInstance, connection: DuckDBConnection,
     // Native DuckDB has no Arrow reader offline: a chunk becomes a Parquet file (parquet-wasm), which it reads.
     async insertArrowStream(name: string, ipc: Uint8Array, insert: InsertOptions = {}) {
       const file = path.join(folder, `chunk-${chunkCount++}.parquet`);
-      await writeFile(file, writeParquet(WasmTable.fromIPCStream(ipc)));
+      const { parquetIpc, columns } = withoutNullBooleans(ipc);
+      await writeFile(file, writeParquet(WasmTable.fromIPCStream(parquetIpc)));
       try {
         const table = insert.staging ? quoteTableIn(STAGING_DATABASE, name) : id(name);
-        const rows = `SELECT * FROM read_parquet(${str(file)})`;
+        const rows = `SELECT ${columns ?? '*'} FROM read_parquet(${str(file)})`;
         await connection.run(insert.append ? `INSERT INTO ${table} ${rows}` : `CREATE TABLE ${table} AS ${rows}`);
       } finally {
         await rm(file, { force: true });
@@ -109,4 +120,25 @@ function nativeConnector(instance: DuckDBInstance, connection: DuckDBConnection,
       await rm(folder, { recursive: true, force: true });
     },
   };
+}
+
+const PLACEHOLDER = '__segment_studio_rows';
+
+/**
+ * apache-arrow writes a Boolean column of nulls alone with an empty buffer, which parquet-wasm
+ * refuses: such a column is left out of the Parquet file and put back as NULL by the select list
+ * (a placeholder column keeps the row count when no other is left).
+ */
+function withoutNullBooleans(ipc: Uint8Array): { parquetIpc: Uint8Array; columns?: string } {
+  const table = tableFromIPC(ipc);
+  const allNull = (name: string) => table.numRows > 0 && table.getChild(name)!.nullCount === table.numRows;
+  const dropped = new Set(table.schema.fields.filter((f) => DataType.isBool(f.type) && allNull(f.name)).map((f) => f.name));
+  if (dropped.size === 0) return { parquetIpc: ipc };
+  const kept: Record<string, Vector> = {};
+  for (const field of table.schema.fields) if (!dropped.has(field.name)) kept[field.name] = table.getChild(field.name)!;
+  if (Object.keys(kept).length === 0) {
+    kept[PLACEHOLDER] = makeVector(makeData({ type: new Int32(), length: table.numRows, data: new Int32Array(table.numRows) }));
+  }
+  const columns = table.schema.fields.map((f) => (dropped.has(f.name) ? `CAST(NULL AS BOOLEAN) AS ${id(f.name)}` : id(f.name))).join(', ');
+  return { parquetIpc: tableToIPC(new ArrowTable(kept), 'stream'), columns };
 }
