@@ -9,6 +9,7 @@ import type { Catalog } from '../../engine/catalog';
 import * as duck from '../../engine/sql/quote';
 import * as pgq from '../../engine/sql/quote-postgres';
 import type { Connector } from '../connector';
+import { DataError } from '../data-error';
 import type { PostgresClient } from './postgres-client';
 
 const INTEGER_TYPES: Record<string, string> = {
@@ -60,11 +61,12 @@ async function columnsOf(duckdb: Connector, table: string): Promise<{ name: stri
   return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
 }
 
-/** The tables the compiled segments read: every entity's and every interaction type's. */
-export function catalogTables(catalog: Catalog): string[] {
-  return [
-    ...new Set([...Object.values(catalog.entities).map((e) => e.table), ...Object.values(catalog.interactions.types).map((t) => t.table)]),
-  ];
+/** The tables the compiled segments read, each with what it holds (an entity or an interaction type) for messages. */
+export function catalogTables(catalog: Catalog): { table: string; holds: string }[] {
+  const tables = new Map<string, string>();
+  for (const [name, e] of Object.entries(catalog.entities)) tables.set(e.table, name);
+  for (const [type, t] of Object.entries(catalog.interactions.types)) if (!tables.has(t.table)) tables.set(t.table, type);
+  return [...tables].map(([table, holds]) => ({ table, holds }));
 }
 
 export async function copyTables(
@@ -72,9 +74,9 @@ export async function copyTables(
   folder: string,
   postgres: PostgresClient,
   schema: string,
-  tables: readonly string[],
+  tables: readonly { table: string; holds: string }[],
 ): Promise<void> {
-  for (const [index, table] of tables.entries()) {
+  for (const [index, { table, holds }] of tables.entries()) {
     const columns = await columnsOf(duckdb, table);
     const target = pgq.quoteTableIn(schema, table);
     const definition = columns.map((c) => `${pgq.quoteIdentifier(c.name)} ${postgresType(c.type)}`).join(', ');
@@ -85,7 +87,10 @@ export async function copyTables(
       await duckdb.query(
         `COPY (SELECT ${select} FROM ${duck.quoteIdentifier(table)}) TO ${duck.quoteString(file)} (FORMAT csv, HEADER false)`,
       );
-      await postgres.copyFromFile(`COPY ${target} FROM STDIN (FORMAT csv)`, file);
+      await postgres.copyFromFile(`COPY ${target} FROM STDIN (FORMAT csv)`, file).catch((error: unknown) => {
+        // e.g. a NUL character, which PostgreSQL text cannot hold.
+        throw new DataError(holds, `PostgreSQL cannot take the data (${(error as Error).message})`);
+      });
     } finally {
       await rm(file, { force: true });
     }
