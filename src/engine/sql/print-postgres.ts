@@ -3,26 +3,9 @@
  * and `NOT coalesce(…)` mean the same as in DuckDB; what differs is spelt here: text search
  * and list functions, arrays, casts, and temporary tables (no CREATE OR REPLACE).
  */
-import type { Literal, ScalarFunction } from './ast';
-import { makePrinter } from './print-sql';
-import { quoteBoolean, quoteDate, quoteIdentifier, quoteNumber, quoteString, quoteTableIn, quoteTimestamp } from './quote-postgres';
-
-function printLiteral(literal: Literal): string {
-  switch (literal.type) {
-    case 'text':
-      return quoteString(literal.value);
-    case 'number':
-      return quoteNumber(literal.value);
-    case 'boolean':
-      return quoteBoolean(literal.value);
-    case 'timestamp':
-      return quoteTimestamp(literal.value);
-    case 'date':
-      return quoteDate(literal.value);
-    case 'null':
-      return 'NULL';
-  }
-}
+import type { ScalarFunction } from './ast';
+import { literalPrinter, makePrinter } from './print-sql';
+import * as quote from './quote-postgres';
 
 function printCall(fn: ScalarFunction, args: readonly string[]): string {
   const [a, b] = args;
@@ -45,9 +28,9 @@ function printCall(fn: ScalarFunction, args: readonly string[]): string {
 const CAST_TYPES = { VARCHAR: 'TEXT', DOUBLE: 'DOUBLE PRECISION', TIMESTAMP: 'TIMESTAMP', BIGINT: 'BIGINT' } as const;
 
 export const { printExpr, printQuery, printStatement } = makePrinter({
-  identifier: quoteIdentifier,
-  literal: printLiteral,
-  integer: quoteNumber,
+  identifier: quote.quoteIdentifier,
+  literal: literalPrinter(quote),
+  integer: quote.quoteNumber,
   list: (items) => `ARRAY[${items.join(', ')}]::TEXT[]`,
   call: printCall,
   // A NULL list stays NULL (unnest of NULL would give an empty array, which containsNone would match).
@@ -58,7 +41,7 @@ export const { printExpr, printQuery, printStatement } = makePrinter({
     return `${fn}(${distinct ? 'DISTINCT ' : ''}${arg})`;
   },
   castType: (type) => CAST_TYPES[type],
-  tableName: (table) => (table.database === undefined ? quoteIdentifier(table.name) : quoteTableIn(table.database, table.name)),
+  tableName: (table) => (table.database === undefined ? quote.quoteIdentifier(table.name) : quote.quoteTableIn(table.database, table.name)),
   createTableAs: (statement, table, query) => {
     // Temporary tables live in pg_temp; naming it there keeps the DROP from reaching a data table.
     const target = statement.temporary && statement.table.database === undefined ? `pg_temp.${table}` : table;

@@ -5,6 +5,34 @@
  */
 import type { AggregateFunction, Expr, From, Literal, OrderItem, Query, ScalarFunction, Statement, TableName } from './ast';
 
+/** A dialect's quoting file: how each kind of literal value is spelt. */
+export interface LiteralQuoting {
+  readonly quoteString: (value: string) => string;
+  readonly quoteNumber: (value: number) => string;
+  readonly quoteBoolean: (value: boolean) => string;
+  readonly quoteTimestamp: (instant: number) => string;
+  readonly quoteDate: (date: string) => string;
+}
+
+export function literalPrinter(quote: LiteralQuoting): (literal: Literal) => string {
+  return (literal) => {
+    switch (literal.type) {
+      case 'text':
+        return quote.quoteString(literal.value);
+      case 'number':
+        return quote.quoteNumber(literal.value);
+      case 'boolean':
+        return quote.quoteBoolean(literal.value);
+      case 'timestamp':
+        return quote.quoteTimestamp(literal.value);
+      case 'date':
+        return quote.quoteDate(literal.value);
+      case 'null':
+        return 'NULL';
+    }
+  };
+}
+
 export interface DialectSyntax {
   readonly identifier: (name: string) => string;
   readonly literal: (literal: Literal) => string;

@@ -2,7 +2,7 @@
  * The only place where identifiers and literal values become PostgreSQL SQL text. Strings are
  * standard-conforming (a backslash is an ordinary character); PostgreSQL text cannot hold NUL.
  */
-import { quoteBoolean, quoteDate, quoteTimestamp } from './quote';
+import { quoteBoolean, quoteDate, quoteString, quoteTimestamp } from './quote';
 
 /** PostgreSQL keeps the first 63 bytes of a name (NAMEDATALEN - 1) and silently drops the rest. */
 const MAX_NAME_BYTES = 63;
@@ -34,12 +34,6 @@ export function quoteIdentifier(name: string): string {
   return `"${fitName(name).replaceAll('"', '""')}"`;
 }
 
-/** A text literal; with standard_conforming_strings (on since PostgreSQL 9.1) backslash is literal. */
-export function quoteString(value: string): string {
-  if (value.includes('\0')) throw new Error('A text value cannot contain a NUL character');
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
 export function quoteNumber(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
   if (Number.isSafeInteger(value)) return String(value);
@@ -47,8 +41,12 @@ export function quoteNumber(value: number): string {
   return `CAST(${String(value)} AS DOUBLE PRECISION)`;
 }
 
-/** TRUE / FALSE, `TIMESTAMP '…'` (no zone, UTC) and `DATE '…'` are spelt alike in both dialects. */
-export { quoteBoolean, quoteDate, quoteTimestamp };
+/**
+ * Spelt alike in both dialects: text (with standard_conforming_strings, on since PostgreSQL 9.1,
+ * a backslash is an ordinary character, and NUL is refused), TRUE / FALSE, `TIMESTAMP '…'`
+ * (no zone, UTC) and `DATE '…'`.
+ */
+export { quoteBoolean, quoteDate, quoteString, quoteTimestamp };
 
 /** A table in a schema: `"schema"."table"`. */
 export function quoteTableIn(schema: string, table: string): string {
