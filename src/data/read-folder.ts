@@ -1,6 +1,7 @@
 /** Reads a data folder from disk (Node only) into the files the loader takes. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { DataError } from './data-error';
 import type { InputFile } from './decode-file';
 
 /**
@@ -20,4 +21,13 @@ export async function readFolder(folder: string, leaveOnDisk: (name: string) => 
       return { name, bytes: new Uint8Array(await readFile(file)), path: file };
     }),
   );
+}
+
+/** `readFolder` for an engine's load: a folder that cannot be read is a data error naming it. */
+export async function readDataFolder(folder: string, leaveOnDisk?: (name: string) => boolean): Promise<InputFile[]> {
+  try {
+    return await readFolder(folder, leaveOnDisk);
+  } catch (error) {
+    throw new DataError(folder, `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }

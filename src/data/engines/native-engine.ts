@@ -4,11 +4,10 @@
  * decoded by the project's own code (CSV typed by SPEC §2's rules, exactly as in the app).
  */
 import { quoteString } from '../../engine/sql/quote';
-import { DataError } from '../data-error';
 import { fileFormat, type Decoders } from '../decode-file';
 import { loadData } from '../load-data';
 import { nodeDecoders } from '../node-decoders';
-import { readFolder } from '../read-folder';
+import { readDataFolder } from '../read-folder';
 import type { Engine } from './engine';
 import { openNativeDuckDb } from './native-duckdb';
 
@@ -25,13 +24,7 @@ export async function createNativeEngine(): Promise<Engine> {
     name: 'native',
     dialect: 'duckdb',
     async load(folder) {
-      let files;
-      try {
-        files = await readFolder(folder, isParquet);
-      } catch (error) {
-        throw new DataError(folder, `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-      }
-      return loadData(db, files, nativeDecoders);
+      return loadData(db, await readDataFolder(folder, isParquet), nativeDecoders);
     },
     execute: async (sql) => void (await db.connection.run(sql)),
     query: (sql) => db.query(sql),

@@ -6,11 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as pgq from '../../engine/sql/quote-postgres';
-import { DataError } from '../data-error';
 import { fileFormat } from '../decode-file';
 import { loadData } from '../load-data';
 import { parseCatalogFile } from '../plan-tables';
-import { readFolder } from '../read-folder';
+import { readDataFolder } from '../read-folder';
 import type { Engine, LoadedData } from './engine';
 import { nativeDecoders } from './native-engine';
 import { openNativeDuckDb } from './native-duckdb';
@@ -24,7 +23,7 @@ export async function createPostgresEngine(url: string): Promise<Engine> {
   let created = false;
 
   async function loadFiles(folder: string): Promise<LoadedData> {
-    const files = await readFolderOrError(folder);
+    const files = await readDataFolder(folder, (name) => fileFormat(name)?.format === 'parquet');
     if (!files.some((f) => fileFormat(f.name))) {
       const catalogFile = files.find((f) => f.name === 'catalog.json');
       const catalogJson = parseCatalogFile(catalogFile ? new TextDecoder().decode(catalogFile.bytes) : undefined);
@@ -57,12 +56,4 @@ export async function createPostgresEngine(url: string): Promise<Engine> {
       }
     },
   };
-}
-
-async function readFolderOrError(folder: string) {
-  try {
-    return await readFolder(folder, (name) => fileFormat(name)?.format === 'parquet');
-  } catch (error) {
-    throw new DataError(folder, `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
 }
