@@ -12,21 +12,28 @@ export interface CliOptions {
   readonly profile: boolean;
   /** Save results and rewrite BENCHMARKS.md. */
   readonly write: boolean;
+  /** Time `npm run evaluate` per engine against hand-written native DuckDB instead of the browser. */
+  readonly evaluate: boolean;
+  /** With --evaluate: also `--engine postgres` on this server. */
+  readonly postgres?: string;
+  /** With --evaluate: SEGMENT_STUDIO_MEMORY_LIMIT for the native engine, e.g. 4GB. */
+  readonly memoryLimit?: string;
 }
 
 export const USAGE = `npm run bench -- [--scale ${Object.keys(SCALES).join('|')}[,…]] [--layout long|per-type[,…]] [--runs 5] [--load-runs 3]
-                 [--seed 42] [--port 4184] [--experiments a,b] [--no-profile] [--no-write]`;
+                 [--seed 42] [--port 4184] [--experiments a,b] [--no-profile] [--no-write]
+       npm run bench -- --evaluate [--scale 100k] [--runs 3] [--postgres postgres://user@host:port/db] [--memory-limit 4GB] [--no-write]`;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--no-write' || arg === '--no-profile' || arg === '--help') flags.add(arg);
+    if (arg === '--no-write' || arg === '--no-profile' || arg === '--help' || arg === '--evaluate') flags.add(arg);
     else if (arg.startsWith('--') && i + 1 < argv.length) values.set(arg, argv[++i]!);
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
-  const known = ['--scale', '--layout', '--runs', '--load-runs', '--seed', '--port', '--experiments'];
+  const known = ['--scale', '--layout', '--runs', '--load-runs', '--seed', '--port', '--experiments', '--postgres', '--memory-limit'];
   for (const key of values.keys()) if (!known.includes(key)) throw new Error(`unknown option ${key}\n${USAGE}`);
   if (flags.has('--help')) throw new Error(USAGE);
   const int = (key: string, fallback: number) => {
@@ -51,5 +58,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     experiments: values.get('--experiments')?.split(',').filter(Boolean) ?? [],
     profile: !flags.has('--no-profile'),
     write: !flags.has('--no-write'),
+    evaluate: flags.has('--evaluate'),
+    ...(values.has('--postgres') ? { postgres: values.get('--postgres')! } : {}),
+    ...(values.has('--memory-limit') ? { memoryLimit: values.get('--memory-limit')! } : {}),
   };
 }

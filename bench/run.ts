@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBenchmark } from './benchmark';
+import { benchEvaluate, evaluateSummary } from './evaluate-engines';
 import { parseOptions, type CliOptions } from './options';
 import { formatted, summaryLines, writeBenchmarksMarkdown } from './report';
 import type { Layout } from './scales';
@@ -10,6 +11,10 @@ const RESULTS = 'bench/results';
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.evaluate) {
+    for (const scale of options.scales) await runEvaluate(options, scale);
+    return;
+  }
   for (const scale of options.scales) for (const layout of options.layouts) await runOne(options, scale, layout);
 }
 
@@ -36,6 +41,24 @@ async function runOne(options: CliOptions, scale: string, layout: Layout): Promi
       writeFileSync(file, await formatted(file, JSON.stringify(result)));
       await writeBenchmarksMarkdown(RESULTS, 'BENCHMARKS.md');
     }
+  }
+}
+
+async function runEvaluate(options: CliOptions, scale: string): Promise<void> {
+  const result = await benchEvaluate(scale, {
+    rounds: options.runs,
+    ...(options.postgres ? { postgresUrl: options.postgres } : {}),
+    ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
+    log: (line) => console.error(line),
+  });
+  console.log(evaluateSummary(result).join('\n'));
+  if (options.write && scale !== 'tiny') {
+    // A folder of its own: the browser report reads every JSON file directly in bench/results.
+    const folder = path.join(RESULTS, 'evaluate');
+    mkdirSync(folder, { recursive: true });
+    const suffix = options.memoryLimit ? `-${options.memoryLimit.toLowerCase()}` : '';
+    const file = path.join(folder, `${scale}${suffix}.json`);
+    writeFileSync(file, await formatted(file, JSON.stringify(result)));
   }
 }
 

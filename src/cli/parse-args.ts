@@ -85,7 +85,7 @@ export function parseArgs(argv: readonly string[], clock: () => number = Date.no
   let now: number | undefined;
   let members = false;
   let only: string | undefined;
-  let engine: EngineName = 'wasm';
+  let engine: EngineName = 'native';
   let url: string | undefined;
   let timeline: Timeline | undefined;
   let explain: string | undefined;

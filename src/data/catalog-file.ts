@@ -13,8 +13,8 @@ export const CatalogFile = z.strictObject({
       contactLinks: z.array(z.string().min(1)).min(1).optional(),
     })
     .optional(),
-  /** Server engines only (SPEC §2): each table of the folder, by its stem, mapped to a table on the server. */
-  tables: z.record(z.string(), z.string().min(1)).optional(),
+  /** Server engines only: the server table each table of the folder is (`"contact": "crm.contact"`). */
+  tables: z.record(z.string().min(1), z.string().min(1)).optional(),
 });
 export type CatalogFile = z.infer<typeof CatalogFile>;
 

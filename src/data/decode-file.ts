@@ -1,4 +1,5 @@
 /** Turns one data file into Arrow IPC stream bytes that DuckDB can take, whatever its format. */
+import type { From } from '../engine/sql/ast';
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import { arrowEndProblem } from './arrow-ipc-end';
 import { checkColumnNames } from './column-names';
@@ -11,6 +12,10 @@ export interface InputFile {
   /** File name with extension, e.g. `contact.parquet`. */
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** Where the file is on disk (Node), for an engine that reads it in place; `bytes` may then be empty. */
+  readonly path?: string;
+  /** The file's size when `bytes` does not hold it. */
+  readonly size?: number;
 }
 
 /** Parquet decoding differs between Node and the browser (how the wasm is fetched). */
@@ -18,6 +23,8 @@ export interface Decoders {
   readonly readParquetRowGroups: ReadRowGroups;
   /** Rows per chunk (Parquet: whole row groups); tests make it small to cross chunk boundaries. */
   readonly chunkRows?: number;
+  /** SQL that reads the file's rows in place, for an engine that can (native DuckDB and Parquet); else undefined. */
+  readonly readInPlace?: (file: InputFile, format: FileFormat) => From | undefined;
 }
 
 export type FileFormat = 'parquet' | 'arrow' | 'csv';
@@ -30,6 +37,8 @@ export interface DecodedFile {
   readonly chunks: Iterable<Uint8Array>;
   /** An Arrow IPC stream with the columns and no rows: what the file holds, before decoding it. */
   schema(): Uint8Array;
+  /** Set when the engine reads the file itself (`chunks` is then empty): where its rows come from. */
+  readonly readFrom?: From;
   /** CSV only: the raw text, the type each column's values fit, and line numbers for errors. */
   readonly csv?: { readonly parsed: ParsedCsv; readonly types: Readonly<Record<string, CsvType>> };
 }
@@ -54,6 +63,10 @@ export function decodeFile(file: InputFile, decoders: Decoders): DecodedFile {
   const kind = fileFormat(file.name);
   if (!kind) throw new DataError(file.name, 'not a data file: use .parquet, .arrow, .arrows or .csv');
   const base = { stem: kind.stem, file: file.name, format: kind.format };
+  const readFrom = decoders.readInPlace?.(file, kind.format);
+  if (readFrom !== undefined) {
+    return { ...base, chunks: [], readFrom, schema: () => new Uint8Array(0) };
+  }
   switch (kind.format) {
     case 'parquet':
       return {

@@ -100,7 +100,7 @@ class Loader {
 
     this.fileCount = dataFiles.length;
     const opened = await this.streamer.openAll(
-      dataFiles.map((file) => ({ decoded: decodeFile(file, decoders), size: file.bytes.byteLength })),
+      dataFiles.map((file) => ({ decoded: decodeFile(file, decoders), size: file.size ?? file.bytes.byteLength })),
       (index) => this.progress(`Reading ${dataFiles[index]!.name}`, index, dataFiles.length),
     );
     const sources: SourceTable[] = opened.map((s) => ({ stem: s.stem, file: s.file, columns: s.columns.map((c) => c.name) }));

@@ -27,7 +27,11 @@ async function isDataEntry(folder: string, entry: Dirent): Promise<boolean> {
   }
 }
 
-export async function readFolder(folder: string): Promise<InputFile[]> {
+/**
+ * Every data file of the folder, sorted by name. A file `leaveOnDisk` picks is not read into
+ * memory: the engine reads it in place from its `path`.
+ */
+export async function readFolder(folder: string, leaveOnDisk: (name: string) => boolean = () => false): Promise<InputFile[]> {
   let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -40,10 +44,15 @@ export async function readFolder(folder: string): Promise<InputFile[]> {
   return Promise.all(
     names.map(async (name) => {
       try {
-        return { name, bytes: new Uint8Array(await readFile(path.join(folder, name))) };
+        const file = path.resolve(folder, name);
+        if (leaveOnDisk(name)) return { name, bytes: new Uint8Array(0), path: file, size: (await stat(file)).size };
+        return { name, bytes: new Uint8Array(await readFile(file)), path: file };
       } catch (error) {
         throw new DataError(name, `cannot be read from ${folder} (${reason(error)})`);
       }
     }),
   );
 }
+
+/** The folder for an engine's load (kept for the engines' callers: errors already name the file or folder). */
+export const readDataFolder = readFolder;

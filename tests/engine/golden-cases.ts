@@ -1,6 +1,7 @@
 /**
  * The golden cases: every operator and segment kind, with the members worked out by hand from
- * tests/helpers/fixture-data.ts. Each engine's golden test runs them (DuckDB-WASM, ClickHouse, …).
+ * tests/helpers/fixture-data.ts. The SQL of each is pinned per dialect (golden.test.ts) and run on
+ * every engine (golden-engines.test.ts).
  */
 import { Library, type Condition, type InteractionQuery } from '../../src/engine/library-schema';
 import { HOSTILE_CITY } from '../helpers/fixture-data';
@@ -362,6 +363,7 @@ export const CASES: Case[] = [
   { name: 'static-unknown-left-out', segment: SUPPORT[4]!, members: ['c2'] },
 ];
 
+/** The case under `name`, beside the segments compound cases refer to. */
 export function libraryWith(segment: Record<string, unknown>, name: string): Library {
   const support = SUPPORT.filter((s) => s.name !== segment.name);
   return Library.parse({ version: 1, segments: [...support, { ...segment, name }] });

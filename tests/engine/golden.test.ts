@@ -1,7 +1,8 @@
 /**
  * Golden tests: every operator and segment kind compiled against the fixture data. Each case
- * pins the printed SQL (tests/engine/golden/<case>.sql) and runs it on DuckDB-WASM, checking
- * the members worked out by hand from tests/helpers/fixture-data.ts.
+ * pins the printed SQL, DuckDB's (tests/engine/golden/<case>.sql) and PostgreSQL's
+ * (golden/postgres/<case>.sql), and runs DuckDB's on DuckDB-WASM, checking the members worked
+ * out by hand from tests/helpers/fixture-data.ts. golden-engines.test.ts runs them on the other engines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
@@ -13,6 +14,7 @@ import { nodeDecoders } from '../../src/data/node-decoders';
 import type { Catalog } from '../../src/engine/catalog';
 import { compileSegment } from '../../src/engine/compile/compile-segment';
 import { printQuery } from '../../src/engine/sql/print-duckdb';
+import { printQueryIn } from '../../src/engine/sql/dialect';
 import { fixtureFiles, NOW } from '../helpers/fixture-data';
 import { CASES, libraryWith } from './golden-cases';
 
@@ -39,6 +41,7 @@ describe('golden SQL and members', () => {
       };
       const sql = printQuery(compileSegment(segment, options));
       await expect(sql).toMatchFileSnapshot(`golden/${testCase.name}.sql`);
+      await expect(printQueryIn('postgres', compileSegment(segment, options))).toMatchFileSnapshot(`golden/postgres/${testCase.name}.sql`);
       const rows = await db.query(`SELECT id FROM (${sql}) ORDER BY id`);
       expect(rows.map((r) => r.id)).toEqual(testCase.members);
       // The evaluator (which materialises referenced segments) must agree with the inlined SQL.

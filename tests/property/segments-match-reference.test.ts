@@ -1,7 +1,7 @@
 /**
  * Property: on random data and random valid segment libraries, the product's SQL path
- * (src/engine compile + src/data evaluate on DuckDB-WASM) selects exactly the members the
- * independent reference evaluator (tests/reference) selects.
+ * (src/engine compile + src/data evaluate) selects exactly the members the independent
+ * reference evaluator (tests/reference) selects, on every engine of engines-under-test.ts.
  *
  * PROPERTY_RUNS scales the number of cases, PROPERTY_SEED fixes the seed. A failure prints
  * the shrunk case and writes it under .cache/property-failure/ (git-ignored; Playwright empties test-results/) with the command that replays it.
@@ -15,6 +15,11 @@ import { dropTables, loadData } from '../../src/data/load-data';
 import { nodeDecoders } from '../../src/data/node-decoders';
 import { productShape, referenceShape } from './catalog-agreement';
 import { checkAgainstReference, describeTally } from './check-against-reference';
+import { ENGINES_UNDER_TEST } from './engines-under-test';
+import { evaluateOnEngine, evaluateWithSql } from './sql-path';
+import { enginesUnderTest } from '../helpers/engines';
+import * as q from '../../src/engine/sql/build';
+import { printQueryIn } from '../../src/engine/sql/dialect';
 import { datasetArbitrary } from './dataset';
 import { datasetFiles } from './dataset-files';
 import { datasetReference } from './dataset-reference';
@@ -24,8 +29,10 @@ import { caseArbitrary } from './property-case';
 import { LIST_ITEMS, TEXT_ALPHABET, TEXT_WORDS } from './value-pools';
 
 const SCALE = Number(process.env.PROPERTY_RUNS ?? 1);
-const MIXED_RUNS = Math.round(200 * SCALE);
-const TIME_RUNS = Math.round(130 * SCALE);
+const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
+const WASM = ENGINES_UNDER_TEST.find((e) => e.name === 'wasm')!;
+const MIXED_RUNS = runs(WASM.mixedRuns);
+const TIME_RUNS = runs(WASM.timeRuns);
 
 describe('the SQL path selects what the reference evaluator selects', () => {
   let connector: Connector;
@@ -57,12 +64,68 @@ describe('the SQL path selects what the reference evaluator selects', () => {
   });
 
   it(`every kind of segment, nested conditions (${MIXED_RUNS} cases)`, async () => {
-    const tally = await checkAgainstReference(connector, caseArbitrary(libraryArbitrary), MIXED_RUNS, '.cache/property-failure/mixed');
+    const tally = await checkAgainstReference(
+      (f, l, n) => evaluateWithSql(connector, f, l, n),
+      caseArbitrary(libraryArbitrary),
+      MIXED_RUNS,
+      '.cache/property-failure/mixed',
+    );
     console.info(`mixed segments: ${describeTally(tally)}`);
   }, 600_000);
 
   it(`single date and timestamp tests on boundaries (${TIME_RUNS} cases)`, async () => {
-    const tally = await checkAgainstReference(connector, caseArbitrary(timeLibraryArbitrary), TIME_RUNS, '.cache/property-failure/time');
+    const tally = await checkAgainstReference(
+      (f, l, n) => evaluateWithSql(connector, f, l, n),
+      caseArbitrary(timeLibraryArbitrary),
+      TIME_RUNS,
+      '.cache/property-failure/time',
+    );
     console.info(`time boundaries: ${describeTally(tally)}`);
   }, 600_000);
 });
+
+const OTHER_ENGINES = ENGINES_UNDER_TEST.filter((e) => e.name !== 'wasm');
+const opened = await enginesUnderTest(OTHER_ENGINES.map((e) => e.name));
+
+for (const [index, { name, mixedRuns, timeRuns }] of OTHER_ENGINES.entries()) {
+  const engine = opened[index]!;
+  describe(`on ${name}, the SQL path selects what the reference evaluator selects`, () => {
+    if (engine.unavailable) {
+      it.skip(`skipped: ${engine.unavailable}`, () => undefined);
+      return;
+    }
+    it(`lower() agrees with the reference on every character and word the generators use`, async () => {
+      const samples = [...TEXT_ALPHABET, ...TEXT_WORDS, ...LIST_ITEMS];
+      const query = q.select(samples.map((s, i) => q.as(q.lower(q.text(s)), `l${i}`)));
+      const opened = await engine.open();
+      try {
+        const [row] = await opened.query(printQueryIn(opened.dialect, query));
+        expect(samples.map((_, i) => row![`l${i}`])).toEqual(samples.map(lowerLikeDuckDb));
+      } finally {
+        await opened.close();
+      }
+    });
+
+    const path = (f: Parameters<typeof evaluateOnEngine>[1], l: unknown, n: number) => evaluateOnEngine(engine, f, l, n);
+
+    it(`every kind of segment, nested conditions (${runs(mixedRuns)} cases)`, async () => {
+      const tally = await checkAgainstReference(
+        path,
+        caseArbitrary(libraryArbitrary),
+        runs(mixedRuns),
+        `.cache/property-failure/${name}-mixed`,
+      );
+      console.info(`${name}, mixed segments: ${describeTally(tally)}`);
+    }, 600_000);
+
+    it(`single date and timestamp tests on boundaries (${runs(timeRuns)} cases)`, async () => {
+      const tally = await checkAgainstReference(
+        path,
+        caseArbitrary(timeLibraryArbitrary),
+        runs(timeRuns),
+        `.cache/property-failure/${name}-time`,
+      );
+      console.info(`${name}, time boundaries: ${describeTally(tally)}`);
+    }, 600_000);
+  });
+}

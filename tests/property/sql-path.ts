@@ -1,6 +1,7 @@
 /**
  * The product's paths for one case: load the files into DuckDB-WASM, evaluate the library as
- * `npm run evaluate` does, preview every segment as the designer does (with its kept parts), unload.
+ * `npm run evaluate` does, preview every segment as the designer does (with its kept parts),
+ * unload; or load them on another engine and evaluate there.
  */
 import type { Connector } from '../../src/data/connector';
 import type { InputFile } from '../../src/data/decode-file';
@@ -13,12 +14,15 @@ import { dropTable } from '../../src/engine/sql/statements';
 import { runPreview } from '../../src/state/preview/preview-run';
 import { membersOf, SegmentTables } from '../../src/state/preview/preview-tables';
 import { printQuery } from '../../src/engine/sql/print-duckdb';
+import type { EngineUnderTest } from '../helpers/engines';
+import { withLoadedEngine } from '../helpers/engines';
 
 let generation = 1000;
 
 export interface SqlMembers {
   readonly evaluated: Map<string, string[]>;
-  readonly previewed: Map<string, string[]>;
+  /** The designer's preview (DuckDB-WASM only). */
+  readonly previewed?: Map<string, string[]>;
 }
 
 export async function evaluateWithSql(
@@ -47,4 +51,18 @@ export async function evaluateWithSql(
     await tables.clear(connector);
     await dropTables(connector, loaded.tables);
   }
+}
+
+/** Another engine, as `npm run evaluate` runs it: a fresh engine per case, loading the files from disk. */
+export async function evaluateOnEngine(
+  engine: EngineUnderTest,
+  files: readonly InputFile[],
+  libraryJson: unknown,
+  now: number,
+): Promise<SqlMembers> {
+  const library = parseLibraryOrThrow(libraryJson);
+  return withLoadedEngine(engine, files, async (opened, loaded) => {
+    const results = await evaluateLibrary(opened, loaded.catalog, library, { now });
+    return { evaluated: new Map(results.map((r) => [r.name, [...r.members]])) };
+  });
 }

@@ -3,7 +3,7 @@
  * plain in-memory database, each chunk normalised on the way: only one chunk is ever
  * uncompressed. Rows keep the file's order, so a row's `rowid` in the table is its place in the file.
  */
-import type { SelectColumn } from '../../engine/sql/ast';
+import type { From, SelectColumn } from '../../engine/sql/ast';
 import * as q from '../../engine/sql/build';
 import { STAGING_DATABASE, type Connector } from '../connector';
 import { DataError, isOutOfMemory, TOO_LARGE } from '../data-error';
@@ -62,7 +62,8 @@ export class FileStreamer {
     for (const [index, { decoded }] of files.entries()) {
       beforeFile(index);
       const staging = `${this.tables.prefix}:staging:${index}:${decoded.stem}`;
-      await this.insert(decoded, staging, decoded.schema());
+      if (decoded.readFrom) await this.stageInPlace(decoded, staging, decoded.readFrom);
+      else await this.insert(decoded, staging, decoded.schema());
       stagings.push(staging);
     }
     const columns = await ask(this.runner, tablesColumns(stagings, STAGING_DATABASE));
@@ -85,7 +86,36 @@ export class FileStreamer {
     for (const table of this.staging) await execute(this.runner, q.dropTable(inStaging(table))).catch(() => undefined);
   }
 
+  /** An empty table with the columns of a file the engine reads itself; a file it cannot read is a data error. */
+  private async stageInPlace(decoded: DecodedFile, staging: string, from: From): Promise<void> {
+    this.staging.add(staging);
+    try {
+      await execute(this.runner, q.createTableAs(inStaging(staging), q.select([q.STAR], { from, limit: 0 })));
+    } catch (error) {
+      if (isOutOfMemory(error)) throw error;
+      throw new DataError(
+        decoded.file,
+        `cannot be read as ${decoded.format === 'parquet' ? 'Parquet' : decoded.format} (${firstLine(error)}); is the file complete?`,
+      );
+    }
+  }
+
+  /** One statement from the file to its table: the engine streams it, spilling to disk when it must. */
+  private async buildInPlace(name: string, source: OpenedFile, columns: readonly SelectColumn[], from: From): Promise<string> {
+    this.watcher.beforeChunk(source);
+    let table: string;
+    try {
+      table = await this.tables.create(this.runner, name, q.select(columns, { from }));
+    } catch (error) {
+      if (isOutOfMemory(error)) throw error;
+      throw new DataError(source.file, `cannot be read (${firstLine(error)}); is the file complete?`);
+    }
+    if (this.watcher.countsRows) this.watcher.rowsTaken(await ask(this.runner, rowCount(table)));
+    return table;
+  }
+
   private async buildChunks(name: string, source: OpenedFile, columns: readonly SelectColumn[]): Promise<string> {
+    if (source.readFrom) return this.buildInPlace(name, source, columns, source.readFrom);
     const staged = q.tableIn({ database: STAGING_DATABASE }, source.staging);
     const normalized = q.select(columns, { from: staged });
     let table: string | undefined;
@@ -115,4 +145,11 @@ export class FileStreamer {
     await execute(this.runner, q.dropTable(inStaging(staging), false));
     this.staging.delete(staging);
   }
+}
+
+/** DuckDB's message without the SQL it quotes (which names a temporary path, not the user's file). */
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error)
+    .split('\n')[0]!
+    .trim();
 }

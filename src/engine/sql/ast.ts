@@ -70,8 +70,13 @@ export type From =
       readonly database?: string;
       readonly schema?: string;
     }
-  /** A function that returns rows, e.g. `duckdb_memory()`. */
-  | { readonly kind: 'tableFunction'; readonly fn: 'duckdb_memory'; readonly alias?: string }
+  /** A function that returns rows: `duckdb_memory()`, or `read_parquet(path)` (native DuckDB reading a file in place). */
+  | {
+      readonly kind: 'tableFunction';
+      readonly fn: 'duckdb_memory' | 'read_parquet';
+      readonly args?: readonly Expr[];
+      readonly alias?: string;
+    }
   | { readonly kind: 'subquery'; readonly query: Query; readonly alias: string }
   | { readonly kind: 'join'; readonly type: 'LEFT' | 'INNER'; readonly left: From; readonly right: From; readonly on: Expr };
 

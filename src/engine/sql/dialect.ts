@@ -5,6 +5,7 @@
 import type { Query, Statement } from './ast';
 import * as clickhouse from './print-clickhouse';
 import * as duckdb from './print-duckdb';
+import * as postgres from './print-postgres';
 
 export type Dialect = 'duckdb' | 'postgres' | 'clickhouse';
 
@@ -15,7 +16,7 @@ export interface Printer {
   printStatement(statement: Statement): string;
 }
 
-const printers: Partial<Record<Dialect, Printer>> = { duckdb, clickhouse };
+const printers: Partial<Record<Dialect, Printer>> = { duckdb, postgres, clickhouse };
 
 export function printerFor(dialect: Dialect): Printer {
   return printers[dialect] ?? fail(dialect);

@@ -64,7 +64,7 @@ function printFrom(from: From): string {
       return from.alias === undefined ? name : `${name} AS ${quoteIdentifier(from.alias)}`;
     }
     case 'tableFunction':
-      return `${from.fn}()${from.alias === undefined ? '' : ` AS ${quoteIdentifier(from.alias)}`}`;
+      return `${from.fn}(${(from.args ?? []).map(printExpr).join(', ')})${from.alias === undefined ? '' : ` AS ${quoteIdentifier(from.alias)}`}`;
     case 'subquery':
       return `${subqueryText(from.query)} AS ${quoteIdentifier(from.alias)}`;
     case 'join':

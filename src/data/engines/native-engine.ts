@@ -1,0 +1,34 @@
+/**
+ * `--engine native`: the app's loader and evaluator on native DuckDB, all cores, spilling to a
+ * temporary folder past its memory limit. Parquet is read in place by DuckDB; CSV and Arrow are
+ * decoded by the project's own code (CSV typed by SPEC §2's rules, exactly as in the app).
+ */
+import * as q from '../../engine/sql/build';
+import { fileFormat, type Decoders } from '../decode-file';
+import { loadData } from '../load-data';
+import { nodeDecoders } from '../node-decoders';
+import { readDataFolder } from '../read-folder';
+import type { Engine } from './engine';
+import { openNativeDuckDb } from './native-duckdb';
+
+const isParquet = (name: string) => fileFormat(name)?.format === 'parquet';
+
+export const nativeDecoders: Decoders = {
+  ...nodeDecoders,
+  readInPlace: (file, format) =>
+    format === 'parquet' && file.path !== undefined ? { kind: 'tableFunction', fn: 'read_parquet', args: [q.text(file.path)] } : undefined,
+};
+
+export async function createNativeEngine(): Promise<Engine> {
+  const db = await openNativeDuckDb();
+  return {
+    name: 'native',
+    dialect: 'duckdb',
+    async load(folder) {
+      return loadData(db, await readDataFolder(folder, isParquet), nativeDecoders);
+    },
+    execute: async (sql) => void (await db.connection.run(sql)),
+    query: (sql) => db.query(sql),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Prints the SQL tree as PostgreSQL SQL. Keys are text, set operations, zero-count LEFT JOINs
+ * and `NOT coalesce(…)` mean the same as in DuckDB; what differs is spelt here: text search
+ * and list functions, arrays, casts, and temporary tables (no CREATE OR REPLACE).
+ */
+import type { CastType, ScalarFunction } from './ast';
+import { literalPrinter, makePrinter } from './print-sql';
+import * as quote from './quote-postgres';
+
+function printCall(fn: ScalarFunction, args: readonly string[]): string {
+  const [a, b] = args;
+  switch (fn) {
+    case 'contains':
+      // strpos, not LIKE: `%`, `_` and `\` in the value stay ordinary characters.
+      return `(strpos(${a}, ${b}) > 0)`;
+    case 'ends_with':
+      return `(right(${a}, length(${b})) = ${b})`;
+    case 'list_has_any':
+      // Array overlap compares elements with =, so NULL elements never match, as DuckDB ignores them.
+      return `(${a} && ${b})`;
+    case 'list_has_all':
+      return `(${a} @> ${b})`;
+    default:
+      return `${fn}(${args.join(', ')})`;
+  }
+}
+
+const CAST_TYPES: Record<CastType, string> = {
+  VARCHAR: 'TEXT',
+  DOUBLE: 'DOUBLE PRECISION',
+  TIMESTAMP: 'TIMESTAMP',
+  BIGINT: 'BIGINT',
+  BOOLEAN: 'BOOLEAN',
+  DATE: 'DATE',
+  TIMESTAMPTZ: 'TIMESTAMPTZ',
+};
+
+export const { printExpr, printQuery, printStatement } = makePrinter({
+  identifier: quote.quoteIdentifier,
+  literal: literalPrinter(quote),
+  integer: quote.quoteNumber,
+  list: (items) => `ARRAY[${items.join(', ')}]::TEXT[]`,
+  call: printCall,
+  // A NULL list stays NULL (unnest of NULL would give an empty array, which containsNone would match).
+  lowerEach: (list) => `(CASE WHEN ${list} IS NULL THEN NULL ELSE ARRAY(SELECT lower(x) FROM unnest(${list}) AS u(x)) END)`,
+  aggregate: (fn, arg, distinct) => {
+    if (arg === undefined) return `${fn}(*)`;
+    if (fn === 'mode') return `mode() WITHIN GROUP (ORDER BY ${arg})`;
+    return `${fn}(${distinct ? 'DISTINCT ' : ''}${arg})`;
+  },
+  castType: (type) => CAST_TYPES[type],
+  tableName: (table) => (table.database === undefined ? quote.quoteIdentifier(table.name) : quote.quoteTableIn(table.database, table.name)),
+  createTableAs: (statement, table, query) => {
+    // Temporary tables live in pg_temp; naming it there keeps the DROP from reaching a data table.
+    const target = statement.temporary && statement.table.database === undefined ? `pg_temp.${table}` : table;
+    const create = `CREATE ${statement.temporary ? 'TEMP ' : ''}TABLE ${target} AS\n${query}`;
+    return statement.orReplace ? `DROP TABLE IF EXISTS ${target};\n${create}` : create;
+  },
+  dropTable: (statement, table) => `DROP TABLE ${statement.ifExists ? 'IF EXISTS ' : ''}${table}`,
+});

@@ -1,0 +1,40 @@
+/**
+ * The golden cases on native DuckDB and PostgreSQL: each engine loads the fixture folder from
+ * disk and must select exactly the members worked out by hand (golden.test.ts runs DuckDB-WASM).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine, LoadedData } from '../../src/data/engines/engine';
+import { evaluateLibrary } from '../../src/data/evaluate-library';
+import { enginesUnderTest, writeFolder } from '../helpers/engines';
+import { fixtureFiles, NOW } from '../helpers/fixture-data';
+import { CASES, libraryWith } from './golden-cases';
+
+for (const engine of await enginesUnderTest(['native', 'postgres'])) {
+  describe(`golden members on ${engine.name}`, () => {
+    if (engine.unavailable) {
+      it.skip(`skipped: ${engine.unavailable}`, () => undefined);
+      return;
+    }
+    let opened: Engine;
+    let loaded: LoadedData;
+    let remove: () => Promise<void>;
+    beforeAll(async () => {
+      const written = await writeFolder(fixtureFiles());
+      remove = written.remove;
+      opened = await engine.open();
+      loaded = await opened.load(written.folder);
+    });
+    afterAll(async () => {
+      await opened?.close();
+      await remove?.();
+    });
+
+    for (const testCase of CASES) {
+      it(testCase.name, async () => {
+        const name = String(testCase.segment.name ?? 'Under_test');
+        const [result] = await evaluateLibrary(opened, loaded.catalog, libraryWith(testCase.segment, name), { now: NOW, only: name });
+        expect(result!.members).toEqual(testCase.members);
+      });
+    }
+  });
+}

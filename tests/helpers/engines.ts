@@ -1,0 +1,72 @@
+/**
+ * The engines `npm run evaluate` offers, opened the way tests need them: each on a data folder
+ * written to disk. A server engine whose server is not running is skipped with the reason shown,
+ * except in CI (`CI` set), where a missing server is a failure.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { InputFile } from '../../src/data/decode-file';
+import type { Engine, EngineName } from '../../src/data/engines/engine';
+import { openEngine } from '../../src/data/engines/open-engine';
+import { connectPostgres } from '../../src/data/engines/postgres-client';
+
+export const POSTGRES_URL = process.env.SEGMENT_STUDIO_POSTGRES_URL ?? 'postgres://segment_studio@127.0.0.1:55432/segment_studio';
+
+export interface EngineUnderTest {
+  readonly name: EngineName;
+  /** Why the engine cannot run here (its server is down); undefined when it can. */
+  readonly unavailable?: string;
+  open(): Promise<Engine>;
+}
+
+/** Undefined when the server answers, else why not. */
+async function postgresProblem(): Promise<string | undefined> {
+  try {
+    const client = await connectPostgres(POSTGRES_URL);
+    await client.end();
+    return undefined;
+  } catch (error) {
+    return `no PostgreSQL at ${POSTGRES_URL} (${(error as Error).message}); start it with bash scripts/servers/postgres.sh start`;
+  }
+}
+
+/** In CI a server that should be there and is not fails the run instead of skipping. */
+function unavailableOrFail(problem: string | undefined): string | undefined {
+  if (problem !== undefined && process.env.CI) throw new Error(`CI is set but ${problem}`);
+  return problem;
+}
+
+export async function enginesUnderTest(names: readonly EngineName[]): Promise<EngineUnderTest[]> {
+  const engines: EngineUnderTest[] = [];
+  for (const name of names) {
+    if (name === 'postgres') {
+      const unavailable = unavailableOrFail(await postgresProblem());
+      engines.push({ name, ...(unavailable ? { unavailable } : {}), open: () => openEngine('postgres', POSTGRES_URL) });
+    } else engines.push({ name, open: () => openEngine(name) });
+  }
+  return engines;
+}
+
+/** Writes files into a fresh temporary folder; `remove` deletes it. */
+export async function writeFolder(files: readonly InputFile[]): Promise<{ folder: string; remove: () => Promise<void> }> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'segment-studio-data-'));
+  for (const file of files) await writeFile(path.join(folder, file.name), file.bytes);
+  return { folder, remove: () => rm(folder, { recursive: true, force: true }) };
+}
+
+/** Opens the engine, loads the files, runs `use`, and closes everything whatever happens. */
+export async function withLoadedEngine<T>(
+  engine: EngineUnderTest,
+  files: readonly InputFile[],
+  use: (opened: Engine, loaded: Awaited<ReturnType<Engine['load']>>) => Promise<T>,
+): Promise<T> {
+  const { folder, remove } = await writeFolder(files);
+  const opened = await engine.open();
+  try {
+    return await use(opened, await opened.load(folder));
+  } finally {
+    await opened.close();
+    await remove();
+  }
+}
