@@ -2,7 +2,7 @@
  * Compiles a validated segment into a SQL query that returns its members as one text column
  * `id`. Evaluation time and zone are inputs; nothing here reads the clock.
  */
-import { CONTACT, contactEntity, defaultLink, type Catalog, type Fields } from '../catalog';
+import { CONTACT, contactEntity, defaultLink, resolveRelation, type Catalog, type Fields } from '../catalog';
 import type { Combine, Condition, CountTest, InteractionQuery, Measure, Segment, Window } from '../library-schema';
 import type { Expr, From, Query, SetOperator } from '../sql/ast';
 import * as q from '../sql/build';
@@ -28,7 +28,8 @@ interface Scope {
   readonly entity?: string;
 }
 
-const SET_OPERATORS: Record<Combine, SetOperator> = { union: 'UNION', intersect: 'INTERSECT', exclude: 'EXCEPT' };
+/** How groups and steps combine, in SQL. */
+export const SET_OPERATORS: Record<Combine, SetOperator> = { union: 'UNION', intersect: 'INTERSECT', exclude: 'EXCEPT' };
 const DEFAULT_COUNT: CountTest = { op: 'atLeast', value: 1 };
 
 class SegmentCompiler {
@@ -71,14 +72,15 @@ class SegmentCompiler {
   private related(condition: Extract<Condition, { related: string }>, scope: Scope): Expr {
     const relation = this.catalog.relations.find((r) => r.name === condition.via) ?? fail(`unknown relation ${condition.via}`);
     const target = this.catalog.entities[condition.related] ?? fail(`unknown entity ${condition.related}`);
-    const forward =
-      relation.from.entity === scope.entity &&
-      relation.to.entity === condition.related &&
-      !(condition.reverse && relation.from.entity === relation.to.entity);
-    const reverse = relation.to.entity === scope.entity && relation.from.entity === condition.related;
-    if (!forward && !reverse) fail(`relation ${relation.name} does not link ${scope.entity} and ${condition.related}`);
+    const resolved = resolveRelation(
+      relation,
+      scope.entity ?? fail('related conditions apply to profile entities'),
+      condition.related,
+      condition.reverse,
+    );
+    if (!resolved.ok) fail(resolved.problem);
     // Same-record semantics: all of `where` is tested on each related record in one subquery.
-    const [ownSide, otherSide] = forward ? [relation.from.field, relation.to.field] : [relation.to.field, relation.from.field];
+    const { ownField: ownSide, otherField: otherSide } = resolved;
     const inner: Scope = { alias: this.alias('r'), fields: target.fields, entity: condition.related };
     const where = condition.where ? this.condition(condition.where, inner) : q.isNull(q.col(inner.alias, otherSide), true);
     const matches = q.select([q.col(inner.alias, otherSide)], { from: q.table(target.table, inner.alias), where });
