@@ -8,14 +8,13 @@ export interface CliOptions {
   readonly loadRuns: number | undefined;
   readonly seed: number;
   readonly port: number;
-  readonly experiments: string[];
   readonly profile: boolean;
   /** Save results and rewrite BENCHMARKS.md. */
   readonly write: boolean;
 }
 
 export const USAGE = `npm run bench -- [--scale ${Object.keys(SCALES).join('|')}[,…]] [--layout long|per-type[,…]] [--runs 5] [--load-runs 3]
-                 [--seed 42] [--port 4184] [--experiments a,b] [--no-profile] [--no-write]`;
+                 [--seed 42] [--port 4184] [--no-profile] [--no-write]`;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
   const values = new Map<string, string>();
@@ -26,7 +25,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     else if (arg.startsWith('--') && i + 1 < argv.length) values.set(arg, argv[++i]!);
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
-  const known = ['--scale', '--layout', '--runs', '--load-runs', '--seed', '--port', '--experiments'];
+  const known = ['--scale', '--layout', '--runs', '--load-runs', '--seed', '--port'];
   for (const key of values.keys()) if (!known.includes(key)) throw new Error(`unknown option ${key}\n${USAGE}`);
   if (flags.has('--help')) throw new Error(USAGE);
   const int = (key: string, fallback: number) => {
@@ -48,7 +47,6 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     loadRuns,
     seed: int('--seed', 42),
     port: int('--port', 4184),
-    experiments: values.get('--experiments')?.split(',').filter(Boolean) ?? [],
     profile: !flags.has('--no-profile'),
     write: !flags.has('--no-write'),
   };
