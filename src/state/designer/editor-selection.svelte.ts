@@ -15,20 +15,21 @@ export class EditorSelection {
 
   constructor(private readonly root: () => Condition | undefined) {}
 
-  private get current(): ReadonlyMap<string, TreePath> {
-    return this.tickedOn === JSON.stringify(this.root() ?? null) ? this.selected : new Map();
+  /** The ticks, if they were made on the tree as it is now. */
+  private get current(): ReadonlyMap<string, TreePath> | undefined {
+    return this.tickedOn === JSON.stringify(this.root() ?? null) ? this.selected : undefined;
   }
 
   get paths(): TreePath[] {
-    return [...this.current.values()];
+    return [...(this.current?.values() ?? [])];
   }
 
   get size(): number {
-    return this.current.size;
+    return this.current?.size ?? 0;
   }
 
   has(path: TreePath): boolean {
-    return this.current.has(JSON.stringify(path));
+    return this.current?.has(JSON.stringify(path)) ?? false;
   }
 
   toggle(path: TreePath): void {
