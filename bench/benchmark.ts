@@ -15,7 +15,7 @@ import { ensureDataFolder, type DataFolder } from './generate-data';
 import { MemorySampler } from './memory-sampler';
 import { NativeEngine, type ProfiledOperator } from './native';
 import { recordLoadInNode } from './node-load-steps';
-import { FRESH_PAGE_EXPERIMENTS, type EnvironmentReport, type LoadStep, type MemoryReport, type SegmentRun } from './protocol';
+import { type EnvironmentReport, type LoadStep, type MemoryReport, type SegmentRun } from './protocol';
 import { BENCH_NOW, scaleNamed, SCALES, type Layout, type Scale } from './scales';
 import { BENCH_SEGMENTS, PREVIEW_EDITS } from './segments';
 import { serveStatic } from './static-server';
@@ -29,7 +29,6 @@ export interface BenchOptions {
   readonly port: number;
   /** Where generated data and the built harness go (.bench/). */
   readonly workDir: string;
-  readonly experiments: readonly string[];
   readonly profile: boolean;
   readonly log: (line: string) => void;
 }
@@ -68,18 +67,15 @@ export interface BrowserDetails {
   readonly libraryMs: number[];
   readonly memoryAfterLoad?: MemoryReport;
   readonly memoryAfterEvaluate?: MemoryReport;
-  /** The tab's peak through the app's own work (load, segments, previews), before any experiment. */
+  /** The tab's peak through the app's own work (load, segments, previews),  */
   readonly rendererPeakBytes: number;
   readonly browserTotalPeakBytes: number;
-  /** The tab's peak including the experiments that ran in it. */
-  readonly rendererPeakWithExperimentsBytes?: number;
   readonly problems: string[];
   /** Where it stopped, if it did not finish. */
   readonly failedAt?: string;
   readonly error?: string;
   /** A failed load: the steps it had taken, and DuckDB's memory when it stopped. */
   readonly failedLoad?: { readonly steps: readonly LoadStep[]; readonly memory?: MemoryReport };
-  readonly experiments: Record<string, unknown>;
 }
 
 export interface ScaleResult {
@@ -146,35 +142,6 @@ async function replay(native: NativeEngine, statements: readonly string[]): Prom
   return total;
 }
 
-/** An experiment in a page of its own, with the tab's peak memory measured for it alone. */
-async function freshPageExperiment(
-  url: string,
-  folder: DataFolder,
-  name: string,
-  options: BenchOptions,
-  input: { catalog: Catalog; statements: readonly SegmentStatement[] },
-): Promise<unknown> {
-  options.log(`  experiment ${name} (fresh page)`);
-  const sampler = new MemorySampler();
-  let page: HarnessPage | undefined;
-  try {
-    page = await openHarness(url);
-    await page.call('start');
-    await page.call(
-      'fetchFiles',
-      `/data/${path.basename(folder.dir)}`,
-      folder.files.map((f) => f.name),
-    );
-    const result = await page.call('experiment', name, options.runs, input);
-    return { ...(result as object), rendererPeakBytes: sampler.stop().rendererPeak, problems: page.problems };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message.split('\n')[0] : String(error), rendererPeakBytes: sampler.stop().rendererPeak };
-  } finally {
-    sampler.stop();
-    await page?.close().catch(() => undefined);
-  }
-}
-
 export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> {
   const { log } = options;
   const scale = scaleNamed(options.scale);
@@ -193,7 +160,6 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
     rendererPeakBytes: 0,
     browserTotalPeakBytes: 0,
     problems: [],
-    experiments: {},
   };
   const mismatches: string[] = [];
   let page: HarnessPage | undefined;
@@ -297,11 +263,6 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
       const appPeaks = sampler.sample();
       details.rendererPeakBytes = appPeaks.rendererPeak;
       details.browserTotalPeakBytes = appPeaks.browserTotalPeak;
-      for (const name of options.experiments.filter((e) => !FRESH_PAGE_EXPERIMENTS.includes(e))) {
-        stage = `experiment ${name}`;
-        log(`  experiment ${name}`);
-        details.experiments[name] = await page.call('experiment', name, options.runs);
-      }
       stage = 'done';
     } catch (error) {
       details.failedAt = stage;
@@ -318,7 +279,6 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
         details.rendererPeakBytes = peaks.rendererPeak;
         details.browserTotalPeakBytes = peaks.browserTotalPeak;
       }
-      details.rendererPeakWithExperimentsBytes = peaks.rendererPeak;
       await page?.close().catch(() => undefined);
     }
     if (!catalog) {
@@ -331,12 +291,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
       replayedSteps = 'node';
       statements = compileInNode(catalog);
     }
-    try {
-      for (const name of options.experiments.filter((e) => FRESH_PAGE_EXPERIMENTS.includes(e)))
-        details.experiments[name] = await freshPageExperiment(server.url, folder, name, options, { catalog, statements });
-    } finally {
-      await server.close();
-    }
+    await server.close();
 
     for (let run = nativeResults[0]!.load.ms.length; run < options.loadRuns; run++) await nativeLoad(details.loadSteps);
     for (let run = 0; run < options.runs; run++) {

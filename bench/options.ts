@@ -8,7 +8,6 @@ export interface CliOptions {
   readonly loadRuns: number | undefined;
   readonly seed: number;
   readonly port: number;
-  readonly experiments: string[];
   readonly profile: boolean;
   /** Save results and rewrite BENCHMARKS.md. */
   readonly write: boolean;
@@ -21,7 +20,7 @@ export interface CliOptions {
 }
 
 export const USAGE = `npm run bench -- [--scale ${Object.keys(SCALES).join('|')}[,…]] [--layout long|per-type[,…]] [--runs 5] [--load-runs 3]
-                 [--seed 42] [--port 4184] [--experiments a,b] [--no-profile] [--no-write]
+                 [--seed 42] [--port 4184] [--no-profile] [--no-write]
        npm run bench -- --evaluate [--scale 100k] [--runs 3] [--postgres postgres://user@host:port/db] [--memory-limit 4GB] [--no-write]`;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
@@ -33,7 +32,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     else if (arg.startsWith('--') && i + 1 < argv.length) values.set(arg, argv[++i]!);
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
-  const known = ['--scale', '--layout', '--runs', '--load-runs', '--seed', '--port', '--experiments', '--postgres', '--memory-limit'];
+  const known = ['--scale', '--layout', '--runs', '--load-runs', '--seed', '--port', '--postgres', '--memory-limit'];
   for (const key of values.keys()) if (!known.includes(key)) throw new Error(`unknown option ${key}\n${USAGE}`);
   if (flags.has('--help')) throw new Error(USAGE);
   const int = (key: string, fallback: number) => {
@@ -55,7 +54,6 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     loadRuns,
     seed: int('--seed', 42),
     port: int('--port', 4184),
-    experiments: values.get('--experiments')?.split(',').filter(Boolean) ?? [],
     profile: !flags.has('--no-profile'),
     write: !flags.has('--no-write'),
     evaluate: flags.has('--evaluate'),

@@ -72,14 +72,6 @@ export interface EnvironmentReport {
   readonly startMs: number;
 }
 
-export interface ExperimentInput {
-  readonly catalog: Catalog;
-  readonly statements: readonly SegmentStatement[];
-}
-
-/** Experiments that need a page of their own: nothing loaded by the app's loader first. */
-export const FRESH_PAGE_EXPERIMENTS: readonly string[] = ['stream-load'];
-
 /** The page's API, on `window.bench`. */
 export interface HarnessApi {
   start(): Promise<EnvironmentReport>;
@@ -96,6 +88,4 @@ export interface HarnessApi {
   evaluateLibraryMs(): Promise<number>;
   runSql(sql: string, runs: number): Promise<{ ms: number[]; rows: unknown[] }>;
   memory(): Promise<MemoryReport>;
-  /** Runs a measurement of a proposed change; a fresh page passes the catalog and statements to use. */
-  experiment(name: string, runs: number, input?: ExperimentInput): Promise<unknown>;
 }

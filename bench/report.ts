@@ -4,7 +4,6 @@ import path from 'node:path';
 import * as prettier from 'prettier';
 import type { EngineResult, ScaleResult } from './benchmark';
 import { renderRatioChart, type ChartSeries } from './chart';
-import { experimentsSection } from './experiments-report';
 import { LOAD_PHASES, phaseTotals } from './load-phases';
 import { formatBytes, formatMs, formatRatio, median, ratio } from './stats';
 
@@ -266,10 +265,7 @@ function scaleSection(r: ScaleResult): string[] {
   const memory = r.browser.memoryAfterEvaluate ?? r.browser.memoryAfterLoad;
   out.push('**Memory**:', '');
   out.push(
-    `- Tab (renderer process) peak resident memory through the app's work, including the DuckDB worker and both wasm heaps: **${formatBytes(r.browser.rendererPeakBytes)}**; all browser processes: ${formatBytes(r.browser.browserTotalPeakBytes)}` +
-      (r.browser.rendererPeakWithExperimentsBytes && r.browser.rendererPeakWithExperimentsBytes > r.browser.rendererPeakBytes
-        ? ` (${formatBytes(r.browser.rendererPeakWithExperimentsBytes)} with the experiments that ran in the same tab).`
-        : '.'),
+    `- Tab (renderer process) peak resident memory through the app's work, including the DuckDB worker and both wasm heaps: **${formatBytes(r.browser.rendererPeakBytes)}**; all browser processes: ${formatBytes(r.browser.browserTotalPeakBytes)}.`,
   );
   if (r.browser.memoryAfterLoad)
     out.push(
@@ -289,15 +285,6 @@ function scaleSection(r: ScaleResult): string[] {
   if (r.mismatches.length > 0) out.push('**Mismatches between browser and native:**', '', ...r.mismatches.map((m) => `- ${m}`), '');
   else if (Object.keys(browser(r).segments).length > 0)
     out.push('Browser and native DuckDB selected the same members for every segment (checksums of the sorted keys agree).', '');
-
-  const rows = segmentRows(r);
-  out.push(
-    ...experimentsSection(r.browser.experiments, {
-      appLoadMs: loadFigures(r).browser,
-      appSegmentsMs: rows.reduce((a, s) => a + s.browser, 0),
-      native1: Object.fromEntries(rows.map((s) => [s.name, s.native1])),
-    }),
-  );
 
   if (r.profiles.length > 0) {
     out.push(
@@ -349,21 +336,6 @@ function chartSeries(results: readonly ScaleResult[]): ChartSeries[] {
         ],
       },
     ];
-    // Where the app could not load, the streaming prototype shows what the proposed loader does.
-    const prototype = r.browser.experiments['stream-load'] as { loadMs?: number; segments?: Record<string, number> } | undefined;
-    if (note && prototype?.loadMs !== undefined) {
-      series.push({
-        label: `${scale}, streaming prototype`,
-        values: [
-          { label: 'load', value: ratio(prototype.loadMs, load.native1), target: TARGETS.load },
-          ...segmentRows(r).map((s) => ({
-            label: s.name,
-            value: ratio(prototype.segments?.[s.name] ?? NaN, s.native1),
-            target: TARGETS.segment,
-          })),
-        ],
-      });
-    }
     return series;
   });
 }

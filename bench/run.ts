@@ -29,7 +29,6 @@ async function runOne(options: CliOptions, scale: string, layout: Layout): Promi
       seed: options.seed,
       port: options.port,
       workDir: '.bench',
-      experiments: options.experiments,
       profile: options.profile,
       log: (line) => console.error(line),
     });

@@ -22,7 +22,6 @@ describe('benchmark smoke run', () => {
       seed: 42,
       port: 0,
       workDir: '.bench',
-      experiments: [],
       profile: true,
       log: () => undefined,
     });

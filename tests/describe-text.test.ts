@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeCondition, outlineCondition } from '../src/engine/describe/describe-condition';
 import { describeSegment } from '../src/engine/describe/describe-segment';
-import { labelField, referencedEntity } from '../src/engine/describe/record-label';
+import { labelField, referencedEntity } from '../src/engine/designer/record-label';
 import type { Catalog } from '../src/engine/catalog';
 
 describe('conditions in words', () => {

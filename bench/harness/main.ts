@@ -20,7 +20,6 @@ import { memberChecksum } from '../checksum';
 import { benchLibrary, segmentStatements, withEdit, type SegmentStatement } from '../compile';
 import { recordingConnector, recordingDecoders } from '../instrument';
 import type { HarnessApi, LoadStep } from '../protocol';
-import { runExperiment } from './experiments';
 
 interface PreparedPreview {
   readonly label: string;
@@ -189,19 +188,6 @@ const api: HarnessApi = {
       duckdbBytes: Object.values(duckdbByTag).reduce((a, b) => a + b, 0),
       duckdbByTag,
     };
-  },
-
-  async experiment(name, runs, input) {
-    const engine = ready();
-    return runExperiment(name, {
-      db: engine.db,
-      files,
-      catalog: input?.catalog ?? catalog,
-      statements: input?.statements ?? prepared?.statements ?? [],
-      previews: prepared?.previews ?? [],
-      now: prepared?.now ?? 0,
-      runs,
-    });
   },
 };
 

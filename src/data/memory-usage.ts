@@ -68,7 +68,7 @@ const DECODED_GROWTH = 8;
 
 /**
  * Files stream through DuckDB a chunk at a time into compressed tables, which take about a
- * Parquet file's size (1M/20M: 463 MB of DuckDB for 414 MB of Parquet, BENCHMARKS.md). The page
+ * Parquet file's size (measured in BENCHMARKS.md). The page
  * holds the files' bytes meanwhile, and a CSV file's text as strings.
  */
 export function estimateFilesNeed(files: readonly InputFile[]): MemoryNeed {

@@ -80,6 +80,43 @@ export function relationStepsFrom(catalog: Catalog, entity: string): RelationSte
   return steps;
 }
 
+/** Where a field lives: a profile entity, or an interaction type. */
+export type FieldSource = { readonly entity: string } | { readonly interaction: string };
+
+/** How a `related` condition follows its relation from the current record to the related one. */
+export type ResolvedRelation =
+  | {
+      readonly ok: true;
+      readonly relation: RelationInfo;
+      readonly direction: 'forward' | 'reverse';
+      /** The current record's column, and the related record's column it must equal. */
+      readonly ownField: string;
+      readonly otherField: string;
+    }
+  | { readonly ok: false; readonly at: 'via' | 'reverse'; readonly problem: string };
+
+/**
+ * The one place a relation's direction is decided (SPEC §2): from `entity` to `related` through
+ * `relation`. A relation between two entities is followed whichever way links them; one from a
+ * table to itself is followed forward (to the record the column names) unless `reverse` is asked.
+ */
+export function resolveRelation(relation: RelationInfo, entity: string, related: string, reverse = false): ResolvedRelation {
+  const canForward = relation.from.entity === entity && relation.to.entity === related;
+  const canReverse = relation.to.entity === entity && relation.from.entity === related;
+  if (!canForward && !canReverse)
+    return {
+      ok: false,
+      at: 'via',
+      problem: `relation "${relation.name}" links ${relation.from.entity} to ${relation.to.entity}, not ${entity} and ${related}`,
+    };
+  if (reverse && !canReverse)
+    return { ok: false, at: 'reverse', problem: `relation "${relation.name}" cannot be followed in reverse from ${entity} to ${related}` };
+  const direction = canForward && !reverse ? 'forward' : 'reverse';
+  return direction === 'forward'
+    ? { ok: true, relation, direction, ownField: relation.from.field, otherField: relation.to.field }
+    : { ok: true, relation, direction, ownField: relation.to.field, otherField: relation.from.field };
+}
+
 /** The link an interaction query uses by default: ContactId if present, else the only link. */
 export function defaultLink(type: InteractionTypeInfo): string | undefined {
   if (type.links.includes('ContactId')) return 'ContactId';

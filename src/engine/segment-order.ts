@@ -1,8 +1,24 @@
 /** Dependency order of segments: every compound after the segments it uses. */
-import type { Library, Segment } from './library-schema';
+import type { Library, Segment, SegmentInput } from './library-schema';
 
-export function dependencies(segment: Segment): string[] {
-  return segment.kind === 'compound' ? segment.query.steps.map((s) => s.segment) : [];
+/** The segments a segment uses directly (a compound's steps). */
+export function dependencies(segment: Segment | SegmentInput | undefined): string[] {
+  return segment?.kind === 'compound' ? segment.query.steps.map((s) => s.segment) : [];
+}
+
+/** Every segment a segment uses, directly or through others, each once, nearest first; a cycle stops where it closes. */
+export function usedSegments(segment: Segment | SegmentInput, lookup: (name: string) => Segment | SegmentInput | undefined): string[] {
+  const used: string[] = [];
+  const seen = new Set<string>([segment.name]);
+  const queue = dependencies(segment);
+  while (queue.length > 0) {
+    const name = queue.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    used.push(name);
+    queue.push(...dependencies(lookup(name)));
+  }
+  return used;
 }
 
 /** The segments to evaluate, dependencies first; with `only`, just what that one needs. */

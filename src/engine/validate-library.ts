@@ -2,7 +2,7 @@
  * Checks a parsed library against the loaded data (SPEC §3): names, references, fields,
  * operators and values. Every problem names the segment and the JSON path of the node.
  */
-import { CONTACT, defaultLink, own, type Catalog, type FieldType, type Fields } from './catalog';
+import { CONTACT, defaultLink, own, resolveRelation, type Catalog, type FieldType, type Fields } from './catalog';
 import {
   BOOLEAN_OPS,
   DATE_OPS,
@@ -201,20 +201,11 @@ class Validator {
       );
       return;
     }
-    const forward = relation.from.entity === scope.entity && relation.to.entity === condition.related;
-    const reverse = relation.to.entity === scope.entity && relation.from.entity === condition.related;
-    if (!forward && !reverse) {
-      this.report(
-        [...path, 'via'],
-        `relation "${relation.name}" links ${relation.from.entity} to ${relation.to.entity}, not ${scope.entity} and ${condition.related}`,
-      );
-      return;
+    const resolved = resolveRelation(relation, scope.entity, condition.related, condition.reverse);
+    if (!resolved.ok) {
+      this.report([...path, resolved.at], resolved.problem);
+      if (resolved.at === 'via') return;
     }
-    if (condition.reverse && !reverse)
-      this.report(
-        [...path, 'reverse'],
-        `relation "${relation.name}" cannot be followed in reverse from ${scope.entity} to ${condition.related}`,
-      );
     if (condition.where) {
       this.condition(condition.where, { fields: target.fields, entity: condition.related, description: condition.related }, [
         ...path,

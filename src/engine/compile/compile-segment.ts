@@ -2,7 +2,7 @@
  * Compiles a validated segment into a SQL query that returns its members as one text column
  * `id`. Evaluation time and zone are inputs; nothing here reads the clock.
  */
-import { CONTACT, contactEntity, defaultLink, own, type Catalog, type Fields } from '../catalog';
+import { CONTACT, contactEntity, defaultLink, own, resolveRelation, type Catalog, type Fields } from '../catalog';
 import type { Combine, Condition, CountTest, InteractionQuery, Measure, Segment, Window } from '../library-schema';
 import type { Expr, From, Query, SetOperator } from '../sql/ast';
 import * as q from '../sql/build';
@@ -36,7 +36,8 @@ interface Scope {
   readonly entity?: string;
 }
 
-const SET_OPERATORS: Record<Combine, SetOperator> = { union: 'UNION', intersect: 'INTERSECT', exclude: 'EXCEPT' };
+/** How groups and steps combine, in SQL. */
+export const SET_OPERATORS: Record<Combine, SetOperator> = { union: 'UNION', intersect: 'INTERSECT', exclude: 'EXCEPT' };
 export const DEFAULT_COUNT: CountTest = { op: 'atLeast', value: 1 };
 
 class SegmentCompiler {
@@ -269,14 +270,14 @@ function fail(message: string): never {
 export function relatedLink(catalog: Catalog, entity: string | undefined, condition: Extract<Condition, { related: string }>) {
   const relation = catalog.relations.find((r) => r.name === condition.via) ?? fail(`unknown relation ${condition.via}`);
   const target = own(catalog.entities, condition.related) ?? fail(`unknown entity ${condition.related}`);
-  const forward =
-    relation.from.entity === entity &&
-    relation.to.entity === condition.related &&
-    !(condition.reverse && relation.from.entity === relation.to.entity);
-  const reverse = relation.to.entity === entity && relation.from.entity === condition.related;
-  if (!forward && !reverse) fail(`relation ${relation.name} does not link ${entity} and ${condition.related}`);
-  const [ownSide, otherSide] = forward ? [relation.from.field, relation.to.field] : [relation.to.field, relation.from.field];
-  return { target, ownSide, otherSide };
+  const resolved = resolveRelation(
+    relation,
+    entity ?? fail('related conditions apply to profile entities'),
+    condition.related,
+    condition.reverse,
+  );
+  if (!resolved.ok) fail(resolved.problem);
+  return { target, ownSide: resolved.ownField, otherSide: resolved.otherField };
 }
 
 export function measureExpr(measure: Measure, alias: string): Expr {

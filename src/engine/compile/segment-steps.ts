@@ -4,9 +4,9 @@
  * exactly the members `compileSegment` selects.
  */
 import type { Combine, Segment } from '../library-schema';
-import type { Query, SetOperator } from '../sql/ast';
+import type { Query } from '../sql/ast';
 import * as q from '../sql/build';
-import { compileSegment, type CompileOptions } from './compile-segment';
+import { compileSegment, SET_OPERATORS, type CompileOptions } from './compile-segment';
 
 export interface SegmentStep {
   /** How this step joins the result of the steps before it; absent on the first. */
@@ -14,8 +14,6 @@ export interface SegmentStep {
   /** The members of this step on its own (one `id` column). */
   readonly query: Query;
 }
-
-const SET_OPERATORS: Record<Combine, SetOperator> = { union: 'UNION', intersect: 'INTERSECT', exclude: 'EXCEPT' };
 
 /** Profile groups and compound steps one by one; an interaction or static segment is one step. */
 export function compileSegmentSteps(segment: Segment, options: CompileOptions): SegmentStep[] {

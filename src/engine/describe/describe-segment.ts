@@ -1,7 +1,7 @@
 /** A whole segment definition in words, for the designer's summary line and outline view. */
 import type { Combine, Condition } from '../library-schema';
 import { describeCondition, describeInteractionHead, outlineCondition, type DescriptionLine } from './describe-condition';
-import type { ProfileDraft, SegmentDraft } from './segment-draft';
+import type { ProfileDraft, SegmentDraft } from '../designer/segment-draft';
 
 const COMBINE_PHRASES: Record<Combine, string> = {
   union: 'add',

@@ -1,10 +1,10 @@
 /** The designer's questions about the loaded data, answered by DuckDB through the engine's SQL builders. */
 import type { Connector, Row } from '../../data/connector';
 import type { Catalog } from '../../engine/catalog';
-import { contactSearchQuery, knownContactsQuery, matchingContactsQuery } from '../../engine/describe/contact-queries';
+import { contactSearchQuery, knownContactsQuery, matchingContactsQuery } from '../../engine/stats/contact-queries';
 import { compileCountedField, compileInteractionValues } from '../../engine/compile/compile-segment';
-import { histogramOfTable, histogramQuery } from '../../engine/describe/histogram-query';
-import { valueStatsQuery } from '../../engine/describe/value-stats-query';
+import { histogramOfTable, histogramQuery } from '../../engine/stats/histogram-query';
+import { valueStatsQuery } from '../../engine/stats/value-stats-query';
 import { Segment, type Condition, type InteractionQuery } from '../../engine/library-schema';
 import { LibraryError } from '../../engine/problems';
 import type { Query } from '../../engine/sql/ast';

@@ -4,8 +4,9 @@
  */
 import type { Condition, InteractionQuery } from '../../engine/library-schema';
 
-/** Where a field lives: a profile entity, or an interaction type. */
-export type FieldSource = { readonly entity: string } | { readonly interaction: string };
+import type { FieldSource } from '../../engine/catalog';
+
+export type { FieldSource };
 
 export interface ValueCount {
   readonly value: string | number | boolean;

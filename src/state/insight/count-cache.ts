@@ -3,7 +3,7 @@
  * instant) until the data or the instant changes: an edit to one condition of a funnel counts
  * only the prefixes it changed.
  */
-import { countOfQuery } from '../../engine/describe/funnel-queries';
+import { countOfQuery } from '../../engine/stats/funnel-queries';
 import type { Query } from '../../engine/sql/ast';
 import { printQuery } from '../../engine/sql/print-duckdb';
 import type { Row } from '../../data/connector';

@@ -4,7 +4,7 @@
  * their SQL (which holds the definition part and the instant) for the data version, so an
  * edit to one condition counts only the prefixes it changed.
  */
-import { funnelPlans, type GroupFunnelPlan } from '../../engine/describe/funnel-queries';
+import { funnelPlans, type GroupFunnelPlan } from '../../engine/stats/funnel-queries';
 import type { Combine } from '../../engine/library-schema';
 import type { Query } from '../../engine/sql/ast';
 import type { EvaluatedSegment, LoadedData } from '../preview/preview-state.svelte';

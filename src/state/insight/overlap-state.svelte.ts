@@ -4,7 +4,7 @@
  * segment that selects exactly it. Members come from the shared segment tables, at the same
  * instant as everything else.
  */
-import { intersectionMembersQuery, overlapQuery } from '../../engine/describe/overlap-queries';
+import { intersectionMembersQuery, overlapQuery } from '../../engine/stats/overlap-queries';
 import type { SegmentInput } from '../../engine/library-schema';
 import { printQuery } from '../../engine/sql/print-duckdb';
 import type { ContactMatch } from '../designer/designer-services';

@@ -11,6 +11,7 @@ import {
   type SegmentInput,
   type Status,
 } from '../../engine/library-schema';
+import { dependencies } from '../../engine/segment-order';
 
 export interface LibraryEntry {
   /** Stable across renames; never exported. */
@@ -100,16 +101,12 @@ export function freeName(base: string, entries: readonly LibraryEntry[]): string
   }
 }
 
-function stepsOf(segment: SegmentInput | undefined): readonly { segment: string }[] {
-  return segment?.kind === 'compound' ? segment.query.steps : [];
-}
-
 /** Names of the segments whose live version or current edits use segment `name`. */
 export function usersOf(entries: readonly LibraryEntry[], name: string, onlyLive = false): string[] {
   return entries
     .filter((e) => {
       const versions = onlyLive ? [e.status === 'live' ? e.live : undefined] : [e.live, e.draft];
-      return versions.some((v) => stepsOf(v).some((s) => s.segment === name));
+      return versions.some((v) => dependencies(v).includes(name));
     })
     .map(entryName);
 }

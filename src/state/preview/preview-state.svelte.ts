@@ -7,9 +7,10 @@ import type { Problem } from '../../engine/problems';
 import type { Library, Segment, SegmentInput } from '../../engine/library-schema';
 import { dropTable } from '../../engine/sql/statements';
 import type { Connector } from '../../data/connector';
-import { engineLibrary, entryName, exportedSegment, type LibraryEntry } from '../library/library-entries';
+import { engineLibrary, type LibraryEntry } from '../library/library-entries';
 import { checkDefinition } from '../library/library-problems';
 import type { EvaluationClock } from './preview-clock.svelte';
+import { previewKey } from './preview-key';
 import { runPreview, Superseded } from './preview-run';
 import { epochOf, type SegmentTables } from './preview-tables';
 
@@ -118,11 +119,15 @@ export class PreviewState {
 
   /** Everything the members depend on: the query, the segments it uses, the data and the instant. */
   private keyOf(request: PreviewRequest): string {
-    const { name: _n, status: _s, description: _d, ...definition } = request.definition as SegmentInput & { description?: string };
-    const used = definition.kind === 'compound' ? definition.query.steps.map((s) => s.segment) : [];
-    const refs = request.entries.filter((e) => used.includes(entryName(e))).map(exportedSegment);
     const { connector, catalog } = this.deps.data;
-    return JSON.stringify([request.id, definition, refs, Boolean(connector && catalog), this.deps.data.version, this.deps.clock.now]);
+    return previewKey({
+      id: request.id,
+      definition: request.definition,
+      entries: request.entries,
+      ready: Boolean(connector && catalog),
+      dataVersion: this.deps.data.version,
+      now: this.deps.clock.now,
+    });
   }
 
   private clearFigures(): void {

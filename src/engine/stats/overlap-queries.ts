@@ -7,7 +7,7 @@ import { contactEntity, type Catalog } from '../catalog';
 import { MEMBER_COLUMN } from '../compile/compile-segment';
 import type { Query } from '../sql/ast';
 import * as q from '../sql/build';
-import { labelField } from './record-label';
+import { labelField } from '../designer/record-label';
 
 export const OVERLAP_MEMBERS_LIMIT = 100;
 

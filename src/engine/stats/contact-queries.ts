@@ -4,7 +4,7 @@ import { compileSegment } from '../compile/compile-segment';
 import type { Condition } from '../library-schema';
 import type { Query } from '../sql/ast';
 import * as q from '../sql/build';
-import { labelField } from './record-label';
+import { labelField } from '../designer/record-label';
 
 export const CONTACT_SEARCH_LIMIT = 20;
 

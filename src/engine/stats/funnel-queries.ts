@@ -9,7 +9,7 @@ import type { Combine, Condition, InteractionSegment, ProfileSegment, Segment } 
 import type { Query } from '../sql/ast';
 import * as q from '../sql/build';
 import { compileSegment, type CompileOptions } from '../compile/compile-segment';
-import { describeCondition } from './describe-condition';
+import { describeCondition } from '../describe/describe-condition';
 
 export interface FunnelBranchPlan {
   readonly label: string;

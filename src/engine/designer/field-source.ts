@@ -1,7 +1,7 @@
-/** Where a field lives: a profile entity, or an interaction type. */
-import { own, type Catalog, type FieldType, type Fields } from '../catalog';
+/** The table and type of a field, wherever it lives. */
+import { own, type Catalog, type FieldSource, type FieldType, type Fields } from '../catalog';
 
-export type FieldSource = { readonly entity: string } | { readonly interaction: string };
+export type { FieldSource } from '../catalog';
 
 export function sourceTable(catalog: Catalog, source: FieldSource): { table: string; fields: Fields } | undefined {
   return 'entity' in source ? own(catalog.entities, source.entity) : own(catalog.interactions.types, source.interaction);

@@ -5,8 +5,8 @@
 import { own, type Catalog } from '../catalog';
 import type { Expr, Query } from '../sql/ast';
 import * as q from '../sql/build';
-import { sourceTable, type FieldSource } from './field-source';
-import { labelField, referencedEntity } from './record-label';
+import { sourceTable, type FieldSource } from '../designer/field-source';
+import { labelField, referencedEntity } from '../designer/record-label';
 
 export const VALUE_STATS_LIMIT = 50;
 
