@@ -8,8 +8,9 @@ import { nodeDecoders } from '../src/data/node-decoders';
 import { createMemoryStore, type DataStore } from '../src/data/persistence';
 import { generateSampleData } from '../src/data/sample/generate-sample';
 import { DataState, type DataDependencies } from '../src/state/data/data-state.svelte';
+import { FIXTURE_DATA } from './helpers/examples';
 
-const EXAMPLES = '/work/shared/examples/data';
+const EXAMPLES = FIXTURE_DATA;
 const exampleFiles = (): InputFile[] =>
   ['contact.parquet', 'account.parquet', 'interactions.parquet', 'catalog.json'].map((name) => ({
     name,

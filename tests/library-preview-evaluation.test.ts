@@ -12,15 +12,16 @@ import type { CompoundSegment, Library, ProfileSegment, Segment } from '../src/e
 import { parseLibraryOrThrow } from '../src/engine/parse-library';
 import { runPreview, Superseded } from '../src/state/preview/preview-run';
 import { SegmentTables, type EvaluationContext } from '../src/state/preview/preview-tables';
+import { FIXTURE_DATA, FIXTURE_LIBRARY } from './helpers/examples';
 
 const NOW = Date.parse('2026-03-31T12:00:00Z');
 let db: Connector;
 let catalog: Catalog;
-const library: Library = parseLibraryOrThrow(JSON.parse(readFileSync('/work/shared/examples/library.json', 'utf8')));
+const library: Library = parseLibraryOrThrow(JSON.parse(readFileSync(FIXTURE_LIBRARY, 'utf8')));
 
 beforeAll(async () => {
   db = await createNodeConnector();
-  ({ catalog } = await loadData(db, await readFolder('/work/shared/examples/data'), nodeDecoders));
+  ({ catalog } = await loadData(db, await readFolder(FIXTURE_DATA), nodeDecoders));
 });
 afterAll(async () => db?.close());
 

@@ -6,10 +6,11 @@ import { parseLibraryText } from '../src/engine/parse-library';
 import { currentDefinition, entryName, exportDocument } from '../src/state/library/library-entries';
 import { readShareHash, shareHash } from '../src/state/library/library-share';
 import { LibraryState } from '../src/state/library/library-state.svelte';
+import { FIXTURE_LIBRARY } from './helpers/examples';
 
-const EXAMPLE_LIBRARY = readFileSync('/work/shared/examples/library.json', 'utf8');
+const EXAMPLE_LIBRARY = readFileSync(FIXTURE_LIBRARY, 'utf8');
 
-/** The catalog of /work/shared/examples/data, as far as these tests need it. */
+/** The catalog of tests/fixtures/examples/data, as far as these tests need it. */
 const catalog: Catalog = {
   contactEntity: 'contact',
   entities: {

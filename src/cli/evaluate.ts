@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { DataError } from '../data/data-error';
 import { openEngine } from '../data/engines/open-engine';
 import { evaluateLibrary } from '../data/evaluate-library';
+import { explainContact } from '../data/explain-contact';
+import { evaluateTimeline } from '../data/timeline';
 import { parseLibraryText } from '../engine/parse-library';
 import { LibraryError } from '../engine/problems';
 import { parseArgs, UsageError } from './parse-args';
@@ -25,6 +27,26 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const { catalog, warnings: loadWarnings } = await engine.load(args.data);
     loadWarnings.forEach(warn);
+    if (args.timeline) {
+      const segments = await evaluateTimeline(engine, catalog, parsed.library, {
+        ...args.timeline,
+        ...(args.only !== undefined ? { only: args.only } : {}),
+      });
+      await writeWhole(process.stderr, warnings.join(''));
+      await writeWhole(process.stdout, `${JSON.stringify({ segments }, null, 2)}\n`);
+      return 0;
+    }
+    if (args.explain !== undefined) {
+      const explanation = await explainContact(engine, catalog, parsed.library, {
+        now: args.now,
+        segment: args.only!,
+        contact: args.explain,
+        onWarning: warn,
+      });
+      await writeWhole(process.stderr, warnings.join(''));
+      await writeWhole(process.stdout, `${JSON.stringify(explanation, null, 2)}\n`);
+      return 0;
+    }
     const results = await evaluateLibrary(engine, catalog, parsed.library, {
       now: args.now,
       ...(args.only !== undefined ? { only: args.only } : {}),

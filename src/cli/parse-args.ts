@@ -1,7 +1,8 @@
 /** Arguments of `npm run evaluate` (SPEC §4). */
 import { ENGINE_NAMES, type EngineName } from '../data/engines/engine';
+import { timelineInstants, type TimelineStep } from '../engine/time';
 
-export type TimelineStep = 'day' | 'week' | 'month';
+export type { TimelineStep };
 
 export interface Timeline {
   /** Epoch milliseconds. */
@@ -70,6 +71,11 @@ function parseTimeline(text: string): Timeline {
   if (step !== 'day' && step !== 'week' && step !== 'month')
     throw new UsageError(`--timeline: STEP must be day, week or month, not "${step}"`);
   if (to < from) throw new UsageError(`--timeline: TO (${parts[1]}) is before FROM (${parts[0]})`);
+  try {
+    timelineInstants(from, to, step);
+  } catch (error) {
+    throw new UsageError(`--timeline: ${(error as Error).message}`);
+  }
   return { from, to, step };
 }
 

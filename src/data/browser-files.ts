@@ -4,13 +4,11 @@
  * and stops when cancelled.
  */
 import type { InputFile } from './decode-file';
+import type { Progress } from './progress';
 import { fileFormat } from './decode-file';
 
-export interface ReadProgress {
-  readonly step: string;
-  readonly bytes: number;
-  readonly totalBytes: number;
-}
+/** Reading counts bytes. */
+export type ReadProgress = Progress & { readonly unit: 'bytes' };
 
 type OnRead = (progress: ReadProgress) => void;
 
@@ -56,12 +54,12 @@ export async function readFiles(files: readonly File[], onProgress?: OnRead, sig
   const out: InputFile[] = [];
   for (const file of files) {
     const step = `Reading ${file.name}`;
-    onProgress?.({ step, bytes, totalBytes });
+    onProgress?.({ step, done: bytes, total: totalBytes, unit: 'bytes' });
     const content = await readStream(
       file.stream(),
       (n) => {
         bytes += n;
-        onProgress?.({ step, bytes, totalBytes });
+        onProgress?.({ step, done: bytes, total: totalBytes, unit: 'bytes' });
       },
       signal,
     );
@@ -188,7 +186,7 @@ export async function fetchDataFiles(urls: readonly string[], onProgress?: OnRea
           response.body,
           (n) => {
             bytes += n;
-            onProgress?.({ step, bytes, totalBytes: Math.max(totalBytes, bytes) });
+            onProgress?.({ step, done: bytes, total: Math.max(totalBytes, bytes), unit: 'bytes' });
           },
           signal,
         )

@@ -3,6 +3,8 @@
  * worker) and in Node (the blocking build). Only the data layer holds one.
  */
 import type { Table } from 'apache-arrow';
+import * as q from '../engine/sql/build';
+import { printStatement } from '../engine/sql/print-duckdb';
 
 export type Row = Record<string, unknown>;
 
@@ -28,7 +30,7 @@ export interface InsertOptions {
  * Tables live in a compressed in-memory database: about a tenth of the memory, and scans as
  * fast or faster (BENCHMARKS.md), which is what lets 20M interactions fit in a browser tab.
  */
-export const PREPARE_DATABASE = [`ATTACH ':memory:' AS data (COMPRESS)`, 'USE data'];
+export const PREPARE_DATABASE = [q.attach(':memory:', 'data', true), q.use('data')].map(printStatement);
 
 /**
  * DuckDB's default, uncompressed in-memory database: a loader's chunk waits here only to be copied

@@ -34,12 +34,7 @@ export async function evaluateLibrary(
   library: Library,
   options: EvaluateOptions,
 ): Promise<SegmentResult[]> {
-  const problems = validateLibrary(library, catalog);
-  if (options.only !== undefined && !library.segments.some((s) => s.name === options.only)) {
-    problems.push({ path: '--only', message: `unknown segment "${options.only}"` });
-  }
-  if (problems.length > 0) throw new LibraryError(problems);
-
+  checkLibrary(library, catalog, options.only);
   const results = new Map<string, SegmentResult>();
   const tables: string[] = [];
   try {
@@ -62,6 +57,15 @@ export async function evaluateLibrary(
   }
   const printed = options.only === undefined ? library.segments : library.segments.filter((s) => s.name === options.only);
   return printed.map((s) => results.get(s.name)!);
+}
+
+/** Validates every segment, whatever its status, and that `only` names one; throws a LibraryError with every problem. */
+export function checkLibrary(library: Library, catalog: Catalog, only?: string): void {
+  const problems = validateLibrary(library, catalog);
+  if (only !== undefined && !library.segments.some((s) => s.name === only)) {
+    problems.push({ path: '--only', message: `unknown segment "${only}"` });
+  }
+  if (problems.length > 0) throw new LibraryError(problems);
 }
 
 function warnUnknownMembers(segment: Segment, members: readonly string[], onWarning?: (message: string) => void): void {

@@ -1,6 +1,7 @@
 /** The first and last interaction of each type, for the catalog browser. */
 import type { Catalog } from '../engine/catalog';
-import { quoteIdentifier as id } from '../engine/sql/quote';
+import * as q from '../engine/sql/build';
+import { printQuery } from '../engine/sql/print-duckdb';
 import type { Connector } from './connector';
 
 export interface TimeSpan {
@@ -10,10 +11,11 @@ export interface TimeSpan {
 }
 
 export async function interactionSpans(connector: Connector, catalog: Catalog): Promise<Record<string, TimeSpan>> {
-  const ts = id(catalog.interactions.timestampField);
+  const ts = q.col(undefined, catalog.interactions.timestampField);
   const spans: Record<string, TimeSpan> = {};
   for (const [type, info] of Object.entries(catalog.interactions.types)) {
-    const [row] = await connector.query(`SELECT min(${ts}) AS first, max(${ts}) AS last FROM ${id(info.table)}`);
+    const span = q.select([q.as(q.agg('min', ts), 'first'), q.as(q.agg('max', ts), 'last')], { from: q.table(info.table) });
+    const [row] = await connector.query(printQuery(span));
     const first = row?.first;
     const last = row?.last;
     spans[type] = typeof first === 'number' && typeof last === 'number' ? { first, last } : {};

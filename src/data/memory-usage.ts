@@ -3,6 +3,8 @@
  * live in the WebAssembly heap, which cannot grow past 4 GB) and the page's JavaScript heap
  * where the browser reports it. Used to warn before a load the browser could not survive.
  */
+import * as q from '../engine/sql/build';
+import { printQuery } from '../engine/sql/print-duckdb';
 import type { Connector } from './connector';
 import type { InputFile } from './decode-file';
 import { fileFormat } from './decode-file';
@@ -36,8 +38,14 @@ interface BrowserMemory {
 }
 
 export async function readMemoryUsage(connector: Connector): Promise<MemoryUsage> {
-  const [used] = await connector.query('SELECT sum(memory_usage_bytes) AS used FROM duckdb_memory()');
-  const [limit] = await connector.query("SELECT current_setting('memory_limit') AS limit");
+  const [used] = await connector.query(
+    printQuery(
+      q.select([q.as(q.agg('sum', q.col(undefined, 'memory_usage_bytes')), 'used')], {
+        from: { kind: 'tableFunction', fn: 'duckdb_memory' },
+      }),
+    ),
+  );
+  const [limit] = await connector.query(printQuery(q.select([q.as(q.call('current_setting', q.text('memory_limit')), 'limit')])));
   const duckdbLimit = Math.min(parseByteSize(String(limit?.limit ?? '')) ?? WASM_HEAP_CEILING, WASM_HEAP_CEILING);
   const js = (globalThis.performance as unknown as { memory?: BrowserMemory } | undefined)?.memory;
   return {

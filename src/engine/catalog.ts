@@ -49,8 +49,16 @@ export interface Catalog {
 
 export const CONTACT = 'contact';
 
+/**
+ * A record's own entry for a user-given name: `fields["constructor"]` must not find
+ * Object.prototype's. Every lookup of a field, entity or interaction type by name goes through it.
+ */
+export function own<T>(record: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(record, name) ? record[name] : undefined;
+}
+
 export function contactEntity(catalog: Catalog): EntityInfo {
-  const contact = catalog.entities[CONTACT];
+  const contact = own(catalog.entities, CONTACT);
   if (!contact) throw new Error('The catalog has no contact entity');
   return contact;
 }

@@ -7,6 +7,17 @@ import { z } from 'zod';
 
 export const SEGMENT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 
+/**
+ * How deep conditions may nest: each `and`, `or`, `not`, `related` or interaction condition
+ * inside another is one level (docs/DECISIONS.md). Far more than a designer builds, and far
+ * less than what overflows the stack or DuckDB's expression depth.
+ */
+export const MAX_CONDITION_DEPTH = 64;
+/** How deep any JSON value of a library may nest (conditions at their limit need about 135). */
+export const MAX_JSON_DEPTH = 200;
+export const tooDeepMessage = (): string =>
+  `conditions nest more than ${MAX_CONDITION_DEPTH} levels deep here; flatten them (an "and" or "or" takes any number of conditions)`;
+
 export const TEXT_OPS = ['eq', 'neq', 'in', 'notIn', 'contains', 'notContains', 'beginsWith', 'endsWith'] as const;
 export const NUMBER_OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'between', 'in', 'notIn'] as const;
 export const BOOLEAN_OPS = ['isTrue', 'isFalse'] as const;

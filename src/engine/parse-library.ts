@@ -1,5 +1,6 @@
 /** Turns JSON into a `Library`, reporting shape errors with paths and suggestions. */
 import type { z } from 'zod';
+import { tooDeep } from './library-depth';
 import { Library } from './library-schema';
 import { formatPath, LibraryError, type PathSegment, type Problem } from './problems';
 import { didYouMean } from './suggest';
@@ -47,7 +48,8 @@ export type ParseResult = { ok: true; library: Library } | { ok: false; problems
 export function parseLibraryText(text: string): ParseResult {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    json = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     return { ok: false, problems: [{ path: '(root)', message: `not valid JSON: ${(error as Error).message}` }] };
   }
@@ -55,6 +57,16 @@ export function parseLibraryText(text: string): ParseResult {
 }
 
 export function parseLibrary(json: unknown): ParseResult {
+  const deep = tooDeep(json);
+  if (deep.length > 0) {
+    return {
+      ok: false,
+      problems: deep.map(({ path, message }) => {
+        const segment = segmentNameAt(json, path);
+        return { ...(segment ? { segment } : {}), path: formatPath(path), message };
+      }),
+    };
+  }
   const result = Library.safeParse(json, { reportInput: true });
   if (result.success) return { ok: true, library: result.data };
   return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, json)) };

@@ -6,7 +6,7 @@
  * as the epoch milliseconds it would have in UTC, so plain calendar math applies to it.
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { addDays, subDays, subMonths, subWeeks, subYears } from 'date-fns';
+import { addDays, addMonths, subDays, subMonths, subWeeks, subYears } from 'date-fns';
 import type { RelativeSpan, TimeUnit } from './library-schema';
 
 const DAY_MS = 86_400_000;
@@ -47,14 +47,26 @@ const SUBTRACT: Record<TimeUnit, (date: TZDate, n: number) => TZDate> = {
   year: subYears,
 };
 
-/** Subtracts n calendar units from a wall time; months and years clamp to the month's end. */
+/** The earliest and latest instants JavaScript dates hold (±100,000,000 days from 1970). */
+const EARLIEST = -8.64e15;
+const LATEST = 8.64e15;
+
+/**
+ * Subtracts n calendar units from a wall time; months and years clamp to the month's end.
+ * A span reaching before the earliest JavaScript date ends there: far beyond any data.
+ */
 function subtractFromWall(wall: number, span: RelativeSpan): number {
-  return SUBTRACT[span.unit](new TZDate(wall, 'UTC'), span.n).getTime();
+  const result = SUBTRACT[span.unit](new TZDate(wall, 'UTC'), span.n).getTime();
+  return Number.isNaN(result) || result < EARLIEST ? EARLIEST : result;
 }
+
+/** Zones have no offsets worth computing this close to the ends of the JavaScript range. */
+const nearTheEnds = (wall: number) => wall < EARLIEST + 2 * DAY_MS || wall > LATEST - 2 * DAY_MS;
 
 /** `now - n units` on the local clock of `zone`, as an instant. */
 export function subtractSpan(now: number, span: RelativeSpan, zone: string): number {
-  return wallToInstant(subtractFromWall(instantToWall(now, zone), span), zone);
+  const wall = subtractFromWall(instantToWall(now, zone), span);
+  return nearTheEnds(wall) ? wall : wallToInstant(wall, zone);
 }
 
 /** A calendar date `YYYY-MM-DD`, with no zone. */
@@ -64,12 +76,14 @@ function wallOfDate(date: CalendarDate): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
 
+/** Years past 9999 or before 0000 come out in ISO's extended form, e.g. `+010000-01-01`. */
 function dateOfWall(wall: number): CalendarDate {
-  return new Date(wall).toISOString().slice(0, 10);
+  return new Date(Math.min(Math.max(wall, EARLIEST), LATEST)).toISOString().split('T')[0]!;
 }
 
 export function startOfDay(date: CalendarDate, zone: string): number {
-  return wallToInstant(wallOfDate(date), zone);
+  const wall = wallOfDate(date);
+  return nearTheEnds(wall) ? wall : wallToInstant(wall, zone);
 }
 
 export function startOfNextDay(date: CalendarDate, zone: string): number {
@@ -93,9 +107,12 @@ const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{
 
 export type DateValue = { kind: 'date'; date: CalendarDate } | { kind: 'instant'; instant: number };
 
+/** Years 0001 to 9999; `Date.UTC` would read 0001-0099 as 1901-1999, so the year is set apart. */
 function realDate(y: string, m: string, d: string): boolean {
-  const wall = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  return dateOfWall(wall) === `${y}-${m}-${d}`;
+  if (Number(y) < 1) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(y), Number(m) - 1, Number(d));
+  return dateOfWall(date.getTime()) === `${y}-${m}-${d}`;
 }
 
 /**
@@ -123,4 +140,28 @@ export function parseDateValue(value: unknown): DateValue | string {
 /** The calendar day a date value names in `zone`. */
 export function dayOfValue(value: DateValue, zone: string): CalendarDate {
   return value.kind === 'date' ? value.date : dayOf(value.instant, zone);
+}
+
+/** How far apart a timeline's instants are (SPEC §4 `--timeline`). */
+export type TimelineStep = 'day' | 'week' | 'month';
+
+/** Most instants one timeline may have. */
+export const MAX_TIMELINE_INSTANTS = 1000;
+
+/**
+ * FROM, FROM + 1 step, … up to and including TO, in UTC calendar arithmetic. Months are always
+ * counted from FROM (FROM + k months) and clamp to the end of the month: 31 January, 28 February, 31 March.
+ */
+export function timelineInstants(from: number, to: number, step: TimelineStep): number[] {
+  const start = new TZDate(from, 'UTC');
+  const at = (k: number) => (step === 'month' ? addMonths(start, k) : addDays(start, step === 'week' ? 7 * k : k)).getTime();
+  const instants: number[] = [];
+  for (let k = 0; at(k) <= to; k++) {
+    if (instants.length === MAX_TIMELINE_INSTANTS)
+      throw new RangeError(
+        `a timeline has at most ${MAX_TIMELINE_INSTANTS} instants; this one has more: choose a longer step or a shorter span`,
+      );
+    instants.push(at(k));
+  }
+  return instants;
 }

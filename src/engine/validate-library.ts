@@ -2,15 +2,17 @@
  * Checks a parsed library against the loaded data (SPEC §3): names, references, fields,
  * operators and values. Every problem names the segment and the JSON path of the node.
  */
-import { CONTACT, defaultLink, type Catalog, type FieldType, type Fields } from './catalog';
+import { CONTACT, defaultLink, own, type Catalog, type FieldType, type Fields } from './catalog';
 import {
   BOOLEAN_OPS,
   DATE_OPS,
   LIST_OPS,
+  MAX_CONDITION_DEPTH,
   NULL_OPS,
   NUMBER_OPS,
   RelativeSpan,
   TEXT_OPS,
+  tooDeepMessage,
   VALUELESS_OPS,
   type Condition,
   type CountTest,
@@ -46,6 +48,8 @@ interface Scope {
 class Validator {
   readonly problems: Problem[] = [];
   private segmentName: string | undefined;
+  /** How many conditions enclose the one being checked (see MAX_CONDITION_DEPTH). */
+  private depth = 0;
 
   constructor(
     private readonly catalog: Catalog,
@@ -143,10 +147,23 @@ class Validator {
   }
 
   private contactScope(): Scope {
-    return { fields: this.catalog.entities[CONTACT]?.fields ?? {}, entity: CONTACT, description: 'contact' };
+    return { fields: own(this.catalog.entities, CONTACT)?.fields ?? {}, entity: CONTACT, description: 'contact' };
   }
 
   condition(condition: Condition, scope: Scope, path: Path): void {
+    if (this.depth >= MAX_CONDITION_DEPTH) {
+      this.report(path, tooDeepMessage());
+      return;
+    }
+    this.depth++;
+    try {
+      this.conditionForm(condition, scope, path);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private conditionForm(condition: Condition, scope: Scope, path: Path): void {
     if ('and' in condition) condition.and.forEach((c, i) => this.condition(c, scope, [...path, 'and', i]));
     else if ('or' in condition) condition.or.forEach((c, i) => this.condition(c, scope, [...path, 'or', i]));
     else if ('not' in condition) this.condition(condition.not, scope, [...path, 'not']);
@@ -162,7 +179,7 @@ class Validator {
       this.report([...path, 'related'], `related conditions apply to profile entities, not to ${scope.description}`);
       return;
     }
-    const target = this.catalog.entities[condition.related];
+    const target = own(this.catalog.entities, condition.related);
     if (!target) {
       this.report(
         [...path, 'related'],
@@ -208,7 +225,7 @@ class Validator {
 
   interaction(query: InteractionQuery, path: Path): void {
     const types = this.catalog.interactions.types;
-    const type = types[query.interaction];
+    const type = own(types, query.interaction);
     if (!type) {
       this.report(
         [...path, 'interaction'],
@@ -234,7 +251,7 @@ class Validator {
     const agg = query.measure?.agg ?? 'count';
     if (query.measure && query.measure.agg !== 'count') {
       const field = query.measure.field;
-      const fieldType = type.fields[field];
+      const fieldType = own(type.fields, field);
       if (!fieldType)
         this.report(
           [...path, 'measure', 'field'],
@@ -273,7 +290,7 @@ class Validator {
   }
 
   private fieldClause(clause: FieldClause, scope: Scope, path: Path): void {
-    const type = scope.fields[clause.field];
+    const type = own(scope.fields, clause.field);
     if (!type) {
       this.report(
         [...path, 'field'],

@@ -9,7 +9,14 @@ import { LibraryCounts } from './library/library-counts.svelte';
 import { WorkspacePersistence } from './library/library-persistence.svelte';
 import { starterMembersSql, starterSegments } from './library/library-starter';
 import { LibraryState } from './library/library-state.svelte';
-import { browserWorkspaceStore, memoryWorkspaceStore, type WorkspaceStore } from './library/library-store';
+import {
+  browserWorkspaceChannel,
+  browserWorkspaceStore,
+  memoryWorkspaceStore,
+  type WorkspaceChannel,
+  type WorkspaceStore,
+} from './library/library-store';
+import { FunnelState } from './insight/funnel-state.svelte';
 import { EvaluationClock } from './preview/preview-clock.svelte';
 import { PreviewState } from './preview/preview-state.svelte';
 import { SegmentTables } from './preview/preview-tables';
@@ -19,6 +26,8 @@ import { ResultsView } from './results/results-view.svelte';
 export interface WorkspaceDependencies {
   /** Where the library and the designer state are kept between visits. */
   readonly workspaceStore?: WorkspaceStore;
+  /** How other tabs of the app hear of library changes (BroadcastChannel in the browser). */
+  readonly workspaceChannel?: WorkspaceChannel;
   /** The page address, read once for a shared library (`#library=…`). */
   readonly location?: { readonly hash: string; readonly href: string };
 }
@@ -32,6 +41,7 @@ export class AppState {
   readonly counts: LibraryCounts;
   readonly members: MembersState;
   readonly paste: DynamicsPaste;
+  readonly funnel: FunnelState;
   readonly view = new ResultsView();
   readonly services: DesignerServices;
   readonly persistence: WorkspacePersistence;
@@ -51,15 +61,13 @@ export class AppState {
       preview: new PreviewState(evaluation, 'paste'),
       addImported: (segment, uses) => this.library.addImported(segment, uses),
     });
-    this.members = new MembersState(this.data);
+    this.members = new MembersState(this.data, this.preview);
+    this.funnel = new FunnelState(this.data);
     this.services = new DataDesignerServices(this.data, this.tables);
     const store = deps.workspaceStore ?? (typeof indexedDB === 'undefined' ? memoryWorkspaceStore() : browserWorkspaceStore());
-    this.persistence = new WorkspacePersistence(store, {
-      library: this.library,
-      clock: this.clock,
-      members: this.members,
-      view: this.view,
-    });
+    const channel = deps.workspaceChannel ?? (deps.workspaceStore ? undefined : browserWorkspaceChannel());
+    const parts = { library: this.library, clock: this.clock, members: this.members, view: this.view };
+    this.persistence = new WorkspacePersistence(store, parts, channel);
     this.location = deps.location ?? (typeof window === 'undefined' ? undefined : window.location);
   }
 
@@ -82,13 +90,19 @@ export class AppState {
   private openSharedLink(): void {
     const location = this.location;
     if (!location || !this.library.openShareHash(location.hash)) return;
+    // The link did its job (or cannot): a reload should not offer it again, whatever happens next.
+    if (typeof history !== 'undefined') history.replaceState(null, '', location.href.split('#')[0]);
     // With no library of one's own there is nothing to replace or merge: the link's library is it.
     if (this.persistence.firstVisit && this.library.entries.length === 0 && this.library.shared) {
-      this.persistence.firstVisit = false;
-      this.library.answerShared('replace');
+      try {
+        this.library.answerShared('replace');
+      } catch (error) {
+        // A link the app cannot use must never keep it from starting.
+        this.library.tellError(`The shared library was not opened: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      // A link that could not be used leaves a first visit a first visit: the example segments still come.
+      if (this.library.entries.length > 0) this.persistence.firstVisit = false;
     }
-    // The link did its job; a reload should not offer it again.
-    if (typeof history !== 'undefined') history.replaceState(null, '', location.href.split('#')[0]);
   }
 
   /** Re-evaluates whatever an edit, a load or a new "as of" date makes out of date. */
@@ -108,14 +122,10 @@ export class AppState {
       void [this.data.connector, this.data.catalog, this.data.version, this.clock.now];
       untrack(() => this.counts.schedule(entries));
     });
+    this.members.watch();
     $effect(() => {
-      const table = this.preview.table;
-      void [this.members.columns, this.members.sort, this.members.page];
-      untrack(() => void this.members.load(table));
-    });
-    $effect(() => {
-      void this.preview.forId;
-      untrack(() => (this.members.page = 0));
+      const evaluated = this.preview.evaluated;
+      untrack(() => void this.funnel.schedule(evaluated));
     });
     $effect(() => {
       const catalog = this.data.catalog;

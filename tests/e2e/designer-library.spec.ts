@@ -112,7 +112,7 @@ test('go live refuses a half-built clause and shows why next to it; once fixed i
   expect(cli.segments.find((s) => s.name === 'SeattleInTech')?.count).toBe(preview);
 });
 
-test('import: a library that fails validation changes nothing and says why; a good one replaces the library, with undo', async ({
+test('import: a library that fails validation changes nothing and says why; a good one asks, then replaces the library, with undo', async ({
   page,
 }) => {
   await page.goto('/');
@@ -146,6 +146,9 @@ test('import: a library that fails validation changes nothing and says why; a go
     ],
   });
   await importer.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(good) });
+  // With a library of one's own, the import asks first.
+  await expect(page.getByRole('alertdialog')).toContainText('Import the library file?');
+  await page.getByRole('button', { name: 'Replace my library' }).click();
   await expect(page.getByTestId('notice')).toContainText('Imported 2 segments');
   const after = await listCounts(page);
   expect(Object.keys(after)).toEqual(['Opened5', 'Picked']);

@@ -1,5 +1,6 @@
 /** Every bad data folder of SPEC §2 is refused with the file (and row or column) named, loading nothing. */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
 import { DataError } from '../../src/data/data-error';
@@ -8,10 +9,10 @@ import { dropTables, loadData } from '../../src/data/load-data';
 import { createNodeConnector } from '../../src/data/node-connector';
 import { nodeDecoders } from '../../src/data/node-decoders';
 import { arrowFile, jsonFile, text, textFile, ts } from '../helpers/arrow-files';
+import { FIXTURE_DATA } from '../helpers/examples';
 import { fixtureFiles } from '../helpers/fixture-data';
 
-const EXAMPLES = new URL('../../../shared/examples/data/', import.meta.url);
-const example = (name: string): InputFile => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, EXAMPLES))) });
+const example = (name: string): InputFile => ({ name, bytes: new Uint8Array(readFileSync(path.join(FIXTURE_DATA, name))) });
 
 let db: Connector;
 beforeAll(async () => {

@@ -167,3 +167,18 @@ describe('loading a file chunk by chunk', () => {
     expect(await refusal([contacts(), arrowInteractions(missing)])).toMatch(/^interactions.arrows: row 7 has no timestamp/);
   });
 });
+
+describe('load progress', () => {
+  it('says what it counts: files read, then files loaded with the rows and bytes taken in', async () => {
+    const events: { step: string; unit: string; rows?: number }[] = [];
+    const result = await loadData(db, [contacts(), interactions()], chunked, {
+      generation: 90,
+      onProgress: ({ step, unit, rows }) => events.push({ step, unit, ...(rows === undefined ? {} : { rows }) }),
+    });
+    await dropTables(db, result.tables);
+    expect(events.filter((e) => e.step.startsWith('Reading')).map((e) => e.unit)).toEqual(['files', 'files']);
+    const loading = events.filter((e) => e.step.startsWith('Loading'));
+    expect(new Set(loading.map((e) => e.unit))).toEqual(new Set(['files']));
+    expect(loading.at(-1)!.rows).toBeGreaterThan(0);
+  });
+});

@@ -5,13 +5,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLE_FOLDERS, FIXTURE_EXAMPLES } from '../helpers/examples';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const examples = path.resolve(root, '../shared/examples');
-const expected = JSON.parse(readFileSync(path.join(examples, 'expected.json'), 'utf8')) as {
+const examples = FIXTURE_EXAMPLES;
+interface Expected {
   now: string;
   segments: { name: string; members: string[] }[];
-};
+}
+const expectedIn = (folder: string) => JSON.parse(readFileSync(path.join(folder, 'expected.json'), 'utf8')) as Expected;
+const expected = expectedIn(examples);
 
 function evaluate(...args: string[]) {
   const result = spawnSync('node', [path.join(root, 'scripts/evaluate.mjs'), ...args], { encoding: 'utf8', cwd: root });
@@ -24,11 +27,13 @@ function tempFile(name: string, content: string): string {
   return path.join(dir, name);
 }
 
-const exampleArgs = ['--data', path.join(examples, 'data'), '--segments', path.join(examples, 'library.json')];
+const argsFor = (folder: string) => ['--data', path.join(folder, 'data'), '--segments', path.join(folder, 'library.json')];
+const exampleArgs = argsFor(examples);
 
 describe('npm run evaluate', () => {
-  it('selects the members of the worked examples', () => {
-    const run = evaluate(...exampleArgs, '--now', expected.now, '--members');
+  it.each(EXAMPLE_FOLDERS)('selects the members of the worked examples in %s', (folder) => {
+    const expected = expectedIn(folder);
+    const run = evaluate(...argsFor(folder), '--now', expected.now, '--members');
     expect(run.status).toBe(0);
     const output = JSON.parse(run.stdout) as { now: string; segments: { name: string; count: number; members: string[] }[] };
     expect(output.now).toBe('2026-03-31T12:00:00.000Z');

@@ -139,6 +139,21 @@ export class ReferenceEvaluator {
   private interaction(query: InteractionQuery, time: RefTime): ReadonlySet<string> {
     const cached = this.interactionCache.get(query);
     if (cached?.zone === time.zone) return cached.members;
+    const byContact = this.matchingByContact(query, time);
+    const measure: RefMeasure = (query.measure as RefMeasure | undefined) ?? { agg: 'count' };
+    const test: RefCountTest = (query.count as RefCountTest | undefined) ?? { op: 'atLeast', value: 1 };
+    const members = new Set(
+      this.contactKeys().filter((key) => {
+        const value = measureOf(byContact.get(key) ?? [], measure);
+        return value !== undefined && countTestHolds(value, test);
+      }),
+    );
+    this.interactionCache.set(query, { zone: time.zone, members });
+    return members;
+  }
+
+  /** Each contact's interactions that pass the window and `where`. */
+  private matchingByContact(query: InteractionQuery, time: RefTime): Map<string, RefRow[]> {
     const type = this.data.interactionTypes[query.interaction] ?? fail(`unknown interaction ${query.interaction}`);
     const link =
       query.relation ??
@@ -154,16 +169,20 @@ export class ReferenceEvaluator {
       if (owner === null) continue;
       byContact.set(owner, [...(byContact.get(owner) ?? []), row]);
     }
-    const measure: RefMeasure = (query.measure as RefMeasure | undefined) ?? { agg: 'count' };
-    const test: RefCountTest = (query.count as RefCountTest | undefined) ?? { op: 'atLeast', value: 1 };
-    const members = new Set(
-      this.contactKeys().filter((key) => {
-        const value = measureOf(byContact.get(key) ?? [], measure);
-        return value !== undefined && countTestHolds(value, test);
-      }),
-    );
-    this.interactionCache.set(query, { zone: time.zone, members });
-    return members;
+    return byContact;
+  }
+
+  /** The verdict of one condition on one record of `entity` (for checking a trace part by part). */
+  conditionHolds(condition: Condition, entity: string, key: string, zone: string): boolean {
+    const table = this.data.entities[entity] ?? fail(`unknown entity ${entity}`);
+    const row = table.rows.find((r) => asKey(r[table.key]) === key) ?? fail(`no ${entity} ${key}`);
+    return this.holds(condition, { table, entity }, row, { now: this.now, zone });
+  }
+
+  /** An interaction query's measure for one contact, and how many interactions it was taken over. */
+  interactionMeasure(query: InteractionQuery, contact: string, zone: string): { value: number | undefined; total: number } {
+    const rows = this.matchingByContact(query, { now: this.now, zone }).get(contact) ?? [];
+    return { value: measureOf(rows, (query.measure as RefMeasure | undefined) ?? { agg: 'count' }), total: rows.length };
   }
 
   /** Interactions after now never count; a window narrows that further. */

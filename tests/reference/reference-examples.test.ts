@@ -3,16 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Library } from '../../src/engine/library-schema';
 import { readParquetFolder } from './read-parquet-folder';
+import { EXAMPLE_FOLDERS } from '../helpers/examples';
 import { evaluateReference } from './reference-evaluator';
-
-const EXAMPLES = '/work/shared/examples';
 
 interface Expected {
   now: string;
   segments: { name: string; members: string[]; why?: string }[];
 }
 
-describe('reference evaluator on the worked examples', async () => {
+describe.each(EXAMPLE_FOLDERS)('reference evaluator on the worked examples in %s', async (EXAMPLES) => {
   const data = await readParquetFolder(`${EXAMPLES}/data`);
   const library = JSON.parse(await readFile(`${EXAMPLES}/library.json`, 'utf8')) as Library;
   const expected = JSON.parse(await readFile(`${EXAMPLES}/expected.json`, 'utf8')) as Expected;

@@ -3,7 +3,6 @@ import { loadData } from '../load-data';
 import { createNodeConnector } from '../node-connector';
 import { nodeDecoders } from '../node-decoders';
 import { readFolder } from '../read-folder';
-import { DataError } from '../data-error';
 import type { Engine } from './engine';
 
 export async function createWasmEngine(): Promise<Engine> {
@@ -12,13 +11,7 @@ export async function createWasmEngine(): Promise<Engine> {
     name: 'wasm',
     dialect: 'duckdb',
     async load(folder) {
-      let files;
-      try {
-        files = await readFolder(folder);
-      } catch (error) {
-        throw new DataError(folder, `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-      }
-      return loadData(db, files, nodeDecoders);
+      return loadData(db, await readFolder(folder), nodeDecoders);
     },
     execute: async (sql) => void (await db.query(sql)),
     query: (sql) => db.query(sql),

@@ -5,6 +5,7 @@
  * Pure TypeScript: runs in the browser, in Node tests and in the benchmark alike.
  */
 import type { InputFile } from '../decode-file';
+import type { Progress } from '../progress';
 import { columnsToIpc, textValues, type Columns } from './arrow-columns';
 import { Calendar } from './calendar';
 import { generateInteractions, INTERACTION_TYPES } from './interactions';
@@ -26,11 +27,7 @@ export interface SampleOptions extends SampleSize {
   readonly batchRows?: number;
 }
 
-export interface SampleProgress {
-  readonly step: string;
-  readonly done: number;
-  readonly total: number;
-}
+export type { Progress as SampleProgress } from '../progress';
 
 export const DEFAULT_SEED = 20_260_331;
 export const DEFAULT_SAMPLE_SIZE: SampleSize = { contacts: 10_000, interactions: 300_000 };
@@ -89,18 +86,18 @@ export function checkSampleSize(size: SampleSize): void {
 }
 
 /** The sample data as the files of a data folder (SPEC §2). */
-export function generateSampleData(options: SampleOptions, onProgress?: (progress: SampleProgress) => void): InputFile[] {
+export function generateSampleData(options: SampleOptions, onProgress?: (progress: Progress) => void): InputFile[] {
   checkSampleSize(options);
   const random = new Random(options.seed ?? DEFAULT_SEED);
   const calendar = new Calendar(options.now ?? DEFAULT_SAMPLE_NOW);
   const reference = generateReferenceData(calendar, random.fork());
-  onProgress?.({ step: 'Generating contacts', done: 0, total: options.contacts });
+  onProgress?.({ step: 'Generating contacts', done: 0, total: options.contacts, unit: 'rows' });
   const profiles = generateProfiles(options.contacts, calendar, random.fork());
   const total = options.interactions;
   const interactions = generateInteractions(total, calendar, reference, profiles.contactIds, random.fork(), (done) =>
-    onProgress?.({ step: 'Generating interactions', done, total }),
+    onProgress?.({ step: 'Generating interactions', done, total, unit: 'rows' }),
   );
-  onProgress?.({ step: 'Encoding tables', done: total, total });
+  onProgress?.({ step: 'Encoding tables', done: total, total, unit: 'rows' });
 
   const tables: Record<string, Columns> = {
     contact: profiles.contact,

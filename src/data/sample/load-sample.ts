@@ -6,20 +6,21 @@
  * at 20 million interactions. The catalog is planned by the same code as any data folder's.
  */
 import { Table, tableFromIPC, tableToIPC, type RecordBatch } from 'apache-arrow';
-import type { Catalog, EntityInfo, InteractionTypeInfo } from '../../engine/catalog';
-import { quoteIdentifier as id } from '../../engine/sql/quote';
+import type { EntityInfo, InteractionTypeInfo } from '../../engine/catalog';
+import * as q from '../../engine/sql/build';
 import type { Connector } from '../connector';
 import { DataError } from '../data-error';
 import type { InputFile } from '../decode-file';
-import { dropTables, tableFields, type LoadOptions, type LoadResult } from '../load-data';
+import { connectorRunner, type SqlRunner } from '../engines/engine';
+import { cancelled, type LoadOptions, type LoadResult } from '../load-data';
+import { assembleCatalog, entityInfo, typeTableInfo } from '../load/catalog-assembly';
+import { ask, execute } from '../load/check';
+import { LoadTables } from '../load/load-tables';
+import { emptyLinks, OrphanTally } from '../load/orphan-warnings';
 import { parseCatalogFile, planTables, type SourceTable } from '../plan-tables';
 
 /** Rows per insert: bounds the Arrow copy DuckDB holds while it takes a slice in. */
 const SLICE_ROWS = 2_000_000;
-
-function cancelled(): DOMException {
-  return new DOMException('The load was cancelled', 'AbortError');
-}
 
 /** The record batches of an Arrow IPC stream and their schema, without copying the data. */
 function readBatches(file: InputFile): { columns: string[]; batches: RecordBatch[] } {
@@ -28,8 +29,8 @@ function readBatches(file: InputFile): { columns: string[]; batches: RecordBatch
 }
 
 class SampleLoader {
-  private readonly created: string[] = [];
-  private readonly prefix: string;
+  private readonly runner: SqlRunner;
+  private readonly tables: LoadTables;
   private rows = 0;
   private bytes = 0;
   private tablesDone = 0;
@@ -40,19 +41,19 @@ class SampleLoader {
     private readonly options: LoadOptions,
     private readonly sliceRows: number,
   ) {
-    this.prefix = `g${options.generation ?? 1}`;
+    this.runner = connectorRunner(db);
+    this.tables = new LoadTables(options.generation);
   }
 
   private progress(step: string): void {
     if (this.options.signal?.aborted) throw cancelled();
-    this.options.onProgress?.({ step, done: this.tablesDone, total: this.tablesTotal, rows: this.rows, bytes: this.bytes });
+    this.options.onProgress?.({ step, done: this.tablesDone, total: this.tablesTotal, unit: 'tables', rows: this.rows, bytes: this.bytes });
   }
 
   /** Streams one table in, slice by slice. */
   private async insert(name: string, file: InputFile, batches: readonly RecordBatch[]): Promise<string> {
-    const table = `${this.prefix}:${name}`;
-    this.created.push(table);
-    const slice = `${this.prefix}:slice`;
+    const table = this.tables.claim(name);
+    const slice = `${this.tables.prefix}:slice`;
     let start = 0;
     do {
       let end = start;
@@ -62,8 +63,8 @@ class SampleLoader {
       if (start === 0) await this.db.insertArrowStream(table, ipc);
       else {
         await this.db.insertArrowStream(slice, ipc);
-        await this.db.query(`INSERT INTO ${id(table)} SELECT * FROM ${id(slice)}`);
-        await this.db.query(`DROP TABLE ${id(slice)}`);
+        await execute(this.runner, q.insertInto(table, q.select([q.STAR], { from: q.table(slice) })));
+        await execute(this.runner, q.dropTable(slice, false));
       }
       this.rows += rows;
       this.progress(`Loading ${file.name}`);
@@ -74,16 +75,11 @@ class SampleLoader {
     return table;
   }
 
-  private async count(table: string): Promise<number> {
-    const [row] = await this.db.query(`SELECT count(*) AS n FROM ${id(table)}`);
-    return Number(row?.n ?? 0);
-  }
-
   async load(files: readonly InputFile[]): Promise<LoadResult> {
     try {
       return await this.loadAll(files);
     } catch (error) {
-      await dropTables(this.db, this.created).catch(() => undefined);
+      await this.tables.dropAll(this.runner).catch(() => undefined);
       throw error;
     }
   }
@@ -102,11 +98,11 @@ class SampleLoader {
       this.progress(`Loading ${entity.source.file}`);
       const source = read.get(entity.name)!;
       const table = await this.insert(`entity:${entity.name}`, source.file, source.batches);
-      entities[entity.name] = { table, key: entity.key, fields: await tableFields(this.db, table), rowCount: await this.count(table) };
+      entities[entity.name] = await entityInfo(this.runner, table, entity.key);
     }
 
     const types: Record<string, InteractionTypeInfo> = {};
-    const warnings: string[] = [];
+    const tally = new OrphanTally();
     for (const ix of plan.interactionSources) {
       const type = ix.type ?? ix.source.stem;
       this.progress(`Loading ${ix.source.file}`);
@@ -116,22 +112,13 @@ class SampleLoader {
       const source = read.get(ix.source.stem)!;
       const table = await this.insert(`interaction:${type}`, source.file, source.batches);
       const links = plan.contactLinks.filter((l) => ix.links.has(l));
-      types[type] = { table, fields: await tableFields(this.db, table), links, rowCount: await this.count(table) };
-      const [row] = await this.db.query(`SELECT count(*) AS n FROM ${id(table)} WHERE ${id(links[0]!)} IS NULL`);
-      const empty = Number(row?.n ?? 0);
-      if (empty > 0) warnings.push(`${type}: ${empty} interaction(s) with no ${links[0]} belong to no contact through ${links[0]}`);
+      types[type] = await typeTableInfo(this.runner, table, links);
+      tally.add(links[0]!, [{ type, empty: await ask(this.runner, emptyLinks(table, links[0]!)), dangling: 0 }]);
     }
 
-    const catalog: Catalog = {
-      contactEntity: 'contact',
-      entities,
-      relations: plan.relations,
-      interactions: { typeField: plan.typeField, timestampField: plan.timestampField, contactLinks: plan.contactLinks, types },
-    };
-    return { catalog, warnings, tables: [...this.created] };
+    return { catalog: assembleCatalog(plan, entities, types), warnings: tally.warnings(types), tables: [...this.tables.created] };
   }
 }
-
 /** Loads generated sample files (see generateSampleData) into DuckDB; all or nothing. */
 export async function loadSampleTables(
   connector: Connector,

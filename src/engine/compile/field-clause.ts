@@ -3,23 +3,19 @@ import type { FieldType } from '../catalog';
 import type { FieldClause, RelativeSpan } from '../library-schema';
 import type { Expr } from '../sql/ast';
 import * as q from '../sql/build';
-import {
-  addDaysToDate,
-  dayOf,
-  dayOfValue,
-  parseDateValue,
-  startOfDay,
-  subtractSpan,
-  subtractSpanFromDate,
-  type CalendarDate,
-} from '../time';
+import { addDaysToDate, dayOfValue, parseDateValue, startOfDay, type CalendarDate } from '../time';
+import { fixedClock, type Clock } from './clock';
 
 export interface TimeContext {
   /** Evaluation instant, epoch milliseconds. */
   readonly now: number;
   /** IANA zone of the segment. */
   readonly timeZone: string;
+  /** Where now-relative values come from; literals of `now` unless a timeline evaluates many instants at once. */
+  readonly clock?: Clock;
 }
+
+export const clockOf = (time: TimeContext): Clock => time.clock ?? fixedClock(time.now);
 
 /** Thrown when a clause reaches the compiler without having been validated. */
 export class CompileError extends Error {}
@@ -133,9 +129,9 @@ function timestampClause(column: Expr, op: FieldClause['op'], value: unknown, ti
       return q.and(q.compare('>=', column, start(day(from, time))), q.compare('<', column, startAfter(day(to, time))));
     }
     case 'inLast':
-      return q.between(column, q.timestamp(subtractSpan(time.now, span(value), zone)), q.timestamp(time.now));
+      return q.between(column, clockOf(time).before(span(value), zone), clockOf(time).now());
     case 'notInLast':
-      return q.compare('<', column, q.timestamp(subtractSpan(time.now, span(value), zone)));
+      return q.compare('<', column, clockOf(time).before(span(value), zone));
     default:
       return fail(`operator ${op} does not apply to timestamps`);
   }
@@ -145,16 +141,16 @@ function timestampClause(column: Expr, op: FieldClause['op'], value: unknown, ti
 function dateClause(column: Expr, op: FieldClause['op'], value: unknown, time: TimeContext): Expr {
   const comparisons = { on: '=', before: '<', after: '>', onOrBefore: '<=', onOrAfter: '>=' } as const;
   if (op in comparisons) return q.compare(comparisons[op as keyof typeof comparisons], column, q.date(day(value, time)));
-  const today = dayOf(time.now, time.timeZone);
+  const clock = clockOf(time);
   switch (op) {
     case 'between': {
       const [from, to] = pair(value);
       return q.between(column, q.date(day(from, time)), q.date(day(to, time)));
     }
     case 'inLast':
-      return q.between(column, q.date(subtractSpanFromDate(today, span(value))), q.date(today));
+      return q.between(column, clock.todayBefore(span(value), time.timeZone), clock.today(time.timeZone));
     case 'notInLast':
-      return q.compare('<', column, q.date(subtractSpanFromDate(today, span(value))));
+      return q.compare('<', column, clock.todayBefore(span(value), time.timeZone));
     default:
       return fail(`operator ${op} does not apply to dates`);
   }

@@ -2,7 +2,7 @@
  * Which column gives a record a readable name, and where the records a field points at live:
  * lets the designer show "Contoso Pharmaceuticals" next to the id "acc-1".
  */
-import { CONTACT, type Catalog, type EntityInfo } from '../catalog';
+import { CONTACT, own, type Catalog, type EntityInfo } from '../catalog';
 import type { FieldSource } from './field-source';
 
 const NAME_COLUMNS = ['fullname', 'name', 'title', 'subject', 'lastname', 'firstname', 'emailaddress1', 'email'];
@@ -24,12 +24,12 @@ export function labelField(entityName: string, entity: EntityInfo): string | und
  */
 export function referencedEntity(catalog: Catalog, source: FieldSource, field: string): string | undefined {
   if ('entity' in source) {
-    if (catalog.entities[source.entity]?.key === field) return source.entity;
+    if (own(catalog.entities, source.entity)?.key === field) return source.entity;
     const lookup = catalog.relations.find((r) => r.from.entity === source.entity && r.from.field === field);
-    if (lookup && catalog.entities[lookup.to.entity]?.key === lookup.to.field) return lookup.to.entity;
+    if (lookup && own(catalog.entities, lookup.to.entity)?.key === lookup.to.field) return lookup.to.entity;
     return undefined;
   }
-  if (catalog.interactions.types[source.interaction]?.links.includes(field)) return CONTACT;
+  if (own(catalog.interactions.types, source.interaction)?.links.includes(field)) return CONTACT;
   const lower = field.toLowerCase();
   return Object.entries(catalog.entities).find(([, entity]) => entity.key.toLowerCase() === lower)?.[0];
 }

@@ -2,7 +2,7 @@
  * The most common values of a field with how many records hold each, for the value pickers.
  * Text values group ignoring case, as clauses compare them; list fields count each element.
  */
-import type { Catalog } from '../catalog';
+import { own, type Catalog } from '../catalog';
 import type { Expr, Query } from '../sql/ast';
 import * as q from '../sql/build';
 import { sourceTable, type FieldSource } from './field-source';
@@ -13,10 +13,21 @@ export const VALUE_STATS_LIMIT = 50;
 /** Field types whose values can be listed. */
 export const LISTABLE_TYPES = ['text', 'number', 'textList'] as const;
 
-/** Columns: `value` (text or DOUBLE), `label` (text or NULL), `count`. */
-export function valueStatsQuery(catalog: Catalog, source: FieldSource, field: string, search = '', limit = VALUE_STATS_LIMIT): Query {
+/**
+ * Columns: `value` (text or DOUBLE), `label` (text or NULL), `count`. With `rows` (a query with
+ * the column `field`, e.g. `compileCountedField`), only those rows are counted instead of the
+ * whole table.
+ */
+export function valueStatsQuery(
+  catalog: Catalog,
+  source: FieldSource,
+  field: string,
+  search = '',
+  limit = VALUE_STATS_LIMIT,
+  rows?: Query,
+): Query {
   const info = sourceTable(catalog, source);
-  const type = info?.fields[field];
+  const type = info ? own(info.fields, field) : undefined;
   if (!info || !type) throw new Error(`unknown field ${field}`);
   if (!(LISTABLE_TYPES as readonly string[]).includes(type)) throw new Error(`the values of ${type} field ${field} are not listed`);
 
@@ -27,7 +38,7 @@ export function valueStatsQuery(catalog: Catalog, source: FieldSource, field: st
       : type === 'textList'
         ? q.call('unnest', column)
         : column;
-  const values = q.select([q.as(valueExpr, 'value')], { from: q.table(info.table, 't') });
+  const values = q.select([q.as(valueExpr, 'value')], { from: rows ? q.subquery(rows, 't') : q.table(info.table, 't') });
   const v = q.col('v', 'value');
   const grouped =
     type === 'number'
@@ -43,7 +54,7 @@ export function valueStatsQuery(catalog: Catalog, source: FieldSource, field: st
         });
 
   const target = referencedEntity(catalog, source, field);
-  const targetInfo = target ? catalog.entities[target] : undefined;
+  const targetInfo = target ? own(catalog.entities, target) : undefined;
   const nameField = target && targetInfo ? labelField(target, targetInfo) : undefined;
   const statValue = q.col('s', 'value');
   let from = q.subquery(grouped, 's');

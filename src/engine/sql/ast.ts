@@ -20,10 +20,16 @@ export type ScalarFunction =
   | 'list_has_all'
   | 'coalesce'
   /** One row per list element, in a SELECT list (statistics of multi-option fields). */
-  | 'unnest';
+  | 'unnest'
+  /** A 64-bit hash of any value (the loader's duplicate-id check). */
+  | 'hash'
+  /** A setting's current value, e.g. `memory_limit`. */
+  | 'current_setting';
 /** `mode`: the most frequent value (the usual spelling of a text value that varies in case). */
 export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'mode';
-export type Comparison = '=' | '<>' | '<' | '<=' | '>' | '>=';
+export type Comparison = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'IS DISTINCT FROM';
+export type Arithmetic = '+' | '-' | '*' | '/' | '%';
+export type CastType = 'VARCHAR' | 'DOUBLE' | 'TIMESTAMP' | 'BIGINT' | 'BOOLEAN' | 'DATE' | 'TIMESTAMPTZ';
 
 export type Expr =
   | Literal
@@ -32,7 +38,17 @@ export type Expr =
   | { readonly kind: 'call'; readonly fn: ScalarFunction; readonly args: readonly Expr[] }
   /** Every element of a text list lowercased: `list_transform(e, lambda x: lower(x))`. */
   | { readonly kind: 'lowerEach'; readonly list: Expr }
-  | { readonly kind: 'aggregate'; readonly fn: AggregateFunction; readonly arg?: Expr; readonly distinct?: boolean }
+  | {
+      readonly kind: 'aggregate';
+      readonly fn: AggregateFunction;
+      readonly arg?: Expr;
+      readonly distinct?: boolean;
+      /** Only the rows where this holds are aggregated: `FILTER (WHERE …)`. */
+      readonly filter?: Expr;
+    }
+  | { readonly kind: 'arithmetic'; readonly op: Arithmetic; readonly left: Expr; readonly right: Expr }
+  /** Every column of the FROM clause, in a SELECT list. */
+  | { readonly kind: 'star' }
   | { readonly kind: 'compare'; readonly op: Comparison; readonly left: Expr; readonly right: Expr }
   | { readonly kind: 'logical'; readonly op: 'AND' | 'OR'; readonly items: readonly Expr[] }
   | { readonly kind: 'not'; readonly expr: Expr }
@@ -41,10 +57,19 @@ export type Expr =
   | { readonly kind: 'inList'; readonly expr: Expr; readonly items: readonly Expr[]; readonly negated: boolean }
   | { readonly kind: 'inQuery'; readonly expr: Expr; readonly query: Query; readonly negated: boolean }
   | { readonly kind: 'exists'; readonly query: Query }
-  | { readonly kind: 'cast'; readonly expr: Expr; readonly type: 'VARCHAR' | 'DOUBLE' | 'TIMESTAMP' | 'BIGINT' };
+  | { readonly kind: 'cast'; readonly expr: Expr; readonly type: CastType };
 
 export type From =
-  | { readonly kind: 'table'; readonly name: string; readonly alias?: string }
+  | {
+      readonly kind: 'table';
+      readonly name: string;
+      readonly alias?: string;
+      /** Another attached database (its `main` schema unless `schema` says otherwise). */
+      readonly database?: string;
+      readonly schema?: string;
+    }
+  /** A function that returns rows, e.g. `duckdb_memory()`. */
+  | { readonly kind: 'tableFunction'; readonly fn: 'duckdb_memory'; readonly alias?: string }
   | { readonly kind: 'subquery'; readonly query: Query; readonly alias: string }
   | { readonly kind: 'join'; readonly type: 'LEFT' | 'INNER'; readonly left: From; readonly right: From; readonly on: Expr };
 
@@ -59,7 +84,8 @@ export interface OrderItem {
   readonly descending?: boolean;
 }
 
-export type SetOperator = 'UNION' | 'INTERSECT' | 'EXCEPT';
+/** `UNION ALL BY NAME` (DuckDB) matches columns by name and pads missing ones with NULL. */
+export type SetOperator = 'UNION' | 'INTERSECT' | 'EXCEPT' | 'UNION ALL' | 'UNION ALL BY NAME';
 
 export type Query =
   | {
@@ -98,4 +124,11 @@ export type Statement =
       readonly temporary?: boolean;
       readonly orReplace?: boolean;
     }
-  | { readonly kind: 'dropTable'; readonly table: TableName; readonly ifExists: boolean };
+  | { readonly kind: 'createView'; readonly table: TableName; readonly query: Query }
+  | { readonly kind: 'insertInto'; readonly table: TableName; readonly query: Query }
+  | { readonly kind: 'dropTable'; readonly table: TableName; readonly ifExists: boolean }
+  | { readonly kind: 'dropView'; readonly table: TableName; readonly ifExists: boolean }
+  /** Attaches a database; `path` ':memory:' is one in memory, `compress` compresses its tables. */
+  | { readonly kind: 'attach'; readonly path: string; readonly alias: string; readonly compress?: boolean }
+  /** Makes a database the default for unqualified names. */
+  | { readonly kind: 'use'; readonly database: string };

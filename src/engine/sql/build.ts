@@ -1,6 +1,8 @@
 /** Constructors for SQL nodes, so the compiler reads like the SQL it builds. */
 import type {
   AggregateFunction,
+  Arithmetic,
+  CastType,
   Comparison,
   Expr,
   From,
@@ -30,6 +32,14 @@ export const lower = (expr: Expr): Expr => call('lower', expr);
 export const lowerEach = (listExpr: Expr): Expr => ({ kind: 'lowerEach', list: listExpr });
 export const agg = (fn: AggregateFunction, arg?: Expr, distinct = false): Expr =>
   arg === undefined ? { kind: 'aggregate', fn } : { kind: 'aggregate', fn, arg, distinct };
+/** An aggregate over only the rows where `filter` holds. */
+export const aggWhere = (fn: AggregateFunction, arg: Expr | undefined, filter: Expr): Expr =>
+  arg === undefined ? { kind: 'aggregate', fn, filter } : { kind: 'aggregate', fn, arg, filter };
+export const arithmetic = (op: Arithmetic, left: Expr, right: Expr): Expr => ({ kind: 'arithmetic', op, left, right });
+export const cast = (expr: Expr, type: CastType): Expr => ({ kind: 'cast', expr, type });
+export const STAR: Expr = { kind: 'star' };
+/** DuckDB's row number of a table: its place in the order rows were inserted. */
+export const ROWID: Expr = { kind: 'column', name: 'rowid' };
 export const compare = (op: Comparison, left: Expr, right: Expr): Expr => ({ kind: 'compare', op, left, right });
 export const isNull = (expr: Expr, negated = false): Expr => ({ kind: 'isNull', expr, negated });
 export const between = (expr: Expr, low: Expr, high: Expr): Expr => ({ kind: 'between', expr, low, high });
@@ -48,8 +58,16 @@ export const or = (...items: Expr[]): Expr => logical('OR', items);
 
 export const table = (name: string, alias?: string): From =>
   alias === undefined ? { kind: 'table', name } : { kind: 'table', name, alias };
+/** A table in another attached database, or in a schema (`information_schema`). */
+export const tableIn = (where: { database?: string; schema?: string }, name: string, alias?: string): From => ({
+  kind: 'table',
+  name,
+  ...(alias === undefined ? {} : { alias }),
+  ...where,
+});
 export const subquery = (query: Query, alias: string): From => ({ kind: 'subquery', query, alias });
 export const leftJoin = (left: From, right: From, on: Expr): From => ({ kind: 'join', type: 'LEFT', left, right, on });
+export const innerJoin = (left: From, right: From, on: Expr): From => ({ kind: 'join', type: 'INNER', left, right, on });
 
 export function select(
   columns: readonly (Expr | SelectColumn)[],
@@ -69,8 +87,15 @@ export const createTempTableAs = (name: string, query: Query): Statement => ({
   temporary: true,
   orReplace: true,
 });
-export const dropTable = (table: TableName | string): Statement => ({
-  kind: 'dropTable',
-  table: typeof table === 'string' ? tableName(table) : table,
-  ifExists: true,
+const named = (table: TableName | string): TableName => (typeof table === 'string' ? tableName(table) : table);
+export const dropTable = (table: TableName | string, ifExists = true): Statement => ({ kind: 'dropTable', table: named(table), ifExists });
+export const dropView = (table: TableName | string): Statement => ({ kind: 'dropView', table: named(table), ifExists: true });
+export const createTableAs = (table: TableName | string, query: Query): Statement => ({
+  kind: 'createTableAs',
+  table: named(table),
+  query,
 });
+export const createView = (table: TableName | string, query: Query): Statement => ({ kind: 'createView', table: named(table), query });
+export const insertInto = (table: TableName | string, query: Query): Statement => ({ kind: 'insertInto', table: named(table), query });
+export const attach = (path: string, alias: string, compress = false): Statement => ({ kind: 'attach', path, alias, compress });
+export const use = (database: string): Statement => ({ kind: 'use', database });

@@ -1,6 +1,6 @@
 /** Prints the SQL tree as DuckDB SQL, indented for people to read in the query view. */
 import type { Expr, From, Literal, OrderItem, Query, Statement, TableName } from './ast';
-import { quoteBoolean, quoteDate, quoteIdentifier, quoteNumber, quoteString, quoteTableIn, quoteTimestamp } from './quote';
+import { quoteBoolean, quoteDate, quoteIdentifier, quoteNumber, quoteQualified, quoteString, quoteTimestamp } from './quote';
 
 const INDENT = '  ';
 
@@ -31,7 +31,9 @@ function printLiteral(literal: Literal): string {
 /** Wraps an operand in parentheses unless it is atomic. */
 function operand(expr: Expr): string {
   const printed = printExpr(expr);
-  return ['literal', 'column', 'call', 'aggregate', 'list', 'lowerEach', 'cast', 'exists'].includes(expr.kind) ? printed : `(${printed})`;
+  return ['literal', 'column', 'call', 'aggregate', 'list', 'lowerEach', 'cast', 'exists', 'star'].includes(expr.kind)
+    ? printed
+    : `(${printed})`;
 }
 
 function subqueryText(query: Query): string {
@@ -50,9 +52,14 @@ export function printExpr(expr: Expr): string {
       return `${expr.fn}(${expr.args.map(printExpr).join(', ')})`;
     case 'lowerEach':
       return `list_transform(${printExpr(expr.list)}, lambda x: lower(x))`;
-    case 'aggregate':
-      if (expr.arg === undefined) return `${expr.fn}(*)`;
-      return `${expr.fn}(${expr.distinct ? 'DISTINCT ' : ''}${printExpr(expr.arg)})`;
+    case 'aggregate': {
+      const call = expr.arg === undefined ? `${expr.fn}(*)` : `${expr.fn}(${expr.distinct ? 'DISTINCT ' : ''}${printExpr(expr.arg)})`;
+      return expr.filter === undefined ? call : `${call} FILTER (WHERE ${printExpr(expr.filter)})`;
+    }
+    case 'arithmetic':
+      return `${operand(expr.left)} ${expr.op} ${operand(expr.right)}`;
+    case 'star':
+      return '*';
     case 'compare':
       return `${operand(expr.left)} ${expr.op} ${operand(expr.right)}`;
     case 'logical':
@@ -76,8 +83,12 @@ export function printExpr(expr: Expr): string {
 
 function printFrom(from: From): string {
   switch (from.kind) {
-    case 'table':
-      return from.alias === undefined ? quoteIdentifier(from.name) : `${quoteIdentifier(from.name)} AS ${quoteIdentifier(from.alias)}`;
+    case 'table': {
+      const name = quoteQualified(from.name, from.database, from.schema);
+      return from.alias === undefined ? name : `${name} AS ${quoteIdentifier(from.alias)}`;
+    }
+    case 'tableFunction':
+      return `${from.fn}()${from.alias === undefined ? '' : ` AS ${quoteIdentifier(from.alias)}`}`;
     case 'subquery':
       return `${subqueryText(from.query)} AS ${quoteIdentifier(from.alias)}`;
     case 'join':
@@ -119,7 +130,7 @@ export function printQuery(query: Query): string {
 }
 
 function printTableName(table: TableName): string {
-  return table.database === undefined ? quoteIdentifier(table.name) : quoteTableIn(table.database, table.name);
+  return quoteQualified(table.name, table.database);
 }
 
 export function printStatement(statement: Statement): string {
@@ -128,7 +139,17 @@ export function printStatement(statement: Statement): string {
       const head = `CREATE ${statement.orReplace ? 'OR REPLACE ' : ''}${statement.temporary ? 'TEMP ' : ''}TABLE`;
       return `${head} ${printTableName(statement.table)} AS\n${printQuery(statement.query)}`;
     }
+    case 'createView':
+      return `CREATE VIEW ${printTableName(statement.table)} AS\n${printQuery(statement.query)}`;
+    case 'insertInto':
+      return `INSERT INTO ${printTableName(statement.table)}\n${printQuery(statement.query)}`;
     case 'dropTable':
       return `DROP TABLE ${statement.ifExists ? 'IF EXISTS ' : ''}${printTableName(statement.table)}`;
+    case 'dropView':
+      return `DROP VIEW ${statement.ifExists ? 'IF EXISTS ' : ''}${printTableName(statement.table)}`;
+    case 'attach':
+      return `ATTACH ${quoteString(statement.path)} AS ${quoteIdentifier(statement.alias)}${statement.compress ? ' (COMPRESS)' : ''}`;
+    case 'use':
+      return `USE ${quoteIdentifier(statement.database)}`;
   }
 }

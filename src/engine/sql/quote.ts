@@ -25,20 +25,38 @@ export function quoteBoolean(value: boolean): string {
   return value ? 'TRUE' : 'FALSE';
 }
 
-/** A TIMESTAMP (no zone) literal for a UTC instant in epoch milliseconds. */
+/** The instants SQL text spells with a four-digit year: 0001-01-01 to 9999-12-31 23:59:59.999. */
+const FIRST_PRINTABLE = Date.parse('0001-01-01T00:00:00Z');
+const LAST_PRINTABLE = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * A TIMESTAMP (no zone) literal for a UTC instant in epoch milliseconds. A bound beyond years
+ * 0001-9999 (the end of "in the last 10000 years", the day after 9999-12-31) is `infinity` or
+ * `-infinity`: it compares like the far date with every timestamp data can hold.
+ */
 export function quoteTimestamp(instant: number): string {
-  if (!Number.isFinite(instant)) throw new Error(`Not a valid instant: ${instant}`);
+  if (Number.isNaN(instant)) throw new Error(`Not a valid instant: ${instant}`);
+  if (instant < FIRST_PRINTABLE) return `TIMESTAMP '-infinity'`;
+  if (instant > LAST_PRINTABLE) return `TIMESTAMP 'infinity'`;
   const iso = new Date(instant).toISOString();
   return `TIMESTAMP '${iso.slice(0, 10)} ${iso.slice(11, 23)}'`;
 }
 
-/** A DATE literal; `date` must be `YYYY-MM-DD`. */
+/** A DATE literal; `date` is `YYYY-MM-DD`, or ISO's extended `±YYYYYY-MM-DD` beyond years 0001-9999. */
 export function quoteDate(date: string): string {
+  const far = /^([+-])\d{6}-\d{2}-\d{2}$/.exec(date);
+  if (far || date.startsWith('0000-')) return `DATE '${far?.[1] === '+' ? '' : '-'}infinity'`;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`Not a calendar date: ${date}`);
   return `DATE '${date}'`;
 }
 
 /** A table in the main schema of another attached database. */
 export function quoteTableIn(database: string, table: string): string {
-  return `${quoteIdentifier(database)}.${quoteIdentifier('main')}.${quoteIdentifier(table)}`;
+  return quoteQualified(table, database);
+}
+
+/** A table, optionally in a schema and in another attached database (whose schema defaults to `main`). */
+export function quoteQualified(table: string, database?: string, schema?: string): string {
+  const path = database === undefined ? (schema === undefined ? [] : [schema]) : [database, schema ?? 'main'];
+  return [...path, table].map(quoteIdentifier).join('.');
 }

@@ -2,7 +2,7 @@
 import type { Connector, Row } from '../../data/connector';
 import type { Catalog } from '../../engine/catalog';
 import { contactSearchQuery, knownContactsQuery, matchingContactsQuery } from '../../engine/describe/contact-queries';
-import { compileInteractionValues } from '../../engine/compile/compile-segment';
+import { compileCountedField, compileInteractionValues } from '../../engine/compile/compile-segment';
 import { histogramOfTable, histogramQuery } from '../../engine/describe/histogram-query';
 import { valueStatsQuery } from '../../engine/describe/value-stats-query';
 import { Segment, type Condition, type InteractionQuery } from '../../engine/library-schema';
@@ -12,10 +12,20 @@ import { printQuery } from '../../engine/sql/print-duckdb';
 import { validateSegment } from '../../engine/validate-library';
 import type { DataState } from '../data/data-state.svelte';
 import { epochOf, type SegmentTables } from '../preview/preview-tables';
-import type { ContactMatch, DesignerServices, FieldSource, HistogramBin, ValueCount } from './designer-services';
+import type { ContactMatch, CountedInteractions, DesignerServices, FieldSource, HistogramBin, ValueCount } from './designer-services';
 
 /** Large pasted lists are checked in slices so no single statement grows without bound. */
 const ID_BATCH = 2000;
+
+/** The rows a restriction's suggestions count; the whole table while the rest of the query is half-written. */
+function countedRows(catalog: Catalog, field: string, within: CountedInteractions | undefined): Query | undefined {
+  if (!within) return undefined;
+  try {
+    return compileCountedField(within.query, field, { catalog, timeZone: within.timeZone, now: within.now });
+  } catch {
+    return undefined;
+  }
+}
 
 export class DataDesignerServices implements DesignerServices {
   /** With `tables`, a histogram reads the per-contact values the preview keeps for the same query. */
@@ -35,8 +45,10 @@ export class DataDesignerServices implements DesignerServices {
     return connector.query(printQuery(build(catalog)));
   }
 
-  async distinctValues(source: FieldSource, field: string, search = ''): Promise<ValueCount[]> {
-    const rows = await this.run((catalog) => valueStatsQuery(catalog, source, field, search));
+  async distinctValues(source: FieldSource, field: string, search = '', within?: CountedInteractions): Promise<ValueCount[]> {
+    const rows = await this.run((catalog) =>
+      valueStatsQuery(catalog, source, field, search, undefined, countedRows(catalog, field, within)),
+    );
     return rows.map((row) => {
       const value = row.value as string | number | boolean;
       const count = Number(row.count);

@@ -27,9 +27,19 @@ export interface ContactMatch {
   readonly label?: string;
 }
 
+/** The interactions a restriction's suggestions count: those its query admits without that restriction. */
+export interface CountedInteractions {
+  readonly query: InteractionQuery;
+  readonly timeZone: string;
+  readonly now: number;
+}
+
 export interface DesignerServices {
-  /** The most common values of a field, optionally narrowed by a search text. */
-  distinctValues(source: FieldSource, field: string, search?: string): Promise<ValueCount[]>;
+  /**
+   * The most common values of a field, optionally narrowed by a search text; with `within`,
+   * counted over the interactions that query counts (its window and other restrictions).
+   */
+  distinctValues(source: FieldSource, field: string, search?: string, within?: CountedInteractions): Promise<ValueCount[]>;
   /** How many contacts have 0, 1, 2, … matching interactions for this query (ignoring its count test). */
   interactionHistogram(query: InteractionQuery, timeZone: string, now: number): Promise<HistogramBin[]>;
   /** Contacts whose key or any text field contains `search`, ignoring case. */

@@ -5,7 +5,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { Catalog } from '../../engine/catalog';
-import type { Condition } from '../../engine/library-schema';
+import type { Condition, InteractionQuery } from '../../engine/library-schema';
 import type { PathSegment, Problem } from '../../engine/problems';
 import type { DesignerServices } from './designer-services';
 import type { EditorSelection } from './editor-selection.svelte';
@@ -25,10 +25,18 @@ export interface TreeContext {
   /** Path of the tree's root relative to the segment, for problems. */
   readonly base: readonly PathSegment[];
   readonly selection: EditorSelection;
+  /** The interaction query whose restrictions this tree is, if it is one (for value suggestions). */
+  readonly within?: InteractionQuery;
   edit(change: (root: Condition | undefined) => Condition | undefined): void;
 }
 
+/** What a value box's suggestions count: the interactions admitted by every restriction but its own. */
+export interface SuggestionContext {
+  readonly within: InteractionQuery | undefined;
+}
+
 const EDITOR = Symbol('segment-editor');
+const SUGGESTIONS = Symbol('value-suggestions');
 const TREE = Symbol('condition-tree');
 
 export function setEditorContext(context: EditorContext): void {
@@ -49,4 +57,13 @@ export function treeContext(): TreeContext {
   const context = getContext<TreeContext | undefined>(TREE);
   if (!context) throw new Error('Condition components must be placed inside ConditionTree');
   return context;
+}
+
+export function setSuggestionContext(context: SuggestionContext): void {
+  setContext(SUGGESTIONS, context);
+}
+
+/** Undefined outside a clause (a value box elsewhere counts the whole table). */
+export function suggestionContext(): SuggestionContext | undefined {
+  return getContext<SuggestionContext | undefined>(SUGGESTIONS);
 }

@@ -70,3 +70,47 @@ export function wholeTicks(bins: readonly { value: number }[]): number[] {
   const step = Math.max(1, Math.ceil(max / 10));
   return Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
 }
+
+function rounded(value: number): number {
+  return Number(value.toPrecision(3));
+}
+
+/**
+ * The count test after a click on a bar: the bar's value becomes the threshold, keeping the
+ * test's kind; a range moves whichever end is nearer (or the one the bar lies beyond).
+ */
+export function countAtBar(count: CountTest, bar: Pick<HistogramBar, 'x1' | 'x2'>, wholeNumbers: boolean): CountTest {
+  const low = wholeNumbers ? Math.round((bar.x1 + bar.x2) / 2) : rounded(bar.x1);
+  const high = wholeNumbers ? low : rounded(bar.x2);
+  switch (count.op) {
+    case 'atLeast':
+    case 'exactly':
+      return { op: count.op, value: low };
+    case 'atMost':
+      return { op: 'atMost', value: high };
+    case 'between': {
+      const [from, to] = count.value;
+      const lowerEnd = high < from || (low <= to && Math.abs(low - from) <= Math.abs(high - to));
+      return { op: 'between', value: lowerEnd ? [low, Math.max(low, to)] : [Math.min(from, high), high] };
+    }
+  }
+}
+
+/** Share of contacts a zoomed axis keeps in view; the rest of a long tail is summed in the caption. */
+const ZOOM_SHARE = 0.99;
+
+/** The largest value a zoomed axis shows: where 99% of the contacts are, and never short of the threshold. */
+export function zoomLimit(bins: readonly { value: number; contacts: number }[], count: CountTest): number {
+  const total = bins.reduce((n, b) => n + b.contacts, 0);
+  let seen = 0;
+  let limit = bins.at(-1)?.value ?? 0;
+  for (const bin of bins) {
+    seen += bin.contacts;
+    if (seen >= total * ZOOM_SHARE) {
+      limit = bin.value;
+      break;
+    }
+  }
+  const threshold = count.op === 'between' ? count.value[1] : count.value;
+  return Math.max(limit, threshold);
+}

@@ -35,12 +35,7 @@ function duplicateNames(library: Library): Problem[] {
   return problems;
 }
 
-export function readLibraryImport(
-  text: string,
-  mode: ImportMode,
-  existing: readonly LibraryEntry[],
-  catalog: Catalog | undefined,
-): ImportResult {
+function checkImport(text: string, mode: ImportMode, existing: readonly LibraryEntry[], catalog: Catalog | undefined): ImportResult {
   const parsed = parseLibraryText(text);
   if (!parsed.ok) return refusal(parsed.problems);
   const library = parsed.library;
@@ -62,4 +57,22 @@ export function readLibraryImport(
     library,
     message: mode === 'replace' ? `Imported ${what}; they replace the library.` : `Added ${what} to the library.`,
   };
+}
+
+/** Input that breaks the checks themselves (nesting deeper than the stack) is refused too, never a crash. */
+export function readLibraryImport(
+  text: string,
+  mode: ImportMode,
+  existing: readonly LibraryEntry[],
+  catalog: Catalog | undefined,
+): ImportResult {
+  try {
+    return checkImport(text, mode, existing, catalog);
+  } catch (error) {
+    const message =
+      error instanceof RangeError
+        ? 'the conditions are nested too deeply to read (hundreds of levels inside each other); no segment needs that many'
+        : 'the library could not be read';
+    return refusal([{ path: '(root)', message }]);
+  }
 }

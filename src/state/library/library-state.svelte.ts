@@ -54,8 +54,8 @@ export class LibraryState {
   selectedId: string | undefined = $state();
   search = $state('');
   notice: Notice | undefined = $state.raw();
-  /** A library opened from a shared link, waiting for the analyst to replace, merge or ignore. */
-  shared: { readonly text: string; readonly names: readonly string[] } | undefined = $state.raw();
+  /** A library opened from a shared link or a file, waiting for the analyst to replace, merge or ignore. */
+  shared: { readonly text: string; readonly names: readonly string[]; readonly source: 'link' | 'file' } | undefined = $state.raw();
   /** Entries whose "Go live" was tried: their problems are shown and follow every edit. */
   private checked: readonly string[] = $state.raw([]);
   private noticeCount = 0;
@@ -97,6 +97,15 @@ export class LibraryState {
 
   private tell(message: string, tone: Notice['tone'] = 'info', undo?: () => void): void {
     this.notice = { id: ++this.noticeCount, message, tone, ...(undo ? { undo } : {}) };
+  }
+
+  /** Shows an error that comes from outside the library (a link, a storage write). */
+  tellError(message: string): void {
+    this.tell(message, 'error');
+  }
+
+  tellInfo(message: string): void {
+    this.tell(message);
   }
 
   dismissNotice(): void {
@@ -235,6 +244,18 @@ export class LibraryState {
     return shareUrl(pageUrl, JSON.stringify(exportDocument(this.entries)));
   }
 
+  /**
+   * A library file the analyst picked: refused at once if it cannot be used; imported if the
+   * library is empty; otherwise it waits in `shared` until they choose to replace, add or ignore.
+   */
+  offerImport(text: string): { ok: boolean; message: string } {
+    if (this.entries.length === 0) return this.importLibrary(text, 'replace');
+    const replace = readLibraryImport(text, 'replace', this.entries, this.deps.catalog());
+    if (!replace.ok && !readLibraryImport(text, 'merge', this.entries, this.deps.catalog()).ok) return replace;
+    this.shared = { text, names: segmentNames(text), source: 'file' };
+    return { ok: true, message: 'Choose whether the file replaces your library or adds to it.' };
+  }
+
   /** Imports a library file, replacing the library; a library that fails validation changes nothing. */
   async importText(text: string): Promise<{ ok: boolean; message: string }> {
     return this.importLibrary(text, 'replace');
@@ -268,7 +289,7 @@ export class LibraryState {
       this.tell(shared.message, 'error');
       return true;
     }
-    this.shared = { text: shared.text, names: segmentNames(shared.text) };
+    this.shared = { text: shared.text, names: segmentNames(shared.text), source: 'link' };
     return true;
   }
 
@@ -277,7 +298,8 @@ export class LibraryState {
     this.shared = undefined;
     if (!shared || answer === 'ignore') return;
     const result = this.importLibrary(shared.text, answer);
-    if (!result.ok) this.tell(`The shared library was not opened. ${result.message}`, 'error');
+    const what = shared.source === 'link' ? 'The shared library was not opened.' : 'The file was not imported.';
+    if (!result.ok) this.tell(`${what} ${result.message}`, 'error');
   }
 
   /** Adds segments as live entries (the example segments); a name already in use is skipped. */
@@ -301,6 +323,19 @@ export class LibraryState {
       ? ` with ${uses.length} live segment${uses.length === 1 ? '' : 's'} it uses (${uses.map((s) => s.name).join(', ')})`
       : '';
     this.tell(`Imported "${segment.name}" from the Dynamics query${more}.`);
+  }
+
+  /** The library as another tab left it (merged entry by entry); the open segment stays open if it still exists. */
+  syncEntries(entries: readonly LibraryEntry[], replacedIds: readonly string[]): void {
+    const open = this.selected;
+    this.entries = entries;
+    if (!open) return;
+    if (!entries.some((e) => e.id === open.id)) {
+      this.selectedId = entries[0]?.id;
+      this.tell(`"${entryName(open)}" was deleted in another tab of Segment Studio.`);
+    } else if (replacedIds.includes(open.id)) {
+      this.tell(`"${entryName(this.selected!)}" was changed in another tab of Segment Studio; this tab shows that version now.`);
+    }
   }
 
   restore(entries: readonly LibraryEntry[], selectedId: string | undefined, search: string): void {

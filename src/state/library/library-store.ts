@@ -5,6 +5,7 @@
  */
 import { get, set } from 'idb-keyval';
 import type { LibraryEntry } from './library-entries';
+import type { LibraryMessage } from './library-sync';
 
 export interface DesignerUi {
   readonly selectedId?: string;
@@ -98,4 +99,28 @@ export function memoryWorkspaceStore(initial?: StoredWorkspace): WorkspaceStore 
     },
   };
   return store;
+}
+
+/** How tabs of the app tell each other their library (BroadcastChannel in the browser). */
+export interface WorkspaceChannel {
+  post(message: LibraryMessage): void;
+  listen(receive: (message: LibraryMessage) => void): void;
+}
+
+export function browserWorkspaceChannel(): WorkspaceChannel | undefined {
+  if (typeof BroadcastChannel === 'undefined') return undefined;
+  const channel = new BroadcastChannel(`${KEY}:library`);
+  return {
+    post: (message) => channel.postMessage(JSON.parse(JSON.stringify(message))),
+    listen: (receive) => channel.addEventListener('message', (event: MessageEvent<LibraryMessage>) => receive(event.data)),
+  };
+}
+
+/** Channels between tabs of one test: what one posts, every other receives. */
+export function memoryWorkspaceChannels(count: number): WorkspaceChannel[] {
+  const listeners: ((message: LibraryMessage) => void)[][] = Array.from({ length: count }, () => []);
+  return listeners.map((own) => ({
+    post: (message) => listeners.filter((l) => l !== own).forEach((others) => others.forEach((receive) => receive(message))),
+    listen: (receive) => void own.push(receive),
+  }));
 }

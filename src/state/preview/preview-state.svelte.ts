@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../../engine/catalog';
 import type { Problem } from '../../engine/problems';
-import type { SegmentInput } from '../../engine/library-schema';
+import type { Library, Segment, SegmentInput } from '../../engine/library-schema';
 import { dropTable } from '../../engine/sql/statements';
 import type { Connector } from '../../data/connector';
 import { engineLibrary, entryName, exportedSegment, type LibraryEntry } from '../library/library-entries';
@@ -35,6 +35,15 @@ export interface PreviewRequest {
   readonly entries: readonly LibraryEntry[];
 }
 
+/** What the figures shown were evaluated for: the checked segment in its library, at an instant. */
+export interface EvaluatedSegment {
+  readonly id: string;
+  readonly segment: Segment;
+  /** The library as the engine reads it, with this definition (not its live version) in it. */
+  readonly library: Library;
+  readonly now: number;
+}
+
 export type PreviewStatus = 'empty' | 'nodata' | 'invalid' | 'waiting' | 'running' | 'ready' | 'error';
 
 export class PreviewState {
@@ -53,6 +62,8 @@ export class PreviewState {
   problems: readonly Problem[] = $state.raw([]);
   /** The temporary table holding the members of the last result. */
   table: string | undefined = $state();
+  /** The segment and instant the last result belongs to (what the insight views follow). */
+  evaluated: EvaluatedSegment | undefined = $state.raw();
 
   private generation = 0;
   /** What the figures shown (or being computed) were evaluated for; an equal request changes nothing. */
@@ -97,7 +108,7 @@ export class PreviewState {
       return;
     }
     this.status = 'waiting';
-    const run = () => this.run(generation, check.segment, request.entries, connector, catalog);
+    const run = () => this.run(generation, request.id, check.segment, request.entries, connector, catalog);
     // A lone edit (a value picked, a box ticked) runs at once; a burst of keystrokes waits for a pause.
     const now = performance.now();
     const alone = now - this.lastScheduled > PREVIEW_DEBOUNCE_MS && !this.running;
@@ -122,11 +133,13 @@ export class PreviewState {
     this.problems = [];
     this.stale = false;
     this.table = undefined;
+    this.evaluated = undefined;
   }
 
   private async run(
     generation: number,
-    segment: Parameters<typeof runPreview>[2],
+    id: string,
+    segment: Segment,
     entries: readonly LibraryEntry[],
     db: Connector,
     catalog: Catalog,
@@ -148,6 +161,7 @@ export class PreviewState {
       this.total = outcome.total;
       this.stepCounts = outcome.stepCounts;
       this.evaluatedAt = now;
+      this.evaluated = { id, segment, library: withDefinition(entries, id, segment), now };
       this.stale = false;
       this.error = undefined;
       this.status = 'ready';
@@ -166,4 +180,9 @@ export class PreviewState {
     this.tablesKept.push(table);
     while (this.tablesKept.length > KEPT_TABLES) void db.query(dropTable(this.tablesKept.shift()!)).catch(() => undefined);
   }
+}
+
+/** The engine's library with the definition being edited in place of the entry's exported version. */
+function withDefinition(entries: readonly LibraryEntry[], id: string, segment: Segment): Library {
+  return { version: 1, segments: [...engineLibrary(entries.filter((e) => e.id !== id)).segments, segment] };
 }

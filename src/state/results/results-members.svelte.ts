@@ -2,6 +2,7 @@
  * The members tab: a page of the previewed segment's contacts with the chosen columns, sorted
  * by any of them, and the whole list exported as CSV or Parquet.
  */
+import { untrack } from 'svelte';
 import { contactEntity, type Catalog } from '../../engine/catalog';
 import type { Row } from '../../data/connector';
 import type { LoadedData } from '../preview/preview-state.svelte';
@@ -26,17 +27,53 @@ export interface ExportedFile {
   readonly bytes: Uint8Array | string;
 }
 
+/** The result the members are read from: the preview's table, and which segment it is of. */
+export interface MembersSource {
+  readonly table: string | undefined;
+  readonly forId: string | undefined;
+}
+
+const NO_SOURCE: MembersSource = { table: undefined, forId: undefined };
+
 export class MembersState {
   /** Chosen contact columns; the key is always first. */
   columns: readonly string[] = $state.raw([]);
   sort: MemberSort | undefined = $state.raw();
-  page = $state(0);
   rows: readonly Row[] = $state.raw([]);
   loading = $state(false);
   error: string | undefined = $state();
+  /** The page chosen, and for which segment: another segment starts on its first page. */
+  private chosenPage: { readonly forId: string | undefined; readonly page: number } = $state.raw({ forId: undefined, page: 0 });
   private generation = 0;
 
-  constructor(private readonly data: LoadedData) {}
+  constructor(
+    private readonly data: LoadedData,
+    private readonly source: MembersSource = NO_SOURCE,
+  ) {}
+
+  get page(): number {
+    return this.chosenPage.forId === this.source.forId ? this.chosenPage.page : 0;
+  }
+
+  set page(page: number) {
+    this.chosenPage = { forId: this.source.forId, page };
+  }
+
+  /** What the table shows, derived from the source and the choices; `watch` reads it whenever it changes. */
+  private readonly wanted = $derived.by(() => ({
+    table: this.source.table,
+    columns: this.shownColumns(),
+    sort: this.sort,
+    page: this.page,
+  }));
+
+  /** Reads the rows of every page wanted; the one effect, because reading them is work in DuckDB. */
+  watch(): void {
+    $effect(() => {
+      const wanted = this.wanted;
+      untrack(() => void this.load(wanted.table));
+    });
+  }
 
   /** Every contact column, key first. */
   available(): string[] {

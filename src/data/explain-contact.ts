@@ -1,0 +1,264 @@
+/**
+ * `--explain KEY` (SPEC §4): whether a contact is in a segment, and why. Membership comes from
+ * the normal evaluator; the trace evaluates each part of the definition on that contact with the
+ * compiler's own expressions (src/engine/explain/explain-queries.ts).
+ */
+import type { Catalog, FieldType } from '../engine/catalog';
+import { DEFAULT_COUNT } from '../engine/compile/compile-segment';
+import type { TimeContext } from '../engine/compile/field-clause';
+import * as x from '../engine/explain/explain-queries';
+import {
+  foldPart,
+  type ConditionTrace,
+  type Explanation,
+  type GroupTrace,
+  type InteractionRecord,
+  type InteractionTrace,
+  type StepTrace,
+  type Trace,
+  type TraceValue,
+} from '../engine/explain/trace';
+import type { Condition, FieldClause, InteractionQuery, Library, RelatedCondition, Segment } from '../engine/library-schema';
+import type { Query } from '../engine/sql/ast';
+import { printQueryIn } from '../engine/sql/dialect';
+import type { SqlRunner } from './engines/engine';
+import { evaluateLibrary } from './evaluate-library';
+
+export interface ExplainOptions {
+  /** Evaluation instant, epoch milliseconds. */
+  readonly now: number;
+  readonly segment: string;
+  readonly contact: string;
+  readonly onWarning?: (message: string) => void;
+}
+
+/** A contact key that is not in `contact`. */
+export class UnknownContactError extends Error {}
+
+export async function explainContact(runner: SqlRunner, catalog: Catalog, library: Library, options: ExplainOptions): Promise<Explanation> {
+  const [result] = await evaluateLibrary(runner, catalog, library, {
+    now: options.now,
+    only: options.segment,
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+  });
+  await checkContact(runner, catalog, options.contact);
+  const trace = await traceContact(runner, catalog, library, options);
+  return {
+    now: new Date(options.now).toISOString(),
+    segment: options.segment,
+    contact: options.contact,
+    member: result!.members.includes(options.contact),
+    trace,
+  };
+}
+
+/** The trace alone, for a validated library and a contact known to exist (`explainContact` checks both). */
+export function traceContact(
+  runner: SqlRunner,
+  catalog: Catalog,
+  library: Library,
+  options: Pick<ExplainOptions, 'now' | 'segment' | 'contact'>,
+): Promise<Trace> {
+  return new Tracer(runner, catalog, library, options.now, options.contact).segment(options.segment);
+}
+
+async function checkContact(runner: SqlRunner, catalog: Catalog, key: string): Promise<void> {
+  if ((await runner.query(printQueryIn(runner.dialect, x.contactQuery(catalog, key)))).length > 0) return;
+  const [like] = await runner.query(printQueryIn(runner.dialect, x.contactLikeQuery(catalog, key)));
+  const hint = like ? `; did you mean "${String(like.id)}"?` : '';
+  throw new UnknownContactError(`unknown contact "${key}": no contact has this key (keys are compared exactly, case included)${hint}`);
+}
+
+/** A record a condition is traced on. */
+interface RecordRef {
+  readonly entity: string;
+  readonly key: string;
+}
+
+class Tracer {
+  private readonly traces = new Map<string, Promise<Trace>>();
+
+  constructor(
+    private readonly runner: SqlRunner,
+    private readonly catalog: Catalog,
+    private readonly library: Library,
+    private readonly now: number,
+    private readonly contact: string,
+  ) {}
+
+  private rows(query: Query) {
+    return this.runner.query(printQueryIn(this.runner.dialect, query));
+  }
+
+  /** Each referenced segment is traced once, however often it is referenced. */
+  segment(name: string): Promise<Trace> {
+    let trace = this.traces.get(name);
+    if (!trace) {
+      const segment = this.library.segments.find((s) => s.name === name);
+      if (!segment) throw new Error(`unknown segment ${name}`);
+      trace = this.segmentTrace(segment);
+      this.traces.set(name, trace);
+    }
+    return trace;
+  }
+
+  private async segmentTrace(segment: Segment): Promise<Trace> {
+    const time: TimeContext = { now: this.now, timeZone: segment.timeZone };
+    const contact: RecordRef = { entity: 'contact', key: this.contact };
+    switch (segment.kind) {
+      case 'profile': {
+        const groups: GroupTrace[] = [];
+        let before: boolean | undefined;
+        for (const group of segment.query.groups) {
+          const where = group.where ? await this.condition(group.where, contact, time) : undefined;
+          const holds = where?.holds ?? true;
+          const fold = foldPart(before, group.combine, holds);
+          before = fold.after;
+          groups.push({ ...(group.combine ? { combine: group.combine } : {}), holds, ...fold, ...(where ? { where } : {}) });
+        }
+        return { kind: 'profile', holds: before!, groups };
+      }
+      case 'interaction':
+        return { kind: 'interaction', ...(await this.interaction(segment.query, this.contact, time)) };
+      case 'compound': {
+        const steps: StepTrace[] = [];
+        let before: boolean | undefined;
+        for (const step of segment.query.steps) {
+          const trace = await this.segment(step.segment);
+          const fold = foldPart(before, step.combine, trace.holds);
+          before = fold.after;
+          steps.push({ segment: step.segment, ...(step.combine ? { combine: step.combine } : {}), holds: trace.holds, ...fold, trace });
+        }
+        return { kind: 'compound', holds: before!, steps };
+      }
+      case 'static': {
+        const listed = segment.members.includes(this.contact);
+        return { kind: 'static', holds: listed, listed };
+      }
+    }
+  }
+
+  /** The field clauses of one record are evaluated in one query; related and interaction parts each in their own. */
+  private async condition(condition: Condition, record: RecordRef, time: TimeContext): Promise<ConditionTrace> {
+    const clauses = fieldClausesOf(condition);
+    const fields = this.catalog.entities[record.entity]!.fields;
+    const [row] = clauses.length
+      ? await this.rows(x.fieldClausesQuery({ catalog: this.catalog, ...time }, record.entity, record.key, clauses))
+      : [{}];
+    const clauseTraces = new Map(
+      clauses.map((clause, i) => [
+        clause,
+        {
+          field: clause.field,
+          op: clause.op,
+          ...(clause.value !== undefined ? { value: clause.value } : {}),
+          actual: traceValue(fields[clause.field] ?? 'other', row?.[x.actualColumn(i)]),
+          holds: isTrue(row?.[x.holdsColumn(i)]),
+        },
+      ]),
+    );
+    const build = async (c: Condition): Promise<ConditionTrace> => {
+      if ('and' in c) {
+        const and = await inOrder(c.and, build);
+        return { and, holds: and.every((t) => t.holds) };
+      }
+      if ('or' in c) {
+        const or = await inOrder(c.or, build);
+        return { or, holds: or.some((t) => t.holds) };
+      }
+      if ('not' in c) {
+        const not = await build(c.not);
+        return { not, holds: !not.holds };
+      }
+      if ('field' in c) return clauseTraces.get(c)!;
+      if ('related' in c) return this.related(c, record, time);
+      return this.interaction(c, record.key, time);
+    };
+    return build(condition);
+  }
+
+  private async related(condition: RelatedCondition, record: RecordRef, time: TimeContext): Promise<ConditionTrace> {
+    const options = { catalog: this.catalog, ...time };
+    const keys = async (matching: boolean) =>
+      (await this.rows(x.relatedKeysQuery(options, record.entity, record.key, condition, matching))).map((r) => String(r.id));
+    const count = async (matching: boolean) =>
+      Number((await this.rows(x.relatedCountQuery(options, record.entity, record.key, condition, matching)))[0]?.n ?? 0);
+    const matches = await keys(true);
+    const total = await count(true);
+    const linked = condition.where ? await count(false) : total;
+    const head = {
+      related: condition.related,
+      via: condition.via,
+      ...(condition.reverse !== undefined ? { reverse: condition.reverse } : {}),
+      holds: total > 0,
+      matches,
+      total,
+      linked,
+    };
+    if (!condition.where) return head;
+    const shown = matches[0] ?? (linked > 0 ? (await keys(false))[0] : undefined);
+    if (shown === undefined) return head;
+    return { ...head, record: shown, where: await this.condition(condition.where, { entity: condition.related, key: shown }, time) };
+  }
+
+  private async interaction(query: InteractionQuery, contact: string, time: TimeContext): Promise<InteractionTrace> {
+    const options = { catalog: this.catalog, ...time };
+    const [summary] = await this.rows(x.interactionValueQuery(options, query, contact));
+    const total = Number(summary?.total ?? 0);
+    const rows = total > 0 ? await this.rows(x.interactionRowsQuery(options, query, contact)) : [];
+    const type = this.catalog.interactions.types[query.interaction]!;
+    const idField = x.interactionIdField(this.catalog, query.interaction);
+    const interactions = rows.map((row): InteractionRecord => {
+      const id = idField === undefined ? null : row[idField];
+      return {
+        ...(id === null || id === undefined ? {} : { id: String(id) }),
+        timestamp: traceValue('timestamp', row[this.catalog.interactions.timestampField]) as string,
+        fields: Object.fromEntries(Object.entries(type.fields).map(([field, t]) => [field, traceValue(t, row[field])])),
+      };
+    });
+    const value = summary?.value;
+    return {
+      interaction: query.interaction,
+      relation: x.linkOf(this.catalog, query),
+      measure: x.measureOf(query),
+      count: query.count ?? DEFAULT_COUNT,
+      value: value === null || value === undefined ? null : Number(value),
+      total,
+      interactions,
+      holds: isTrue(summary?.holds),
+    };
+  }
+}
+
+/** One query at a time: a connector runs one statement at a time anyway. */
+async function inOrder<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await run(item));
+  return out;
+}
+
+/** A boolean column as engines return it (ClickHouse may send 1/0). */
+const isTrue = (value: unknown): boolean => value === true || value === 1 || value === '1' || value === 'true';
+
+/** The field clauses that apply to the record itself (not those inside `related` or interaction parts). */
+function fieldClausesOf(condition: Condition): FieldClause[] {
+  if ('and' in condition) return condition.and.flatMap(fieldClausesOf);
+  if ('or' in condition) return condition.or.flatMap(fieldClausesOf);
+  if ('not' in condition) return fieldClausesOf(condition.not);
+  return 'field' in condition ? [condition] : [];
+}
+
+/** A stored value as JSON, by the field's type. */
+export function traceValue(type: FieldType, value: unknown): TraceValue {
+  if (value === null || value === undefined) return null;
+  if (type === 'timestamp' || type === 'date') {
+    const instant = typeof value === 'number' ? value : value instanceof Date ? value.getTime() : Date.parse(String(value));
+    if (Number.isNaN(instant)) return String(value);
+    const iso = new Date(instant).toISOString();
+    return type === 'date' ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(value)) return value.map((v) => traceValue('text', v));
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'bigint') return value.toString();
+  return String(value);
+}

@@ -1,0 +1,69 @@
+/**
+ * Interactions that belong to no contact are ignored (SPEC §2); the load says how many, in the
+ * same words for every loader.
+ */
+import type { EntityInfo, InteractionTypeInfo } from '../../engine/catalog';
+import * as q from '../../engine/sql/build';
+import type { Check } from './check';
+import { rowCount } from './tables';
+
+export interface OrphanCount {
+  readonly type: string;
+  /** Interactions with no value in the link column. */
+  readonly empty: number;
+  /** Interactions whose link names no contact. */
+  readonly dangling: number;
+}
+
+/** One scan of a source per link: per type, rows with an empty link and rows whose link is no contact. */
+export function orphanCounts(table: string, typeField: string, link: string, contact: EntityInfo): Check<OrphanCount[]> {
+  const linked = q.col('i', link);
+  const contactKey = q.col('c', contact.key);
+  return {
+    query: q.select(
+      [
+        q.as(q.col('i', typeField), 't'),
+        q.as(q.aggWhere('count', undefined, q.isNull(linked)), 'empty'),
+        q.as(q.aggWhere('count', undefined, q.and(q.isNull(linked, true), q.isNull(contactKey))), 'dangling'),
+      ],
+      {
+        from: q.leftJoin(q.table(table, 'i'), q.table(contact.table, 'c'), q.compare('=', contactKey, linked)),
+        groupBy: [q.col('i', typeField)],
+      },
+    ),
+    read: (rows) => rows.map((r) => ({ type: String(r.t), empty: Number(r.empty ?? 0), dangling: Number(r.dangling ?? 0) })),
+  };
+}
+
+/** Interactions of a per-type table with an empty link: what the sample loader, whose links are valid by construction, still counts. */
+export function emptyLinks(table: string, link: string): Check<number> {
+  return rowCount(table, q.isNull(q.col(undefined, link)));
+}
+
+/** Sums counts per type and link, across sources. */
+export class OrphanTally {
+  private readonly counts = new Map<string, { empty: number; dangling: number }>();
+
+  add(link: string, counts: readonly Pick<OrphanCount, 'type' | 'empty' | 'dangling'>[]): void {
+    for (const { type, empty, dangling } of counts) {
+      const key = `${type}\u0000${link}`;
+      const sum = this.counts.get(key) ?? { empty: 0, dangling: 0 };
+      this.counts.set(key, { empty: sum.empty + empty, dangling: sum.dangling + dangling });
+    }
+  }
+
+  /** Dangling links for every link; empty ones only for a type's first link (later links are often optional). */
+  warnings(types: Readonly<Record<string, InteractionTypeInfo>>): string[] {
+    const warnings: string[] = [];
+    for (const [type, info] of Object.entries(types)) {
+      for (const link of info.links) {
+        const { empty = 0, dangling = 0 } = this.counts.get(`${type}\u0000${link}`) ?? {};
+        if (dangling > 0)
+          warnings.push(`${type}: ${dangling} interaction(s) whose ${link} is not a contact key belong to no contact and are ignored`);
+        if (empty > 0 && link === info.links[0])
+          warnings.push(`${type}: ${empty} interaction(s) with no ${link} belong to no contact through ${link}`);
+      }
+    }
+    return warnings;
+  }
+}

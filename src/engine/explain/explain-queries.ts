@@ -1,0 +1,149 @@
+/**
+ * The queries behind a trace, one contact (or one related record) at a time. Every verdict is
+ * the compiler's own expression evaluated on that record, so a trace cannot disagree with the
+ * members a segment selects.
+ */
+import { contactEntity, defaultLink, type Catalog } from '../catalog';
+import {
+  compileCondition,
+  compileMatchingInteractions,
+  countTest,
+  DEFAULT_COUNT,
+  measureExpr,
+  relatedLink,
+} from '../compile/compile-segment';
+import type { TimeContext } from '../compile/field-clause';
+import type { FieldClause, InteractionQuery, Measure, RelatedCondition } from '../library-schema';
+import type { Expr, Query } from '../sql/ast';
+import * as q from '../sql/build';
+import { TRACE_LIST_LIMIT } from './trace';
+
+type Options = { readonly catalog: Catalog } & TimeContext;
+
+const RECORD = 'cur';
+const RELATED = 'rel';
+
+export const holdsColumn = (index: number) => `h${index}`;
+export const actualColumn = (index: number) => `v${index}`;
+
+function entityOf(catalog: Catalog, entity: string) {
+  const info = catalog.entities[entity];
+  if (!info) throw new Error(`unknown entity ${entity}`);
+  return info;
+}
+
+const isKey = (catalog: Catalog, entity: string, key: string): Expr =>
+  q.compare('=', q.col(RECORD, entityOf(catalog, entity).key), q.text(key));
+
+/** Column `id`: the contact with exactly this key, if there is one. */
+export function contactQuery(catalog: Catalog, key: string): Query {
+  const contact = contactEntity(catalog);
+  return q.select([q.as(q.col(RECORD, contact.key), 'id')], {
+    from: q.table(contact.table, RECORD),
+    where: isKey(catalog, 'contact', key),
+  });
+}
+
+/** Column `id`: a contact whose key differs from `key` only in case (for "did you mean"). */
+export function contactLikeQuery(catalog: Catalog, key: string): Query {
+  const contact = contactEntity(catalog);
+  const column = q.col(RECORD, contact.key);
+  return q.select([q.as(column, 'id')], {
+    from: q.table(contact.table, RECORD),
+    where: q.compare('=', q.lower(column), q.lower(q.text(key))),
+    orderBy: [column],
+    limit: 1,
+  });
+}
+
+/** One row for the record: per clause, `h<i>` its verdict and `v<i>` the field's value. */
+export function fieldClausesQuery(options: Options, entity: string, key: string, clauses: readonly FieldClause[]): Query {
+  const info = entityOf(options.catalog, entity);
+  const columns = clauses.flatMap((clause, i) => [
+    q.as(q.coalesce(compileCondition(clause, RECORD, entity, options), q.FALSE), holdsColumn(i)),
+    q.as(q.col(RECORD, clause.field), actualColumn(i)),
+  ]);
+  return q.select(columns.length ? columns : [q.as(q.TRUE, 'h')], {
+    from: q.table(info.table, RECORD),
+    where: isKey(options.catalog, entity, key),
+  });
+}
+
+/** The records a `related` condition links to the record, and with `matching` only those satisfying its `where`. */
+function relatedFrom(options: Options, entity: string, key: string, condition: RelatedCondition, matching: boolean) {
+  const info = entityOf(options.catalog, entity);
+  const { target, ownSide, otherSide } = relatedLink(options.catalog, entity, condition);
+  const from = q.innerJoin(
+    q.table(info.table, RECORD),
+    q.table(target.table, RELATED),
+    q.compare('=', q.col(RELATED, otherSide), q.col(RECORD, ownSide)),
+  );
+  const filters = [isKey(options.catalog, entity, key)];
+  if (matching && condition.where)
+    filters.push(q.coalesce(compileCondition(condition.where, RELATED, condition.related, options), q.FALSE));
+  return { from, where: q.and(...filters), relatedKey: q.col(RELATED, target.key) };
+}
+
+/** Column `id`: the first related records' keys, sorted. */
+export function relatedKeysQuery(options: Options, entity: string, key: string, condition: RelatedCondition, matching: boolean): Query {
+  const { from, where, relatedKey } = relatedFrom(options, entity, key, condition, matching);
+  return q.select([q.as(relatedKey, 'id')], { from, where, orderBy: [relatedKey], limit: TRACE_LIST_LIMIT });
+}
+
+/** Column `n`: how many related records there are. */
+export function relatedCountQuery(options: Options, entity: string, key: string, condition: RelatedCondition, matching: boolean): Query {
+  const { from, where } = relatedFrom(options, entity, key, condition, matching);
+  return q.select([q.as(q.agg('count'), 'n')], { from, where });
+}
+
+export function measureOf(query: InteractionQuery): Measure {
+  return query.measure ?? { agg: 'count' };
+}
+
+export function linkOf(catalog: Catalog, query: InteractionQuery): string {
+  const type = catalog.interactions.types[query.interaction];
+  const link = query.relation ?? (type && defaultLink(type));
+  if (!link) throw new Error(`interaction ${query.interaction} needs a relation`);
+  return link;
+}
+
+function contactInteractions(options: Options, query: InteractionQuery, contact: string) {
+  const { alias, from, where, linkColumn } = compileMatchingInteractions(query, options);
+  return { alias, from, where: q.and(where, q.compare('=', linkColumn, q.text(contact))) };
+}
+
+/**
+ * One row: `value` the measure over the contact's matching interactions, `total` how many there
+ * are, `holds` the count test. Over no interactions a count is 0 and sum/avg/min/max NULL,
+ * which is what the compiler's zero rule and its `HAVING` test see.
+ */
+export function interactionValueQuery(options: Options, query: InteractionQuery, contact: string): Query {
+  const { alias, from, where } = contactInteractions(options, query, contact);
+  const value = measureExpr(measureOf(query), alias);
+  return q.select(
+    [
+      q.as(value, 'value'),
+      q.as(q.agg('count'), 'total'),
+      q.as(q.coalesce(countTest(value, query.count ?? DEFAULT_COUNT), q.FALSE), 'holds'),
+    ],
+    { from, where },
+  );
+}
+
+/** Every field of the contact's latest matching interactions, newest first. */
+export function interactionRowsQuery(options: Options, query: InteractionQuery, contact: string): Query {
+  const { alias, from, where } = contactInteractions(options, query, contact);
+  const type = options.catalog.interactions.types[query.interaction]!;
+  const ts = q.col(alias, options.catalog.interactions.timestampField);
+  const idField = interactionIdField(options.catalog, query.interaction);
+  return q.select(
+    Object.keys(type.fields).map((field) => q.as(q.col(alias, field), field)),
+    { from, where, orderBy: [{ expr: ts, descending: true }, ...(idField ? [q.col(alias, idField)] : [])], limit: TRACE_LIST_LIMIT },
+  );
+}
+
+/** The type's `InteractionId` column (any case), if it has one. */
+export function interactionIdField(catalog: Catalog, interaction: string): string | undefined {
+  const fields = catalog.interactions.types[interaction]?.fields ?? {};
+  return Object.keys(fields).find((f) => f.toLowerCase() === 'interactionid');
+}

@@ -1,0 +1,88 @@
+/**
+ * The funnels of the open segment, following the preview: once the preview has evaluated a
+ * definition, each group's conditions are counted one prefix at a time. Counts are kept by
+ * their SQL (which holds the definition part and the instant) for the data version, so an
+ * edit to one condition counts only the prefixes it changed.
+ */
+import { funnelPlans, type GroupFunnelPlan } from '../../engine/describe/funnel-queries';
+import type { Combine } from '../../engine/library-schema';
+import type { Query } from '../../engine/sql/ast';
+import type { EvaluatedSegment, LoadedData } from '../preview/preview-state.svelte';
+import { epochOf } from '../preview/preview-tables';
+import { CountCache } from './count-cache';
+
+export interface FunnelBranch {
+  readonly label: string;
+  readonly alone: number;
+}
+
+export interface FunnelStep {
+  readonly label: string;
+  /** Contacts left after this condition and every one before it. */
+  readonly remaining: number;
+  /** Contacts this condition selects on its own. */
+  readonly alone: number;
+  readonly branches: readonly FunnelBranch[];
+}
+
+export interface GroupFunnel {
+  readonly group: number;
+  readonly combine?: Combine;
+  readonly steps: readonly FunnelStep[];
+}
+
+export type FunnelStatus = 'idle' | 'running' | 'ready' | 'error';
+
+export class FunnelState {
+  status: FunnelStatus = $state('idle');
+  funnels: readonly GroupFunnel[] = $state.raw([]);
+  /** The entry the funnels belong to. */
+  forId: string | undefined = $state();
+  error: string | undefined = $state();
+  private generation = 0;
+  private readonly counts = new CountCache();
+
+  constructor(private readonly data: LoadedData) {}
+
+  async schedule(evaluated: EvaluatedSegment | undefined): Promise<void> {
+    const generation = ++this.generation;
+    const { connector, catalog } = this.data;
+    if (!evaluated || !connector || !catalog) {
+      [this.status, this.funnels, this.forId] = ['idle', [], evaluated?.id];
+      return;
+    }
+    if (this.forId !== evaluated.id) this.funnels = [];
+    this.forId = evaluated.id;
+    this.status = 'running';
+    const epoch = epochOf(this.data, evaluated.now);
+    try {
+      const plans = funnelPlans(evaluated.segment, {
+        catalog,
+        now: evaluated.now,
+        segmentQuery: (name) => {
+          throw new Error(`a group refers to no segment (${name})`);
+        },
+      });
+      const count = (query: Query) => this.counts.count((sql) => connector.query(sql), epoch, query);
+      const funnels: GroupFunnel[] = [];
+      for (const plan of plans) {
+        funnels.push(await countPlan(plan, count));
+        if (generation !== this.generation) return;
+      }
+      [this.funnels, this.status, this.error] = [funnels, 'ready', undefined];
+    } catch (error) {
+      if (generation !== this.generation) return;
+      [this.status, this.error] = ['error', error instanceof Error ? error.message : String(error)];
+    }
+  }
+}
+
+async function countPlan(plan: GroupFunnelPlan, count: (query: Query) => Promise<number>): Promise<GroupFunnel> {
+  const steps: FunnelStep[] = [];
+  for (const step of plan.steps) {
+    const branches: FunnelBranch[] = [];
+    for (const branch of step.branches) branches.push({ label: branch.label, alone: await count(branch.alone) });
+    steps.push({ label: step.label, remaining: await count(step.remaining), alone: await count(step.alone), branches });
+  }
+  return { group: plan.group, ...(plan.combine ? { combine: plan.combine } : {}), steps };
+}

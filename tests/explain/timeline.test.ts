@@ -1,0 +1,218 @@
+/**
+ * `evaluateTimeline` on the fixture data equals the normal evaluator run at every instant:
+ * windows in months and weeks, a zone other than UTC, the zero rule, relative dates on contact
+ * and interaction fields, referenced segments, and the per-instant fallback.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connector } from '../../src/data/connector';
+import { connectorRunner, type SqlRunner } from '../../src/data/engines/engine';
+import { evaluateLibrary } from '../../src/data/evaluate-library';
+import { loadData } from '../../src/data/load-data';
+import { createNodeConnector } from '../../src/data/node-connector';
+import { nodeDecoders } from '../../src/data/node-decoders';
+import { evaluateTimeline, timelineChanges } from '../../src/data/timeline';
+import type { Catalog } from '../../src/engine/catalog';
+import { timelinePass } from '../../src/engine/compile/compile-timeline';
+import type { Library } from '../../src/engine/library-schema';
+import { parseLibraryOrThrow } from '../../src/engine/parse-library';
+import { LibraryError } from '../../src/engine/problems';
+import { timelineInstants, type TimelineStep } from '../../src/engine/time';
+import { fixtureFiles } from '../helpers/fixture-data';
+
+const live = (name: string, body: Record<string, unknown>) => ({ name, status: 'live', ...body });
+
+const LIBRARY = parseLibraryOrThrow({
+  version: 1,
+  segments: [
+    live('OpenedMonth', {
+      kind: 'interaction',
+      timeZone: 'America/New_York',
+      query: { interaction: 'EmailOpened', window: { last: 1, unit: 'month' } },
+    }),
+    live('NeverOpenedWeek', {
+      kind: 'interaction',
+      timeZone: 'Asia/Kolkata',
+      query: { interaction: 'EmailOpened', count: { op: 'exactly', value: 0 }, window: { last: 2, unit: 'week' } },
+    }),
+    live('VisitsSum', {
+      kind: 'interaction',
+      query: { interaction: 'WebsiteVisited', measure: { agg: 'sum', field: 'VisitDuration' }, count: { op: 'atLeast', value: 400 } },
+    }),
+    live('RecentMsg1', {
+      kind: 'interaction',
+      timeZone: 'Europe/Berlin',
+      query: {
+        interaction: 'EmailOpened',
+        where: {
+          and: [
+            { field: 'MessageId', op: 'eq', value: 'MSG-1' },
+            { field: 'Timestamp', op: 'inLast', value: { n: 10, unit: 'day' } },
+          ],
+        },
+        count: { op: 'atMost', value: 1 },
+      },
+    }),
+    live('NewContacts', {
+      kind: 'profile',
+      timeZone: 'Pacific/Auckland',
+      query: {
+        groups: [
+          { where: { field: 'createdon', op: 'inLast', value: { n: 1, unit: 'month' } } },
+          { combine: 'union', where: { field: 'birthdate', op: 'inLast', value: { n: 3, unit: 'week' } } },
+          { combine: 'exclude', where: { field: 'donotemail', op: 'isTrue' } },
+        ],
+      },
+    }),
+    live('Seattle', { kind: 'profile', query: { groups: [{ where: { field: 'address1_city', op: 'eq', value: 'seattle' } }] } }),
+    live('SeattleOpeners', {
+      kind: 'profile',
+      query: {
+        groups: [
+          {
+            where: {
+              and: [
+                { field: 'address1_city', op: 'eq', value: 'seattle' },
+                { interaction: 'EmailOpened', window: { last: 20, unit: 'day' } },
+              ],
+            },
+          },
+        ],
+      },
+    }),
+    live('ManagerIsNew', {
+      kind: 'profile',
+      query: {
+        groups: [
+          {
+            where: {
+              related: 'contact',
+              via: 'contact_manager',
+              where: { field: 'createdon', op: 'notInLast', value: { n: 2, unit: 'month' } },
+            },
+          },
+        ],
+      },
+    }),
+    live('Vips', { kind: 'static', members: ['c2', 'c5', 'c99'] }),
+    live('Mixed', {
+      kind: 'compound',
+      query: {
+        steps: [
+          { segment: 'OpenedMonth' },
+          { combine: 'union', segment: 'Vips' },
+          { combine: 'intersect', segment: 'NeverOpenedWeek' },
+          { combine: 'exclude', segment: 'SeattleOpeners' },
+        ],
+      },
+    }),
+    live('Nested', { kind: 'compound', query: { steps: [{ segment: 'Mixed' }, { combine: 'union', segment: 'NewContacts' }] } }),
+  ],
+});
+
+/** The timeline worked out the slow way: the normal evaluator at every instant. */
+async function perInstant(runner: SqlRunner, catalog: Catalog, library: Library, instants: number[]) {
+  // One after another: evaluations share their temporary tables' names.
+  const at: Map<string, Set<string>>[] = [];
+  for (const now of instants)
+    at.push(new Map((await evaluateLibrary(runner, catalog, library, { now })).map((r) => [r.name, new Set(r.members)])));
+  return library.segments.map(({ name }) => ({
+    name,
+    timeline: instants.map((instant, k) => {
+      const now = at[k]!.get(name)!;
+      const before = k === 0 ? new Set<string>() : at[k - 1]!.get(name)!;
+      return {
+        at: new Date(instant).toISOString(),
+        count: now.size,
+        entered: [...now].filter((id) => !before.has(id)).length,
+        left: [...before].filter((id) => !now.has(id)).length,
+      };
+    }),
+  }));
+}
+
+describe('evaluateTimeline', () => {
+  let connector: Connector;
+  let runner: SqlRunner;
+  let catalog: Catalog;
+  beforeAll(async () => {
+    connector = await createNodeConnector();
+    runner = connectorRunner(connector);
+    catalog = (await loadData(connector, fixtureFiles(), nodeDecoders)).catalog;
+  });
+  afterAll(async () => {
+    await connector?.close();
+  });
+
+  it('counts instants FROM + k steps up to and including TO, months clamped and counted from FROM', () => {
+    const iso = (from: string, to: string, step: TimelineStep) =>
+      timelineInstants(Date.parse(from), Date.parse(to), step).map((t) => new Date(t).toISOString());
+    expect(iso('2026-01-31T00:00:00Z', '2026-05-31T00:00:00Z', 'month')).toEqual([
+      '2026-01-31T00:00:00.000Z',
+      '2026-02-28T00:00:00.000Z',
+      '2026-03-31T00:00:00.000Z',
+      '2026-04-30T00:00:00.000Z',
+      '2026-05-31T00:00:00.000Z',
+    ]);
+    expect(iso('2026-03-01T12:00:00Z', '2026-03-15T11:59:59Z', 'week')).toEqual(['2026-03-01T12:00:00.000Z', '2026-03-08T12:00:00.000Z']);
+    expect(iso('2026-03-28T06:00:00Z', '2026-03-30T06:00:00Z', 'day')).toHaveLength(3);
+    expect(iso('2026-03-28T06:00:00Z', '2026-03-28T06:00:00Z', 'day')).toEqual(['2026-03-28T06:00:00.000Z']);
+    expect(() => timelineInstants(0, Date.parse('2026-01-01T00:00:00Z'), 'day')).toThrow(/at most 1000 instants/);
+  });
+
+  it('reads the data once for every instant where it can, and per instant under related or interaction conditions', () => {
+    const pass = Object.fromEntries(LIBRARY.segments.map((s) => [s.name, timelinePass(s)]));
+    expect(pass).toMatchObject({
+      OpenedMonth: 'one pass',
+      NewContacts: 'one pass',
+      Mixed: 'one pass',
+      SeattleOpeners: 'per instant',
+      ManagerIsNew: 'per instant',
+      Seattle: 'one pass',
+    });
+  });
+
+  it.each([
+    ['daily around the fixture interactions', '2026-02-25T05:00:00Z', '2026-04-02T05:00:00Z', 'day'],
+    ['weekly', '2026-01-03T23:30:00Z', '2026-04-10T00:00:00Z', 'week'],
+    ['monthly from a 31st', '2025-12-31T12:00:00Z', '2026-05-31T12:00:00Z', 'month'],
+  ] as const)(
+    'equals the evaluator at every instant: %s',
+    async (_, from, to, step) => {
+      const instants = timelineInstants(Date.parse(from), Date.parse(to), step);
+      const got = await evaluateTimeline(runner, catalog, LIBRARY, { from: Date.parse(from), to: Date.parse(to), step });
+      expect(got).toEqual(await perInstant(runner, catalog, LIBRARY, instants));
+      // The timeline is not flat: entering and leaving both happen.
+      expect(got.some((s) => s.timeline.some((p) => p.left > 0))).toBe(true);
+      expect(got.some((s) => s.timeline.slice(1).some((p) => p.entered > 0))).toBe(true);
+    },
+    120_000,
+  );
+
+  it('prints one segment with only, evaluating what it refers to', async () => {
+    const got = await evaluateTimeline(runner, catalog, LIBRARY, {
+      from: Date.parse('2026-03-01T00:00:00Z'),
+      to: Date.parse('2026-03-31T00:00:00Z'),
+      step: 'week',
+      only: 'Nested',
+    });
+    expect(got.map((s) => s.name)).toEqual(['Nested']);
+    expect(got[0]!.timeline).toHaveLength(5);
+    await expect(evaluateTimeline(runner, catalog, LIBRARY, { from: 0, to: 0, step: 'day', only: 'Nobody' })).rejects.toThrow(LibraryError);
+  });
+
+  it('names the contacts that entered and left at a point', async () => {
+    const at = Date.parse('2026-03-08T00:00:00Z');
+    const previous = Date.parse('2026-03-01T00:00:00Z');
+    const membersAt = async (t: number) =>
+      new Set((await evaluateLibrary(runner, catalog, LIBRARY, { now: t, only: 'OpenedMonth' }))[0]!.members);
+    const before = await membersAt(previous);
+    const now = await membersAt(at);
+    const changes = await timelineChanges(runner, catalog, LIBRARY, { segment: 'OpenedMonth', at, previous });
+    expect(changes).toEqual({
+      entered: [...now!].filter((c) => !before!.has(c)).sort(),
+      left: [...before!].filter((c) => !now!.has(c)).sort(),
+    });
+    expect(changes.entered.length + changes.left.length).toBeGreaterThan(0);
+    expect(await timelineChanges(runner, catalog, LIBRARY, { segment: 'Vips', at })).toEqual({ entered: ['c2', 'c5'], left: [] });
+  });
+});
