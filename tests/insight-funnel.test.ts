@@ -102,6 +102,14 @@ describe('the funnel of a group', () => {
   it('a group without conditions has no funnel, and other kinds none at all', async () => {
     const [funnel] = await funnelOf(profile('All', undefined));
     expect(funnel!.steps).toEqual([]);
+    const [unrestricted] = await funnelOf({
+      name: 'U',
+      kind: 'interaction',
+      status: 'draft',
+      timeZone: 'UTC',
+      query: { interaction: 'EmailOpened' },
+    });
+    expect(unrestricted!.steps).toEqual([]);
     expect(await funnelOf({ name: 'S', kind: 'static', status: 'draft', timeZone: 'UTC', members: ['c1'] })).toEqual([]);
   });
 });

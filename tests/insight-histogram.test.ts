@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countAtBar, histogramBars, zoomLimit } from '../src/state/designer/editor-histogram';
+import { countAtBar, histogramBars, logTicks, zoomLimit } from '../src/state/designer/editor-histogram';
 
 describe('the histogram threshold', () => {
   const bar = (v: number) => ({ x1: v - 0.45, x2: v + 0.45 });
@@ -41,5 +41,9 @@ describe('the histogram threshold', () => {
     expect(zoomLimit(bins, { op: 'atLeast', value: 1 })).toBe(1);
     expect(zoomLimit(bins, { op: 'atLeast', value: 40 })).toBe(40);
     expect(zoomLimit(bins, { op: 'between', value: [0, 3] })).toBe(3);
+  });
+
+  it('a log axis has ticks at 0 and the powers of ten up to the tallest bar', () => {
+    expect(logTicks([{ contacts: 4200 }, { contacts: 3 }])).toEqual([0, 1, 10, 100, 1000]);
   });
 });

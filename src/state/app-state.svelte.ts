@@ -16,7 +16,10 @@ import {
   type WorkspaceChannel,
   type WorkspaceStore,
 } from './library/library-store';
+import { DataInsightServices } from './insight/data-insight-services';
+import { ExplainState } from './insight/explain-state.svelte';
 import { FunnelState } from './insight/funnel-state.svelte';
+import { OverlapState } from './insight/overlap-state.svelte';
 import { EvaluationClock } from './preview/preview-clock.svelte';
 import { PreviewState } from './preview/preview-state.svelte';
 import { SegmentTables } from './preview/preview-tables';
@@ -42,6 +45,8 @@ export class AppState {
   readonly members: MembersState;
   readonly paste: DynamicsPaste;
   readonly funnel: FunnelState;
+  readonly explain: ExplainState;
+  readonly overlap: OverlapState;
   readonly view = new ResultsView();
   readonly services: DesignerServices;
   readonly persistence: WorkspacePersistence;
@@ -64,6 +69,9 @@ export class AppState {
     this.members = new MembersState(this.data, this.preview);
     this.funnel = new FunnelState(this.data);
     this.services = new DataDesignerServices(this.data, this.tables);
+    const insight = new DataInsightServices(this.data);
+    this.explain = new ExplainState(insight, this.services);
+    this.overlap = new OverlapState({ ...evaluation, library: this.library });
     const store = deps.workspaceStore ?? (typeof indexedDB === 'undefined' ? memoryWorkspaceStore() : browserWorkspaceStore());
     const channel = deps.workspaceChannel ?? (deps.workspaceStore ? undefined : browserWorkspaceChannel());
     const parts = { library: this.library, clock: this.clock, members: this.members, view: this.view };
@@ -124,8 +132,15 @@ export class AppState {
     });
     this.members.watch();
     $effect(() => {
+      void [this.overlap.chosen, this.library.entries, this.data.connector, this.data.catalog, this.data.version, this.clock.now];
+      untrack(() => void this.overlap.schedule());
+    });
+    $effect(() => {
       const evaluated = this.preview.evaluated;
-      untrack(() => void this.funnel.schedule(evaluated));
+      untrack(() => {
+        void this.funnel.schedule(evaluated);
+        this.explain.follow(evaluated);
+      });
     });
     $effect(() => {
       const catalog = this.data.catalog;

@@ -78,13 +78,15 @@ export function funnelPlans(segment: Segment, options: CompileOptions): GroupFun
   }
   if (segment.kind === 'interaction') {
     const build = (where: Condition | undefined) => interactionWith(segment, where);
+    const restrictions = andedConditions(segment.query.where);
+    if (restrictions.length === 0) return [{ group: 0, steps: [] }];
     const base: FunnelStepPlan = {
       label: `${segment.query.interaction}: count test and window, no restriction`,
       remaining: compileSegment(build(undefined), options),
       alone: compileSegment(build(undefined), options),
       branches: [],
     };
-    return [{ group: 0, steps: [base, ...stepsOf(andedConditions(segment.query.where), build, options)] }];
+    return [{ group: 0, steps: [base, ...stepsOf(restrictions, build, options)] }];
   }
   return [];
 }

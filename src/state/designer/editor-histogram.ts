@@ -114,3 +114,11 @@ export function zoomLimit(bins: readonly { value: number; contacts: number }[], 
   const threshold = count.op === 'between' ? count.value[1] : count.value;
   return Math.max(limit, threshold);
 }
+
+/** Ticks of a log (symlog) contact axis: 0 and the powers of ten up to the tallest bar. */
+export function logTicks(bins: readonly { contacts: number }[]): number[] {
+  const max = Math.max(1, ...bins.map((b) => b.contacts));
+  const ticks = [0];
+  for (let t = 1; t <= max; t *= 10) ticks.push(t);
+  return ticks;
+}

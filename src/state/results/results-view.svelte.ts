@@ -1,5 +1,5 @@
 /** Which view of the open segment the workspace shows. */
-export const RESULT_TABS = ['definition', 'members', 'query'] as const;
+export const RESULT_TABS = ['definition', 'members', 'why', 'timeline', 'overlap', 'query'] as const;
 export type ResultTab = (typeof RESULT_TABS)[number];
 
 export class ResultsView {
