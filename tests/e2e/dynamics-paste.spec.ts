@@ -73,4 +73,11 @@ test('a pasted Dynamics query is previewed with its size, a bad one is refused a
   await page.getByRole('tab', { name: 'Query' }).click();
   await expect(page.getByTestId('dynamics-query')).toContainText('SEGMENT(Imported_1)\nEXCEPT SEGMENT(PastedOpeners)');
   await page.screenshot({ path: 'test-results/dynamics-paste-created.png' });
+
+  // A static segment has no Dynamics equivalent: the tab says which part and why, and writes no text.
+  await rows.filter({ hasText: 'Vips' }).click();
+  await page.getByRole('tab', { name: 'Query' }).click();
+  await expect(page.getByTestId('dynamics-reasons')).toContainText('members: a static segment is a list of contacts');
+  await expect(page.getByTestId('dynamics-query')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/dynamics-query-reasons.png' });
 });

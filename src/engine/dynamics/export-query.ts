@@ -4,7 +4,7 @@
  * (never, at most n, a behavioural condition inside a profile), the text holds named
  * definitions followed by a set expression over them.
  */
-import { CONTACT, type Catalog, type FieldType, type Fields } from '../catalog';
+import { CONTACT, own, type Catalog, type FieldType, type Fields } from '../catalog';
 import type { Combine, Condition, CountTest, FieldClause, InteractionQuery, Segment } from '../library-schema';
 import { dayOfValue, parseDateValue } from '../time';
 import { findRelation, linkName, relationshipName } from './dynamics-names';
@@ -166,7 +166,7 @@ class Writer {
 
   /** The contacts a condition selects, as a set expression. */
   private contactSet(condition: Condition, path: string): SetExpr {
-    const contactScope: FieldScope = { fields: this.catalog.entities[CONTACT]!.fields, interaction: false, what: CONTACT };
+    const contactScope: FieldScope = { fields: own(this.catalog.entities, CONTACT)?.fields ?? {}, interaction: false, what: CONTACT };
     if (isPure(condition)) return single(`${ALL_CONTACTS}.FILTER(${this.condition(condition, contactScope, path).text})`);
     if ('related' in condition) return single(this.chain(condition, path));
     if ('interaction' in condition) return this.interaction(condition, path);
@@ -208,7 +208,7 @@ class Writer {
         `following ${relation.name} forward (to the ${relation.to.entity} its ${relation.from.field} points at) has no Dynamics equivalent: TRAVERSE(${relationshipName(relation)}) from a ${relation.from.entity} leads to the record its lookup points at, which is this relation followed in reverse`,
       );
     const target = condition.related;
-    const scopeFields: FieldScope = { fields: this.catalog.entities[target]?.fields ?? {}, interaction: false, what: target };
+    const scopeFields: FieldScope = { fields: own(this.catalog.entities, target)?.fields ?? {}, interaction: false, what: target };
     const where = condition.where;
     const items = where === undefined ? [] : 'and' in where ? where.and : [where];
     const base = where && 'and' in where ? `${path}.where.and` : `${path}.where`;
@@ -250,7 +250,7 @@ class Writer {
 
   private clause(clause: FieldClause, scope: FieldScope, path: string): CondText {
     const f = clause.field;
-    const type: FieldType = scope.fields[f] ?? 'other';
+    const type: FieldType = own(scope.fields, f) ?? 'other';
     const v = clause.value;
     const what = `the clause "${f} ${clause.op}"`;
     const value = (x: unknown): string =>
@@ -326,7 +326,7 @@ class Writer {
 
   /** An interaction query as a set expression: one INTERACTION, or several when zero counts or ranges need it. */
   private interaction(query: InteractionQuery, path: string): SetExpr {
-    const type = this.catalog.interactions.types[query.interaction];
+    const type = own(this.catalog.interactions.types, query.interaction);
     if (!type) return unwritable(`${path}.interaction`, `unknown interaction type ${query.interaction}`);
     const link =
       query.relation ??
