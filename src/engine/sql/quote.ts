@@ -11,7 +11,11 @@ export function quoteIdentifier(name: string): string {
 /** A VARCHAR literal. DuckDB standard strings treat backslash as an ordinary character. */
 export function quoteString(value: string): string {
   if (value.includes('\0')) throw new Error('A text value cannot contain a NUL character');
-  return `'${value.replaceAll("'", "''")}'`;
+  const quoted = `'${value.replaceAll("'", "''")}'`;
+  if (!/[\r\n]/.test(value)) return quoted;
+  // Line breaks are spelled chr(10) / chr(13): the printers indent SQL line by line, which must
+  // never reach inside a literal.
+  return `(${quoted.replaceAll('\r', "' || chr(13) || '").replaceAll('\n', "' || chr(10) || '")})`;
 }
 
 export function quoteNumber(value: number): string {
