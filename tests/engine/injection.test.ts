@@ -11,7 +11,17 @@ import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { arrowFile, jsonFile, list, num, text, ts } from '../helpers/arrow-files';
 import { enginesUnderTest, writeFolder, type EngineUnderTest } from '../helpers/engines';
 
-const HOSTILE = [`two\nlines\r\n`, `O'Brien`, `'; DROP TABLE canary; --`, `back\\slash`, `semi;colon`, `dq"uote`, `--comment`, `100%_x`, `\\'`];
+const HOSTILE = [
+  `two\nlines\r\n`,
+  `O'Brien`,
+  `'; DROP TABLE canary; --`,
+  `back\\slash`,
+  `semi;colon`,
+  `dq"uote`,
+  `--comment`,
+  `100%_x`,
+  `\\'`,
+];
 const FIELD = `we"ird'; --name`;
 const ENTITY = `acc'ount"; --`;
 const NOW = Date.parse('2026-03-31T12:00:00Z');
