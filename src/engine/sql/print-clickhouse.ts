@@ -6,9 +6,11 @@
 import type { CastType, Expr, From, Query, ScalarFunction, Statement, TableName } from './ast';
 import { loweredColumn, lowerLikeDuckDb } from './clickhouse-lowered';
 import { lowerForClickhouse } from './lower-for-clickhouse';
-import { indent, printLiteral, printSelect } from './print-parts';
+import { indent, literalPrinter, printSelect } from './print-sql';
 import * as QUOTING from './quote-clickhouse';
 import { quoteIdentifier, quoteString, quoteTableIn } from './quote-clickhouse';
+
+const printLiteral = literalPrinter(QUOTING);
 
 /** The lambda parameter of list functions; a lambda's parameter shadows any column of that name. */
 const ELEMENT = 'element';
@@ -93,7 +95,7 @@ function distinctFrom(left: Expr, right: Expr): string {
 function printExpr(expr: Expr): string {
   switch (expr.kind) {
     case 'literal':
-      return printLiteral(QUOTING, expr);
+      return printLiteral(expr);
     case 'column':
       return expr.table === undefined ? quoteIdentifier(expr.name) : `${quoteIdentifier(expr.table)}.${quoteIdentifier(expr.name)}`;
     case 'list':
@@ -154,7 +156,7 @@ function printFrom(from: From): string {
 function printQueryText(query: Query): string {
   switch (query.kind) {
     case 'select':
-      return printSelect({ quoting: QUOTING, printExpr, printFrom }, query);
+      return printSelect({ identifier: quoteIdentifier, integer: QUOTING.quoteNumber, printExpr, printFrom }, query);
     case 'setOperation':
       // Only UNION ALL is left after lowering; 18.16 takes its operands unparenthesised.
       if (query.op !== 'UNION ALL') throw new Error(`ClickHouse has no ${query.op}`);

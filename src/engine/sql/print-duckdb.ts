@@ -1,114 +1,30 @@
-/** Prints the SQL tree as DuckDB SQL, indented for people to read in the query view. */
-import type { Expr, From, Query, Statement, TableName } from './ast';
-import { indent, printLiteral, printSelect } from './print-parts';
-import * as QUOTING from './quote';
-import { quoteIdentifier, quoteQualified, quoteString } from './quote';
+/**
+ * Prints the SQL tree as DuckDB SQL, indented for people to read in the query view: the shared
+ * printer (`print-sql.ts`) with DuckDB's spelling, its table functions, attached databases and
+ * the loaders' statements.
+ */
+import { literalPrinter, makePrinter } from './print-sql';
+import * as quote from './quote';
 
-/** Wraps an operand in parentheses unless it is atomic. */
-function operand(expr: Expr): string {
-  const printed = printExpr(expr);
-  return ['literal', 'column', 'call', 'aggregate', 'list', 'lowerEach', 'cast', 'exists', 'star'].includes(expr.kind)
-    ? printed
-    : `(${printed})`;
-}
-
-function subqueryText(query: Query): string {
-  return `(\n${indent(printQuery(query))}\n)`;
-}
-
-export function printExpr(expr: Expr): string {
-  switch (expr.kind) {
-    case 'literal':
-      return printLiteral(QUOTING, expr);
-    case 'column':
-      return expr.table === undefined ? quoteIdentifier(expr.name) : `${quoteIdentifier(expr.table)}.${quoteIdentifier(expr.name)}`;
-    case 'list':
-      return `[${expr.items.map(printExpr).join(', ')}]`;
-    case 'call':
-      return `${expr.fn}(${expr.args.map(printExpr).join(', ')})`;
-    case 'lowerEach':
-      return `list_transform(${printExpr(expr.list)}, lambda x: lower(x))`;
-    case 'aggregate': {
-      const call = expr.arg === undefined ? `${expr.fn}(*)` : `${expr.fn}(${expr.distinct ? 'DISTINCT ' : ''}${printExpr(expr.arg)})`;
-      return expr.filter === undefined ? call : `${call} FILTER (WHERE ${printExpr(expr.filter)})`;
-    }
-    case 'arithmetic':
-      return `${operand(expr.left)} ${expr.op} ${operand(expr.right)}`;
-    case 'star':
-      return '*';
-    case 'compare':
-      return `${operand(expr.left)} ${expr.op} ${operand(expr.right)}`;
-    case 'logical':
-      return expr.items.map(operand).join(` ${expr.op} `);
-    case 'not':
-      return `NOT ${operand(expr.expr)}`;
-    case 'isNull':
-      return `${operand(expr.expr)} IS ${expr.negated ? 'NOT ' : ''}NULL`;
-    case 'between':
-      return `${operand(expr.expr)} BETWEEN ${operand(expr.low)} AND ${operand(expr.high)}`;
-    case 'inList':
-      return `${operand(expr.expr)} ${expr.negated ? 'NOT IN' : 'IN'} (${expr.items.map(printExpr).join(', ')})`;
-    case 'inQuery':
-      return `${operand(expr.expr)} ${expr.negated ? 'NOT IN' : 'IN'} ${subqueryText(expr.query)}`;
-    case 'exists':
-      return `EXISTS ${subqueryText(expr.query)}`;
-    case 'cast':
-      return `CAST(${printExpr(expr.expr)} AS ${expr.type})`;
-  }
-}
-
-function printFrom(from: From): string {
-  switch (from.kind) {
-    case 'table': {
-      const name = quoteQualified(from.name, from.database, from.schema);
-      return from.alias === undefined ? name : `${name} AS ${quoteIdentifier(from.alias)}`;
-    }
-    case 'tableFunction':
-      return `${from.fn}(${(from.args ?? []).map(printExpr).join(', ')})${from.alias === undefined ? '' : ` AS ${quoteIdentifier(from.alias)}`}`;
-    case 'subquery':
-      return `${subqueryText(from.query)} AS ${quoteIdentifier(from.alias)}`;
-    case 'join':
-      return `${printFrom(from.left)}\n${from.type} JOIN ${printFrom(from.right)} ON ${printExpr(from.on)}`;
-  }
-}
-
-export function printQuery(query: Query): string {
-  switch (query.kind) {
-    case 'select':
-      return printSelect({ quoting: QUOTING, printExpr, printFrom }, query);
-    case 'setOperation':
-      // Every operand is parenthesised: SQL binds INTERSECT tighter than UNION, the Flow folds left to right.
-      return `(\n${indent(printQuery(query.left))}\n)\n${query.op}\n(\n${indent(printQuery(query.right))}\n)`;
-    case 'with': {
-      const ctes = query.ctes.map(
-        (cte) => `${quoteIdentifier(cte.name)} AS ${cte.materialized ? 'MATERIALIZED ' : ''}${subqueryText(cte.query)}`,
-      );
-      return `WITH ${ctes.join(',\n')}\n${printQuery(query.body)}`;
-    }
-  }
-}
-
-function printTableName(table: TableName): string {
-  return quoteQualified(table.name, table.database);
-}
-
-export function printStatement(statement: Statement): string {
-  switch (statement.kind) {
-    case 'createTableAs': {
-      const head = `CREATE ${statement.orReplace ? 'OR REPLACE ' : ''}${statement.temporary ? 'TEMP ' : ''}TABLE`;
-      return `${head} ${printTableName(statement.table)} AS\n${printQuery(statement.query)}`;
-    }
-    case 'createView':
-      return `CREATE VIEW ${printTableName(statement.table)} AS\n${printQuery(statement.query)}`;
-    case 'insertInto':
-      return `INSERT INTO ${printTableName(statement.table)}\n${printQuery(statement.query)}`;
-    case 'dropTable':
-      return `DROP TABLE ${statement.ifExists ? 'IF EXISTS ' : ''}${printTableName(statement.table)}`;
-    case 'dropView':
-      return `DROP VIEW ${statement.ifExists ? 'IF EXISTS ' : ''}${printTableName(statement.table)}`;
-    case 'attach':
-      return `ATTACH ${quoteString(statement.path)} AS ${quoteIdentifier(statement.alias)}${statement.compress ? ' (COMPRESS)' : ''}`;
-    case 'use':
-      return `USE ${quoteIdentifier(statement.database)}`;
-  }
-}
+export const { printExpr, printQuery, printStatement } = makePrinter({
+  identifier: quote.quoteIdentifier,
+  literal: literalPrinter(quote),
+  integer: quote.quoteNumber,
+  list: (items) => `[${items.join(', ')}]`,
+  call: (fn, args) => `${fn}(${args.join(', ')})`,
+  lowerEach: (list) => `list_transform(${list}, lambda x: lower(x))`,
+  aggregate: (fn, arg, distinct) => (arg === undefined ? `${fn}(*)` : `${fn}(${distinct ? 'DISTINCT ' : ''}${arg})`),
+  castType: (type) => type,
+  tableName: (table) => quote.quoteQualified(table.name, table.database, table.schema),
+  tableFunction: (fn, args) => `${fn}(${args.join(', ')})`,
+  bareStar: true,
+  createTableAs: (statement, table, query) =>
+    `CREATE ${statement.orReplace ? 'OR REPLACE ' : ''}${statement.temporary ? 'TEMP ' : ''}TABLE ${table} AS\n${query}`,
+  createView: (_statement, table, query) => `CREATE VIEW ${table} AS\n${query}`,
+  insertInto: (_statement, table, query) => `INSERT INTO ${table}\n${query}`,
+  dropTable: (statement, table) => `DROP TABLE ${statement.ifExists ? 'IF EXISTS ' : ''}${table}`,
+  dropView: (statement, table) => `DROP VIEW ${statement.ifExists ? 'IF EXISTS ' : ''}${table}`,
+  attach: (statement) =>
+    `ATTACH ${quote.quoteString(statement.path)} AS ${quote.quoteIdentifier(statement.alias)}${statement.compress ? ' (COMPRESS)' : ''}`,
+  use: (statement) => `USE ${quote.quoteIdentifier(statement.database)}`,
+});

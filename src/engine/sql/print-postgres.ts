@@ -49,7 +49,11 @@ export const { printExpr, printQuery, printStatement } = makePrinter({
     return `${fn}(${distinct ? 'DISTINCT ' : ''}${arg})`;
   },
   castType: (type) => CAST_TYPES[type],
-  tableName: (table) => (table.database === undefined ? quote.quoteIdentifier(table.name) : quote.quoteTableIn(table.database, table.name)),
+  tableName: (table) => {
+    // PostgreSQL has schemas, no attached databases: a database is its schema.
+    const schema = table.schema ?? table.database;
+    return schema === undefined ? quote.quoteIdentifier(table.name) : quote.quoteTableIn(schema, table.name);
+  },
   createTableAs: (statement, table, query) => {
     // Temporary tables live in pg_temp; naming it there keeps the DROP from reaching a data table.
     const target = statement.temporary && statement.table.database === undefined ? `pg_temp.${table}` : table;

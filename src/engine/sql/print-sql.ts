@@ -1,7 +1,9 @@
 /**
  * The shape of SQL every dialect shares (SELECT, joins, set operations, CTEs, predicates),
  * printed indented for people to read in the query view. A dialect supplies only what differs:
- * its quoting file and the spelling of functions, lists, casts and statements.
+ * its quoting file and the spelling of functions, lists, casts and statements. `makePrinter`
+ * serves DuckDB and PostgreSQL; ClickHouse's printer uses the pieces (`indent`, `literalPrinter`,
+ * `printSelect`).
  */
 import type { AggregateFunction, Expr, From, Literal, OrderItem, Query, ScalarFunction, Statement, TableName } from './ast';
 
@@ -33,6 +35,13 @@ export function literalPrinter(quote: LiteralQuoting): (literal: Literal) => str
   };
 }
 
+/** A table name as a FROM clause has it: optionally in another attached database and/or a schema. */
+export interface QualifiedName extends TableName {
+  readonly schema?: string;
+}
+
+type StatementOf<K extends Statement['kind']> = Extract<Statement, { kind: K }>;
+
 export interface DialectSyntax {
   readonly identifier: (name: string) => string;
   readonly literal: (literal: Literal) => string;
@@ -44,9 +53,20 @@ export interface DialectSyntax {
   readonly lowerEach: (list: string) => string;
   readonly aggregate: (fn: AggregateFunction, arg: string | undefined, distinct: boolean) => string;
   readonly castType: (type: Extract<Expr, { kind: 'cast' }>['type']) => string;
-  readonly tableName: (table: TableName) => string;
-  readonly createTableAs: (statement: Extract<Statement, { kind: 'createTableAs' }>, table: string, query: string) => string;
-  readonly dropTable: (statement: Extract<Statement, { kind: 'dropTable' }>, table: string) => string;
+  /** A table of a FROM clause or a statement, unqualified when neither database nor schema is given. */
+  readonly tableName: (table: QualifiedName) => string;
+  /** A function returning rows; a dialect without one refuses it. */
+  readonly tableFunction?: (fn: Extract<From, { kind: 'tableFunction' }>['fn'], args: readonly string[]) => string;
+  /** Whether `*` as an operand stays unparenthesised (as DuckDB's printer has always printed it). */
+  readonly bareStar?: boolean;
+  readonly createTableAs: (statement: StatementOf<'createTableAs'>, table: string, query: string) => string;
+  readonly dropTable: (statement: StatementOf<'dropTable'>, table: string) => string;
+  // The loaders' statements, which run on DuckDB only; a dialect without them refuses them.
+  readonly createView?: (statement: StatementOf<'createView'>, table: string, query: string) => string;
+  readonly insertInto?: (statement: StatementOf<'insertInto'>, table: string, query: string) => string;
+  readonly dropView?: (statement: StatementOf<'dropView'>, table: string) => string;
+  readonly attach?: (statement: StatementOf<'attach'>) => string;
+  readonly use?: (statement: StatementOf<'use'>) => string;
 }
 
 export interface SqlPrinter {
@@ -64,6 +84,31 @@ export function indent(text: string): string {
     .join('\n');
 }
 
+export interface SelectPrinter {
+  readonly identifier: (name: string) => string;
+  /** A non-negative integer for LIMIT and OFFSET. */
+  readonly integer: (value: number) => string;
+  printExpr(expr: Expr): string;
+  printFrom(from: From): string;
+}
+
+/** SELECT … FROM … WHERE … GROUP BY … HAVING … ORDER BY … LIMIT … OFFSET …, one clause a line. */
+export function printSelect(printer: SelectPrinter, query: Extract<Query, { kind: 'select' }>): string {
+  const { identifier, integer } = printer;
+  const expr = (e: Expr) => printer.printExpr(e);
+  const orderItem = (item: Expr | OrderItem) => ('kind' in item ? expr(item) : `${expr(item.expr)}${item.descending ? ' DESC' : ''}`);
+  const columns = query.columns.map((c) => (c.alias === undefined ? expr(c.expr) : `${expr(c.expr)} AS ${identifier(c.alias)}`));
+  const lines = [`SELECT ${query.distinct ? 'DISTINCT ' : ''}${columns.join(', ')}`];
+  if (query.from) lines.push(`FROM ${printer.printFrom(query.from)}`);
+  if (query.where) lines.push(`WHERE ${expr(query.where)}`);
+  if (query.groupBy?.length) lines.push(`GROUP BY ${query.groupBy.map(expr).join(', ')}`);
+  if (query.having) lines.push(`HAVING ${expr(query.having)}`);
+  if (query.orderBy?.length) lines.push(`ORDER BY ${query.orderBy.map(orderItem).join(', ')}`);
+  if (query.limit !== undefined) lines.push(`LIMIT ${integer(Math.max(0, Math.trunc(query.limit)))}`);
+  if (query.offset !== undefined) lines.push(`OFFSET ${integer(Math.max(0, Math.trunc(query.offset)))}`);
+  return lines.join('\n');
+}
+
 const ATOMIC: readonly Expr['kind'][] = ['literal', 'column', 'call', 'aggregate', 'list', 'lowerEach', 'cast', 'exists'];
 
 export function makePrinter(syntax: DialectSyntax): SqlPrinter {
@@ -72,7 +117,7 @@ export function makePrinter(syntax: DialectSyntax): SqlPrinter {
   /** Wraps an operand in parentheses unless it is atomic. */
   function operand(expr: Expr): string {
     const printed = printExpr(expr);
-    return ATOMIC.includes(expr.kind) ? printed : `(${printed})`;
+    return ATOMIC.includes(expr.kind) || (expr.kind === 'star' && syntax.bareStar === true) ? printed : `(${printed})`;
   }
 
   function subqueryText(query: Query): string {
@@ -123,14 +168,14 @@ export function makePrinter(syntax: DialectSyntax): SqlPrinter {
   function printFrom(from: From): string {
     switch (from.kind) {
       case 'table': {
-        const name =
-          from.database === undefined && from.schema === undefined
-            ? id(from.name)
-            : syntax.tableName({ name: from.name, database: from.schema ?? from.database });
+        const name = syntax.tableName({ name: from.name, database: from.database, schema: from.schema });
         return from.alias === undefined ? name : `${name} AS ${id(from.alias)}`;
       }
-      case 'tableFunction':
-        throw new Error(`${from.fn}() is DuckDB's own and has no equivalent in this dialect`);
+      case 'tableFunction': {
+        if (syntax.tableFunction === undefined) throw new Error(`${from.fn}() is DuckDB's own and has no equivalent in this dialect`);
+        const call = syntax.tableFunction(from.fn, (from.args ?? []).map(printExpr));
+        return from.alias === undefined ? call : `${call} AS ${id(from.alias)}`;
+      }
       case 'subquery':
         return `${subqueryText(from.query)} AS ${id(from.alias)}`;
       case 'join':
@@ -138,29 +183,15 @@ export function makePrinter(syntax: DialectSyntax): SqlPrinter {
     }
   }
 
-  function printOrderItem(item: Expr | OrderItem): string {
-    if ('kind' in item) return printExpr(item);
-    return `${printExpr(item.expr)}${item.descending ? ' DESC' : ''}`;
-  }
+  const selectPrinter: SelectPrinter = { identifier: id, integer: syntax.integer, printExpr, printFrom };
 
   function printQuery(query: Query): string {
     switch (query.kind) {
-      case 'select': {
-        const columns = query.columns
-          .map((c) => (c.alias === undefined ? printExpr(c.expr) : `${printExpr(c.expr)} AS ${id(c.alias)}`))
-          .join(', ');
-        const lines = [`SELECT ${query.distinct ? 'DISTINCT ' : ''}${columns}`];
-        if (query.from) lines.push(`FROM ${printFrom(query.from)}`);
-        if (query.where) lines.push(`WHERE ${printExpr(query.where)}`);
-        if (query.groupBy?.length) lines.push(`GROUP BY ${query.groupBy.map(printExpr).join(', ')}`);
-        if (query.having) lines.push(`HAVING ${printExpr(query.having)}`);
-        if (query.orderBy?.length) lines.push(`ORDER BY ${query.orderBy.map(printOrderItem).join(', ')}`);
-        if (query.limit !== undefined) lines.push(`LIMIT ${syntax.integer(Math.max(0, Math.trunc(query.limit)))}`);
-        if (query.offset !== undefined) lines.push(`OFFSET ${syntax.integer(Math.max(0, Math.trunc(query.offset)))}`);
-        return lines.join('\n');
-      }
+      case 'select':
+        return printSelect(selectPrinter, query);
       case 'setOperation':
         // Every operand is parenthesised: SQL binds INTERSECT tighter than UNION, the Flow folds left to right.
+        // The operator is printed as is, UNION ALL BY NAME (DuckDB's) included.
         return `(\n${indent(printQuery(query.left))}\n)\n${query.op}\n(\n${indent(printQuery(query.right))}\n)`;
       case 'with': {
         const ctes = query.ctes.map((cte) => `${id(cte.name)} AS ${cte.materialized ? 'MATERIALIZED ' : ''}${subqueryText(cte.query)}`);
@@ -170,14 +201,26 @@ export function makePrinter(syntax: DialectSyntax): SqlPrinter {
   }
 
   function printStatement(statement: Statement): string {
+    // The loaders' statements run on DuckDB only; evaluating needs no more than CREATE TABLE AS and DROP TABLE.
+    const refuse = (): never => {
+      throw new Error(`a ${statement.kind} statement is printed for DuckDB only`);
+    };
+    const table = (name: TableName) => syntax.tableName({ name: name.name, database: name.database });
     switch (statement.kind) {
       case 'createTableAs':
-        return syntax.createTableAs(statement, syntax.tableName(statement.table), printQuery(statement.query));
+        return syntax.createTableAs(statement, table(statement.table), printQuery(statement.query));
       case 'dropTable':
-        return syntax.dropTable(statement, syntax.tableName(statement.table));
-      default:
-        // The loaders' statements run on DuckDB only; evaluating needs no more than the two above.
-        throw new Error(`a ${statement.kind} statement is printed for DuckDB only`);
+        return syntax.dropTable(statement, table(statement.table));
+      case 'createView':
+        return (syntax.createView ?? refuse())(statement, table(statement.table), printQuery(statement.query));
+      case 'insertInto':
+        return (syntax.insertInto ?? refuse())(statement, table(statement.table), printQuery(statement.query));
+      case 'dropView':
+        return (syntax.dropView ?? refuse())(statement, table(statement.table));
+      case 'attach':
+        return (syntax.attach ?? refuse())(statement);
+      case 'use':
+        return (syntax.use ?? refuse())(statement);
     }
   }
 
