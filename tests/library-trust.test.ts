@@ -33,7 +33,7 @@ describe('a library nested deeper than the parser can follow', () => {
   it('is refused with a reason, not a crash', () => {
     const result = readLibraryImport(deepLibrary(1500), 'replace', [], catalog);
     expect(result.ok).toBe(false);
-    expect(result.ok ? '' : result.message).toMatch(/nested too deeply/);
+    expect(result.ok ? '' : result.message).toMatch(/conditions nest more than 64 levels deep/);
   });
 
   it('from a share link: Replace says why and keeps the library', () => {
@@ -43,7 +43,7 @@ describe('a library nested deeper than the parser can follow', () => {
     expect(() => state.answerShared('replace')).not.toThrow();
     expect(state.entries.map(entryName)).toEqual(['Mine']);
     expect(state.notice).toMatchObject({ tone: 'error' });
-    expect(state.notice?.message).toMatch(/shared library was not opened.*nested too deeply/s);
+    expect(state.notice?.message).toMatch(/shared library was not opened.*conditions nest more than 64 levels deep/s);
   });
 });
 
