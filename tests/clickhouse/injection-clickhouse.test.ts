@@ -8,7 +8,7 @@ import type { Engine } from '../../src/data/engines/engine';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
 import type { Catalog } from '../../src/engine/catalog';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
-import { quoteIdentifier, quoteString } from '../../src/engine/sql/quote-clickhouse';
+import { quoteIdentifier, quoteNumber, quoteString } from '../../src/engine/sql/quote-clickhouse';
 import { arrowFile, jsonFile, list, num, text, ts } from '../helpers/arrow-files';
 import { CLICKHOUSE_URL, clickhouseRunning, folderOf, SKIP_REASON } from '../helpers/clickhouse-server';
 
@@ -139,6 +139,13 @@ describe.skipIf(!clickhouseRunning)('ClickHouse literals and names round-trip ex
     const [row] = await engine.query(`SELECT ${columns}`);
     STRINGS.forEach((s, i) => expect(row![name(s, i)]).toBe(Buffer.from(s, 'utf8').toString('hex').toUpperCase()));
     expect(() => quoteIdentifier('a\0b')).toThrow(/NUL/);
+  });
+
+  it('gives back every double exactly, subnormal ones included (the parser refuses a subnormal literal)', async () => {
+    const NUMBERS = [5e-324, -5e-324, 2.225e-308, 2.2250738585072014e-308, 1.5e-7, 0.1, 1e21, -1.7976931348623157e308, 3];
+    const columns = NUMBERS.map((n, i) => `toString(${quoteNumber(n)}) AS ${quoteIdentifier(`n${i}`)}`).join(', ');
+    const [row] = await engine.query(`SELECT ${columns}`);
+    NUMBERS.forEach((n, i) => expect(Number(row![`n${i}`])).toBe(n));
   });
 });
 

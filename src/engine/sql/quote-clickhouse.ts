@@ -32,10 +32,18 @@ export function quoteString(value: string): string {
   return `'${value.replace(/[\\'\0\n\r\t]/g, escape)}'`;
 }
 
+/** The smallest positive normal double; ClickHouse 18.16 cannot parse anything smaller but 0. */
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
+
 export function quoteNumber(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
   if (Number.isSafeInteger(value)) return String(value);
   // ClickHouse reads 1.5, 1e21 and 1.5e-7 as Float64; the call says so to a reader too.
+  if (value !== 0 && Math.abs(value) < SMALLEST_NORMAL) {
+    // Its parser refuses subnormal literals (5e-324): the exact product of two normal doubles
+    // (a power of two apart) is the same value.
+    return `(toFloat64(${String(value * 2 ** 600)}) * toFloat64(${String(2 ** -600)}))`;
+  }
   return `toFloat64(${String(value)})`;
 }
 
