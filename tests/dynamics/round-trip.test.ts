@@ -3,9 +3,8 @@
  * exportable form, each refusal and its reason), random libraries from the property generators,
  * and the shared example library when that folder exists.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SHARED_EXAMPLES } from '../helpers/examples';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
@@ -130,10 +129,7 @@ const REFUSED: [Record<string, unknown>, string, RegExp][] = [
   [{ name: 'Vips', kind: 'static', status: 'live', members: ['c1'] }, 'members', /static/],
 ];
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-// The shared examples sit beside the checkout (../shared) or beside the worktrees' folder.
-const sharedExamples =
-  [path.resolve(here, '../../../shared/examples'), path.resolve(here, '../../../../shared/examples')].find((p) => existsSync(p)) ?? '';
+const sharedExamples = SHARED_EXAMPLES ?? '';
 
 describe('Dynamics export → import round trip', () => {
   let connector: Connector;

@@ -13,7 +13,8 @@ export const FIXTURE_EXAMPLES = path.join(root, 'tests/fixtures/examples');
 export const FIXTURE_DATA = path.join(FIXTURE_EXAMPLES, 'data');
 export const FIXTURE_LIBRARY = path.join(FIXTURE_EXAMPLES, 'library.json');
 
-const SHARED_CANDIDATES = [path.resolve(root, '../shared/examples'), '/work/shared/examples'];
+// Beside the checkout, or beside the folder of a git worktree of it.
+const SHARED_CANDIDATES = [path.resolve(root, '../shared/examples'), path.resolve(root, '../../shared/examples')];
 
 /** The shared worked examples, when present; never required. */
 export const SHARED_EXAMPLES: string | undefined = SHARED_CANDIDATES.find((folder) => existsSync(path.join(folder, 'expected.json')));
