@@ -1,6 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
-import { serviceWorkerPlugin } from './scripts/service-worker-plugin';
+import { serviceWorkerPlugin } from './scripts/service-worker-plugin.ts';
 
 export default defineConfig({
   plugins: [svelte(), serviceWorkerPlugin()],
