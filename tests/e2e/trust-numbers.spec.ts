@@ -68,6 +68,13 @@ test('a count applies on every keystroke, and partial text keeps the last number
   await count.blur();
   await expect(count).toHaveValue('25');
   expect(await query(page)).toEqual({ interaction: 'EmailOpened', count: { op: 'atLeast', value: 25 } });
+
+  // The long tail has bars of one contact, named in the singular.
+  const labels = await page
+    .locator('.histogram [role="button"]')
+    .evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-label') ?? ''));
+  expect(labels.some((label) => label.startsWith('1 contact at'))).toBe(true);
+  expect(labels.filter((label) => /^1 contacts/.test(label))).toEqual([]);
 });
 
 test('switching sum to a distinct count resets the threshold; a window length applies as typed', async ({ page }) => {
