@@ -85,3 +85,11 @@ describe('the paste dialog under bad input', () => {
     expect(paste.outcome.kind).toBe('ready');
   });
 });
+
+describe('an invisible character in the text', () => {
+  it('is named by its code, not printed as is', () => {
+    expect(refusal("PROFILE(contact).FILTER(address1_city == 'x')\u0000").message).toMatch(/found U\+0000$/);
+    expect(refusal('PROFILE(contact)\u200b').message).toMatch(/found U\+200B$/);
+    expect(refusal('PROFILE(contact) é').message).toMatch(/found 'é'$/);
+  });
+});

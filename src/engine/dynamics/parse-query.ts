@@ -36,8 +36,15 @@ function describeExpectation(e: Expectation): string | undefined {
 /** The most helpful first: a closing parenthesis or a comparison is what is usually missing. */
 const PRIORITY = ["')'", 'comparison', "','", "'('", 'name', 'string', 'number'];
 
+/** A character as the message shows it: an invisible one (NUL, a control, a lone surrogate) by its code. */
+function visible(found: string): string {
+  return /^[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]$/u.test(found)
+    ? `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+    : `'${found}'`;
+}
+
 function syntaxMessage(error: PeggySyntaxError): string {
-  const found = error.found === null ? 'the end of the text' : `'${error.found}'`;
+  const found = error.found === null ? 'the end of the text' : visible(error.found);
   const expected = [...new Set((error.expected ?? []).map(describeExpectation).filter((d): d is string => d !== undefined))];
   if (expected.includes('comparison')) return `missing comparison before ${found}: expected ${COMPARISONS}`;
   if (expected.length === 0) return `unexpected ${found}`;
