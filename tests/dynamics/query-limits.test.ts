@@ -89,7 +89,7 @@ describe('the paste dialog under bad input', () => {
 describe('an invisible character in the text', () => {
   it('is named by its code, not printed as is', () => {
     expect(refusal("PROFILE(contact).FILTER(address1_city == 'x')\u0000").message).toMatch(/found U\+0000$/);
-    expect(refusal('PROFILE(contact)\u200b').message).toMatch(/found U\+200B$/);
+    expect(refusal('PROFILE(contact)\u0007').message).toMatch(/found U\+0007$/);
     expect(refusal('PROFILE(contact) é').message).toMatch(/found 'é'$/);
   });
 });
