@@ -8,7 +8,7 @@ import { funnelPlans, type GroupFunnelPlan } from '../../engine/stats/funnel-que
 import type { Combine } from '../../engine/library-schema';
 import type { Query } from '../../engine/sql/ast';
 import type { EvaluatedSegment, LoadedData } from '../preview/preview-state.svelte';
-import { epochOf } from '../preview/preview-tables';
+import { epochOf } from '../../data/segment-evaluator';
 import { CountCache } from './count-cache';
 
 export interface FunnelBranch {
