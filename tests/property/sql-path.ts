@@ -7,8 +7,6 @@ import type { Connector } from '../../src/data/connector';
 import type { InputFile } from '../../src/data/decode-file';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
 import { connectorRunner } from '../../src/data/engines/engine';
-import { dropTables, loadData } from '../../src/data/load-data';
-import { nodeDecoders } from '../../src/data/node-decoders';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { dropTable } from '../../src/engine/sql/statements';
 import { evaluateSteps } from '../../src/data/evaluate-steps';
@@ -16,6 +14,7 @@ import { membersOf, SegmentEvaluator } from '../../src/data/segment-evaluator';
 import { printQuery } from '../../src/engine/sql/print-duckdb';
 import type { EngineUnderTest } from '../helpers/engines';
 import { withLoadedEngine } from '../helpers/engines';
+import { withLoadedFiles } from '../helpers/property-setup';
 
 let generation = 1000;
 
@@ -32,26 +31,26 @@ export async function evaluateWithSql(
   now: number,
 ): Promise<SqlMembers> {
   const library = parseLibraryOrThrow(libraryJson);
-  const loaded = await loadData(connector, files, nodeDecoders, { generation: ++generation });
-  const evaluator = new SegmentEvaluator(`property:${generation}`);
+  const evaluator = new SegmentEvaluator(`property:${++generation}`);
   const runner = connectorRunner(connector);
-  try {
-    const results = await evaluateLibrary(runner, loaded.catalog, library, { now });
-    const evaluated = new Map(results.map((r) => [r.name, [...r.members]]));
-    const previewed = new Map<string, string[]>();
-    const ctx = { runner, catalog: loaded.catalog, library, now, epoch: String(generation) };
-    // Previewed in library order, one after another, so kept parts are reused across segments.
-    for (const [index, segment] of library.segments.entries()) {
-      const outcome = await evaluateSteps(ctx, evaluator, segment, `property:preview:${index}`, () => true);
-      const rows = await connector.query(printQuery(membersOf(outcome.table)));
-      previewed.set(segment.name, rows.map((r) => String(r.id)).sort());
-      await connector.query(dropTable(outcome.table));
+  return withLoadedFiles(connector, files, generation, async (catalog) => {
+    try {
+      const results = await evaluateLibrary(runner, catalog, library, { now });
+      const evaluated = new Map(results.map((r) => [r.name, [...r.members]]));
+      const previewed = new Map<string, string[]>();
+      const ctx = { runner, catalog, library, now, epoch: String(generation) };
+      // Previewed in library order, one after another, so kept parts are reused across segments.
+      for (const [index, segment] of library.segments.entries()) {
+        const outcome = await evaluateSteps(ctx, evaluator, segment, `property:preview:${index}`, () => true);
+        const rows = await connector.query(printQuery(membersOf(outcome.table)));
+        previewed.set(segment.name, rows.map((r) => String(r.id)).sort());
+        await connector.query(dropTable(outcome.table));
+      }
+      return { evaluated, previewed };
+    } finally {
+      await evaluator.clear(runner);
     }
-    return { evaluated, previewed };
-  } finally {
-    await evaluator.clear(runner);
-    await dropTables(connector, loaded.tables);
-  }
+  });
 }
 
 /** Another engine, as `npm run evaluate` runs it: a fresh engine per case, loading the files from disk. */
