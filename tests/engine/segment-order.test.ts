@@ -4,26 +4,13 @@ import { definitionKey, evaluationOrder, referenceCycles } from '../../src/engin
 import { checkDefinition } from '../../src/state/library/library-problems';
 import type { LibraryEntry } from '../../src/state/library/library-entries';
 import type { Catalog } from '../../src/engine/catalog';
+import { cityProfile, compound } from '../helpers/segment-builders';
 
-const compound = (name: string, ...uses: string[]): Segment => ({
-  name,
-  kind: 'compound',
-  status: 'live',
-  timeZone: 'UTC',
-  query: { steps: uses.map((segment, i) => (i === 0 ? { segment } : { segment, combine: 'union' as const })) },
-});
-const city = (name: string, value: string): Segment => ({
-  name,
-  kind: 'profile',
-  status: 'live',
-  timeZone: 'UTC',
-  query: { groups: [{ where: { field: 'address1_city', op: 'eq', value } }] },
-});
 const lookupIn = (segments: Segment[]) => (name: string) => segments.find((s) => s.name === name);
 
 describe('segment order', () => {
   it('finds each reference cycle once, where it closes, and none in a tree', () => {
-    const segments = [compound('C', 'A'), compound('A', 'B'), compound('B', 'A'), city('D', 'x'), compound('E', 'D', 'D')];
+    const segments = [compound('C', 'A'), compound('A', 'B'), compound('B', 'A'), cityProfile('D', 'x'), compound('E', 'D', 'D')];
     expect(referenceCycles(['C', 'A', 'B', 'D', 'E'], lookupIn(segments))).toEqual([{ at: 'A', names: ['A', 'B', 'A'] }]);
     expect(referenceCycles(['E', 'D'], lookupIn(segments))).toEqual([]);
   });
@@ -36,9 +23,10 @@ describe('segment order', () => {
   });
 
   it('keys a segment by every definition below it, and orders dependencies first', () => {
-    const key = (value: string) => definitionKey(compound('Top', 'Middle'), lookupIn([compound('Middle', 'City'), city('City', value)]));
+    const key = (value: string) =>
+      definitionKey(compound('Top', 'Middle'), lookupIn([compound('Middle', 'City'), cityProfile('City', value)]));
     expect(key('Seattle')).not.toBe(key('Paris'));
-    const library = { version: 1 as const, segments: [compound('Top', 'Middle'), compound('Middle', 'City'), city('City', 'x')] };
+    const library = { version: 1 as const, segments: [compound('Top', 'Middle'), compound('Middle', 'City'), cityProfile('City', 'x')] };
     expect(evaluationOrder(library).map((s) => s.name)).toEqual(['City', 'Middle', 'Top']);
   });
 });
