@@ -3,18 +3,7 @@
  * last number; switching a measure resets a threshold in other units.
  */
 import { expect, test, type Page } from '@playwright/test';
-
-async function openApp(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.waitForFunction(
-    () => {
-      const app = (window as unknown as { segmentStudio?: { started: boolean; data: { catalog?: unknown } } }).segmentStudio;
-      return app?.started && app.data.catalog;
-    },
-    null,
-    { timeout: 120_000 },
-  );
-}
+import { openApp } from './designer-library-helpers';
 
 async function newInteractionSegment(page: Page, type: string): Promise<void> {
   await page.getByRole('button', { name: '+ New segment' }).click();
