@@ -1,8 +1,9 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { serviceWorkerPlugin } from './scripts/service-worker-plugin.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), serviceWorkerPlugin()],
   // A static deployment anyone can open: relative asset paths work from any folder.
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },

@@ -5,9 +5,11 @@ import { createBrowserConnector } from './data/browser-connector';
 import { createBrowserDecoders } from './data/browser-decoders';
 import { browserDataSources } from './data/browser-data-sources';
 import './ui/global.css';
+import { registerServiceWorker } from './offline/register-service-worker';
 
 const app = new AppState({ createConnector: createBrowserConnector, createDecoders: createBrowserDecoders, ...browserDataSources() });
 // End-to-end tests read state through this handle; nothing in the app uses it.
 (window as unknown as { segmentStudio: AppState }).segmentStudio = app;
 mount(App, { target: document.getElementById('app')!, props: { app } });
 void app.start();
+registerServiceWorker();

@@ -1,17 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-/** Opens the app on its sample data, with a fresh workspace. */
-async function openApp(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.waitForFunction(
-    () => {
-      const app = (window as unknown as { segmentStudio?: { started: boolean; data: { catalog?: unknown } } }).segmentStudio;
-      return app?.started && app.data.catalog;
-    },
-    null,
-    { timeout: 120_000 },
-  );
-}
+import { openApp } from './designer-library-helpers';
 
 async function newSegment(page: Page, kind: 'Profile' | 'Interaction' | 'Compound' | 'Static'): Promise<void> {
   await page.getByRole('button', { name: '+ New segment' }).click();

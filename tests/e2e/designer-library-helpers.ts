@@ -96,3 +96,16 @@ export async function previewCount(page: Page): Promise<number> {
   });
   return Number((await page.getByTestId('preview-count').textContent())!.replaceAll(',', ''));
 }
+
+/** Opens the app on its sample data, once the engine has started and the catalog is there. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.waitForFunction(
+    () => {
+      const app = (window as unknown as { segmentStudio?: { started: boolean; data: { catalog?: unknown } } }).segmentStudio;
+      return app?.started && app.data.catalog;
+    },
+    null,
+    { timeout: 120_000 },
+  );
+}

@@ -4,7 +4,8 @@
  */
 import { CONTACT, type Catalog, type FieldType, type Fields } from '../catalog';
 import type { Combine, Condition, CountTest, InteractionQuery, Measure, Segment, Window } from '../library-schema';
-import { SEGMENT_NAME } from '../library-schema';
+import { MAX_CONDITION_DEPTH, SEGMENT_NAME } from '../library-schema';
+import { tooDeep } from '../library-depth';
 import { didYouMean } from '../suggest';
 import type {
   CallNode,
@@ -579,6 +580,18 @@ export function importDynamics(text: string, catalog: Catalog, options: { name?:
     );
   }
   problems.push(...importer.problems);
+  // A TRAVERSE chain nests a related condition per step; past the library's limit the segment
+  // could not be validated or previewed, so it is refused here, at the query.
+  const made = [...importer.segments, ...defined, ...(segment ? [segment] : [])];
+  if (!problems.length && tooDeep({ segments: made }).length) {
+    const at = expression?.loc ?? definitions[0]!.loc;
+    problems.push(
+      problemAt(
+        at,
+        `this query nests more than ${MAX_CONDITION_DEPTH} levels deep (conditions and TRAVERSE steps); the library takes at most that`,
+      ),
+    );
+  }
   if (problems.length || !segment) return { ok: false, problems: sortProblems(problems) };
   return { ok: true, segment, definitions: [...importer.segments, ...defined] };
 }

@@ -1,6 +1,7 @@
 /** Text → syntax tree, or located problems: a syntax error and whatever the parser noted before it. */
 import type { Loc, QueryNode } from './ast';
 import { parse, SyntaxError as PeggySyntaxError, type Expectation, type ParseNote } from './dynamics-parser.js';
+import { queryLimitProblem } from './query-limits';
 
 /** A refusal at a place in the text (line and column counted from 1). */
 export interface DynamicsProblem {
@@ -35,8 +36,15 @@ function describeExpectation(e: Expectation): string | undefined {
 /** The most helpful first: a closing parenthesis or a comparison is what is usually missing. */
 const PRIORITY = ["')'", 'comparison', "','", "'('", 'name', 'string', 'number'];
 
+/** A character as the message shows it: an invisible one (NUL, a control, a lone surrogate) by its code. */
+function visible(found: string): string {
+  return /^[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]$/u.test(found)
+    ? `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+    : `'${found}'`;
+}
+
 function syntaxMessage(error: PeggySyntaxError): string {
-  const found = error.found === null ? 'the end of the text' : `'${error.found}'`;
+  const found = error.found === null ? 'the end of the text' : visible(error.found);
   const expected = [...new Set((error.expected ?? []).map(describeExpectation).filter((d): d is string => d !== undefined))];
   if (expected.includes('comparison')) return `missing comparison before ${found}: expected ${COMPARISONS}`;
   if (expected.length === 0) return `unexpected ${found}`;
@@ -59,6 +67,8 @@ export function sortProblems(problems: readonly DynamicsProblem[]): DynamicsProb
 }
 
 export function parseQuery(text: string): ParsedQuery {
+  const limit = queryLimitProblem(text);
+  if (limit) return { ok: false, problems: [limit] };
   const notes: ParseNote[] = [];
   const noted = () => notes.map((n) => problemAt(n.loc, n.message));
   try {

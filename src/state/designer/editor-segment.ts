@@ -61,8 +61,23 @@ function withOptional<T extends object, K extends keyof T>(owner: T, key: K, val
 export const setCount = (query: InteractionQuery, count: CountTest | undefined) => withOptional(query, 'count', count);
 export const setWindow = (query: InteractionQuery, window: Window | undefined) => withOptional(query, 'window', window);
 export const setRelation = (query: InteractionQuery, relation: string | undefined) => withOptional(query, 'relation', relation);
+/**
+ * What a count test's number is measured in: interactions or distinct values (both whole
+ * counts), or the values of one field. A threshold only means the same thing in the same units.
+ */
+function measureUnits(measure: Measure | undefined): string {
+  if (!measure || measure.agg === 'count' || measure.agg === 'countDistinct') return 'count';
+  return `field:${measure.field}`;
+}
+
+/**
+ * Another measure. A count test in other units is reset to the default (at least one,
+ * docs/DECISIONS.md "Switching a measure"): "sum of Amount ≥ 500" would otherwise become
+ * "at least 500 distinct campaigns" and select nobody.
+ */
 export function setMeasure(query: InteractionQuery, measure: Measure | undefined): InteractionQuery {
-  return withOptional(query, 'measure', measure?.agg === 'count' ? undefined : measure);
+  const next = withOptional(query, 'measure', measure?.agg === 'count' ? undefined : measure);
+  return measureUnits(query.measure) === measureUnits(measure) ? next : setCount(next, undefined);
 }
 
 /**

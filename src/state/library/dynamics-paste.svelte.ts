@@ -79,7 +79,14 @@ export class DynamicsPaste {
     if (text.trim() === '') return { kind: 'empty' };
     const catalog = this.deps.catalog();
     if (!catalog) return { kind: 'nodata' };
-    const result: DynamicsImport = importDynamics(text, catalog);
+    let result: DynamicsImport;
+    try {
+      result = importDynamics(text, catalog);
+    } catch (error) {
+      // The importer's limits should make this unreachable; if not, the dialog says so and the app goes on.
+      const reason = error instanceof RangeError ? 'it nests too deeply' : error instanceof Error ? error.message : String(error);
+      return { kind: 'refused', problems: [{ line: 1, column: 1, message: `this text cannot be read: ${reason}` }] };
+    }
     if (!result.ok) return { kind: 'refused', problems: result.problems };
     const [segment, ...definitions] = withFreeNames([result.segment, ...result.definitions], this.deps.entries());
     return { kind: 'ready', segment: segment!, definitions, description: describeSegment(segment!) };
