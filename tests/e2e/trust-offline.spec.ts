@@ -27,6 +27,8 @@ async function waitForOfflineCache(page: Page): Promise<string[]> {
   });
 }
 
+test.use({ serviceWorkers: 'allow' });
+
 test('after a first visit the app starts offline and shows the sample', async ({ page, context }) => {
   await page.goto('/');
   await waitForSample(page);
