@@ -53,6 +53,19 @@ export interface PreviewRun {
   readonly histogramStatements?: readonly string[];
 }
 
+/** One insight task (bench/insight-tasks.ts) done with the app's own code. */
+export interface InsightRun {
+  readonly ms: number;
+  /** What it found (a trace's verdict, a funnel's counts, …), to read beside the time. */
+  readonly summary: string;
+  /** Statements run before, untimed, to replay natively first (segment tables the app keeps). */
+  readonly setup: readonly string[];
+  /** The statements the timed work ran, in order, to replay natively. */
+  readonly statements: readonly string[];
+  /** Statements run after, untimed (dropping what the work left). */
+  readonly cleanup: readonly string[];
+}
+
 export interface Prepared {
   readonly statements: readonly SegmentStatement[];
   readonly previews: readonly { readonly label: string; readonly kind: string }[];
@@ -86,6 +99,8 @@ export interface HarnessApi {
   runSegment(index: number): Promise<SegmentRun>;
   runPreview(index: number): Promise<PreviewRun>;
   evaluateLibraryMs(): Promise<number>;
+  /** Times insight task `index` of bench/insight-tasks.ts (prepare first). */
+  runInsight(index: number): Promise<InsightRun>;
   runSql(sql: string, runs: number): Promise<{ ms: number[]; rows: unknown[] }>;
   memory(): Promise<MemoryReport>;
 }
