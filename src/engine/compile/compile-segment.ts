@@ -47,6 +47,8 @@ export const DEFAULT_COUNT: CountTest = { op: 'atLeast', value: 1 };
 
 class SegmentCompiler {
   private aliasCount = 0;
+  /** Over a series: the members of each interaction condition of the contacts being tested, joined to them by instant and key. */
+  private seriesJoins: { readonly from: From; readonly on: Expr }[] = [];
   constructor(private readonly options: CompileOptions & TimeContext) {}
 
   private alias(prefix: string): string {
@@ -62,11 +64,16 @@ class SegmentCompiler {
     const contact = contactEntity(this.catalog);
     const scope: Scope = { alias: this.alias('c'), fields: contact.fields, entity: CONTACT };
     const only = this.onlyContact(q.col(scope.alias, contact.key));
+    const outer = this.seriesJoins;
+    const joins: typeof outer = (this.seriesJoins = []);
     const condition = only && where ? q.and(only, where(scope)) : (only ?? where?.(scope));
+    this.seriesJoins = outer;
     const contacts = q.table(contact.table, scope.alias);
     const series = this.options.series;
+    let from: From = series ? q.innerJoin(q.table(series.table, series.clock.alias), contacts, q.TRUE) : contacts;
+    for (const join of joins) from = q.leftJoin(from, join.from, join.on);
     return q.select([...(series ? [this.step()] : []), q.as(q.col(scope.alias, contact.key), MEMBER_COLUMN)], {
-      from: series ? q.innerJoin(q.table(series.table, series.clock.alias), contacts, q.TRUE) : contacts,
+      from,
       ...(condition ? { where: condition } : {}),
     });
   }
@@ -98,8 +105,18 @@ class SegmentCompiler {
     }
     if ('related' in condition) return this.related(condition, scope);
     if (scope.entity !== CONTACT) fail('interaction conditions apply to contacts only');
-    if (this.options.series) fail('an interaction condition over a series of instants is evaluated per instant');
     const key = contactEntity(this.catalog).key;
+    const series = this.options.series;
+    if (series) {
+      // Its members at every instant (one row per instant and member), beside each instant and contact.
+      const p = this.alias('p');
+      const on = q.and(
+        q.compare('=', q.col(p, STEP_COLUMN), q.col(series.clock.alias, STEP_COLUMN)),
+        q.compare('=', q.col(p, MEMBER_COLUMN), q.col(scope.alias, key)),
+      );
+      this.seriesJoins.push({ from: q.subquery(this.interaction(condition), p), on });
+      return q.isNull(q.col(p, MEMBER_COLUMN), true);
+    }
     return q.inQuery(q.col(scope.alias, key), this.interaction(condition));
   }
 
