@@ -53,17 +53,11 @@ export interface PreviewRun {
   readonly histogramStatements?: readonly string[];
 }
 
-/** One insight task (bench/insight-tasks.ts) done with the app's own code. */
-export interface InsightRun {
+/** One insight task (bench/insight-tasks.ts) done with the app's own code; its statements replay natively as a preview's do. */
+export interface InsightRun extends Pick<PreviewRun, 'setup' | 'statements' | 'cleanup'> {
   readonly ms: number;
   /** What it found (a trace's verdict, a funnel's counts, …), to read beside the time. */
   readonly summary: string;
-  /** Statements run before, untimed, to replay natively first (segment tables the app keeps). */
-  readonly setup: readonly string[];
-  /** The statements the timed work ran, in order, to replay natively. */
-  readonly statements: readonly string[];
-  /** Statements run after, untimed (dropping what the work left). */
-  readonly cleanup: readonly string[];
 }
 
 export interface Prepared {
