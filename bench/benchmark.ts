@@ -18,6 +18,7 @@ import { recordLoadInNode } from './node-load-steps';
 import { type EnvironmentReport, type LoadStep, type MemoryReport, type SegmentRun } from './protocol';
 import { BENCH_NOW, scaleNamed, SCALES, type Layout, type Scale } from './scales';
 import { BENCH_SEGMENTS, PREVIEW_EDITS } from './segments';
+import { INSIGHT_TASKS, type InsightKind } from './insight-tasks';
 import { serveStatic } from './static-server';
 
 export interface BenchOptions {
@@ -30,7 +31,24 @@ export interface BenchOptions {
   /** Where generated data and the built harness go (.bench/). */
   readonly workDir: string;
   readonly profile: boolean;
+  /** Only the load and the insight tasks (no segments, previews or profiles). */
+  readonly insightOnly?: boolean;
   readonly log: (line: string) => void;
+}
+
+/** The insight tasks (bench/insight-tasks.ts): browser and native one thread, one entry per run. */
+export interface InsightResult {
+  readonly date: string;
+  readonly runs: number;
+  readonly loadAverageStart: number[];
+  readonly loadAverageEnd: number[];
+  readonly tasks: {
+    readonly label: string;
+    readonly kind: InsightKind;
+    summary: string;
+    readonly browser: number[];
+    readonly native1: number[];
+  }[];
 }
 
 export interface EngineLoad {
@@ -98,6 +116,7 @@ export interface ScaleResult {
   readonly replayedSteps: 'browser' | 'node';
   readonly profiles: { name: string; totalMs: number; operators: ProfiledOperator[] }[];
   readonly mismatches: string[];
+  readonly insight?: InsightResult;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -169,6 +188,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
   let statements: SegmentStatement[] = [];
   const previewSql: Mutable<ScaleResult['previewSql'][number]>[] = [];
   let profiles: ScaleResult['profiles'] = [];
+  let insight: InsightResult | undefined;
 
   const nativeLoad = async (steps: readonly LoadStep[]) => {
     for (const [i, native] of natives.entries()) {
@@ -219,7 +239,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
       for (const p of inPage.previews) previewSql.push({ label: p.label, kind: p.kind, statements: [] });
 
       // One more round than asked for previews: the first is cold (nothing cached yet).
-      for (let run = 0; run <= options.runs; run++) {
+      for (let run = 0; run <= (options.insightOnly ? -1 : options.runs); run++) {
         if (run < options.runs) {
           for (const [index, statement] of statements.entries()) {
             stage = `evaluating ${statement.name} (run ${run + 1})`;
@@ -247,17 +267,20 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
           }
         }
       }
-      for (const s of statements)
+      for (const s of options.insightOnly ? [] : statements)
         log(
           `  ${s.name}: browser ${ms(browserEngine.segments[s.name]!.map((r) => r.queryMs))} | native1 ${ms(nativeResults[0]!.segments[s.name]!.map((r) => r.queryMs))} ms`,
         );
-      for (const p of previewSql)
+      for (const p of options.insightOnly ? [] : previewSql)
         log(
           `  preview ${p.label}: browser ${ms(browserEngine.previews[p.label]!.map((r) => r.ms))} | native1 ${ms(nativeResults[0]!.previews[p.label]!.map((r) => r.ms))} ms`,
         );
 
+      insight = await runInsight(page, natives[0]!, options, (label) => (stage = label));
+
       stage = 'evaluating the library end to end';
-      for (let run = 0; run < Math.min(3, options.runs); run++) details.libraryMs.push(await page.call('evaluateLibraryMs'));
+      if (!options.insightOnly)
+        for (let run = 0; run < Math.min(3, options.runs); run++) details.libraryMs.push(await page.call('evaluateLibraryMs'));
       stage = 'reading memory after evaluation';
       details.memoryAfterEvaluate = await page.call('memory');
       const appPeaks = sampler.sample();
@@ -294,7 +317,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
     await server.close();
 
     for (let run = nativeResults[0]!.load.ms.length; run < options.loadRuns; run++) await nativeLoad(details.loadSteps);
-    for (let run = 0; run < options.runs; run++) {
+    for (let run = 0; run < (options.insightOnly ? 0 : options.runs); run++) {
       for (const statement of statements) {
         for (const [i, native] of natives.entries()) {
           if ((nativeResults[i]!.segments[statement.name]?.length ?? 0) > run) continue;
@@ -302,7 +325,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
         }
       }
     }
-    if (options.profile) {
+    if (options.profile && !options.insightOnly) {
       profiles = [];
       for (const statement of statements) {
         const operators = await natives[0]!.profile(statement.create, options.workDir);
@@ -358,5 +381,30 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
     replayedSteps,
     profiles,
     mismatches,
+    ...(insight ? { insight } : {}),
   };
+}
+
+/** Each insight task in the page, then its statements replayed on native DuckDB with one thread; interleaved by run. */
+async function runInsight(
+  page: HarnessPage,
+  native: NativeEngine,
+  options: BenchOptions,
+  stage: (label: string) => void,
+): Promise<InsightResult> {
+  const loadAverageStart = os.loadavg();
+  const tasks: InsightResult['tasks'] = INSIGHT_TASKS.map((t) => ({ label: t.label, kind: t.kind, summary: '', browser: [], native1: [] }));
+  for (let run = 0; run < options.runs; run++) {
+    for (const [index, task] of tasks.entries()) {
+      stage(`${task.label} (run ${run + 1})`);
+      const outcome = await page.call('runInsight', index);
+      task.browser.push(outcome.ms);
+      task.summary = outcome.summary;
+      await replay(native, outcome.setup);
+      task.native1.push(await replay(native, outcome.statements));
+      await replay(native, outcome.cleanup);
+    }
+  }
+  for (const t of tasks) options.log(`  ${t.label}: browser ${ms(t.browser)} | native1 ${ms(t.native1)} ms (${t.summary})`);
+  return { date: new Date().toISOString(), runs: options.runs, loadAverageStart, loadAverageEnd: os.loadavg(), tasks };
 }

@@ -11,6 +11,8 @@ export interface CliOptions {
   readonly profile: boolean;
   /** Save results and rewrite BENCHMARKS.md. */
   readonly write: boolean;
+  /** Only the load and the insight tasks; their results replace those saved for the scale. */
+  readonly insight: boolean;
   /** Time `npm run evaluate` per engine against hand-written native DuckDB instead of the browser. */
   readonly evaluate: boolean;
   /** With --evaluate: also `--engine postgres` on this server. */
@@ -20,7 +22,7 @@ export interface CliOptions {
 }
 
 export const USAGE = `npm run bench -- [--scale ${Object.keys(SCALES).join('|')}[,…]] [--layout long|per-type[,…]] [--runs 5] [--load-runs 3]
-                 [--seed 42] [--port 4184] [--no-profile] [--no-write]
+                 [--seed 42] [--port 4184] [--no-profile] [--no-write] [--insight]
        npm run bench -- --evaluate [--scale 100k] [--runs 3] [--postgres postgres://user@host:port/db] [--memory-limit 4GB] [--no-write]`;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
@@ -28,7 +30,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--no-write' || arg === '--no-profile' || arg === '--help' || arg === '--evaluate') flags.add(arg);
+    if (arg === '--no-write' || arg === '--no-profile' || arg === '--help' || arg === '--evaluate' || arg === '--insight') flags.add(arg);
     else if (arg.startsWith('--') && i + 1 < argv.length) values.set(arg, argv[++i]!);
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
@@ -56,6 +58,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     port: int('--port', 4184),
     profile: !flags.has('--no-profile'),
     write: !flags.has('--no-write'),
+    insight: flags.has('--insight'),
     evaluate: flags.has('--evaluate'),
     ...(values.has('--postgres') ? { postgres: values.get('--postgres')! } : {}),
     ...(values.has('--memory-limit') ? { memoryLimit: values.get('--memory-limit')! } : {}),

@@ -53,6 +53,13 @@ export interface PreviewRun {
   readonly histogramStatements?: readonly string[];
 }
 
+/** One insight task (bench/insight-tasks.ts) done with the app's own code; its statements replay natively as a preview's do. */
+export interface InsightRun extends Pick<PreviewRun, 'setup' | 'statements' | 'cleanup'> {
+  readonly ms: number;
+  /** What it found (a trace's verdict, a funnel's counts, …), to read beside the time. */
+  readonly summary: string;
+}
+
 export interface Prepared {
   readonly statements: readonly SegmentStatement[];
   readonly previews: readonly { readonly label: string; readonly kind: string }[];
@@ -86,6 +93,8 @@ export interface HarnessApi {
   runSegment(index: number): Promise<SegmentRun>;
   runPreview(index: number): Promise<PreviewRun>;
   evaluateLibraryMs(): Promise<number>;
+  /** Times insight task `index` of bench/insight-tasks.ts (prepare first). */
+  runInsight(index: number): Promise<InsightRun>;
   runSql(sql: string, runs: number): Promise<{ ms: number[]; rows: unknown[] }>;
   memory(): Promise<MemoryReport>;
 }

@@ -6,6 +6,7 @@ import type { EngineResult, ScaleResult } from './benchmark';
 import { renderRatioChart, type ChartSeries } from './chart';
 import { LOAD_PHASES, phaseTotals } from './load-phases';
 import { formatBytes, formatMs, formatRatio, median, ratio } from './stats';
+import { INSIGHT_TARGET_MS } from './insight-tasks';
 
 export const TARGETS = { segment: 2, load: 3, previewMs: 200 } as const;
 const START = '<!-- bench:results:start -->';
@@ -72,6 +73,10 @@ export function summaryLines(r: ScaleResult): string[] {
   for (const p of r.previewSql)
     lines.push(
       `preview ${p.label}: browser ${formatMs(previewMedian(browser(r), p.label))} (histogram ${formatMs(histogramMedian(browser(r), p.label))}), native1 ${formatMs(previewMedian(one(r), p.label))}`,
+    );
+  for (const t of insightRows(r))
+    lines.push(
+      `${t.label}: browser ${formatMs(t.browser)}, native1 ${formatMs(t.native1)} (${formatRatio(t.ratio)}), target ${formatMs(t.target)} ${mark(t.ok)}`,
     );
   lines.push(`renderer peak memory ${formatBytes(r.browser.rendererPeakBytes)}`);
   if (r.browser.failedAt) lines.push(`BROWSER FAILED while ${r.browser.failedAt}: ${r.browser.error}`);
@@ -263,6 +268,7 @@ function scaleSection(r: ScaleResult): string[] {
   }
 
   const memory = r.browser.memoryAfterEvaluate ?? r.browser.memoryAfterLoad;
+  out.push(...insightSection(r));
   out.push('**Memory**:', '');
   out.push(
     `- Tab (renderer process) peak resident memory through the app's work, including the DuckDB worker and both wasm heaps: **${formatBytes(r.browser.rendererPeakBytes)}**; all browser processes: ${formatBytes(r.browser.browserTotalPeakBytes)}.`,
@@ -314,6 +320,40 @@ function scaleSection(r: ScaleResult): string[] {
     );
   }
   return out;
+}
+
+export function insightRows(r: ScaleResult) {
+  return (r.insight?.tasks ?? []).map((t) => {
+    const b = median(t.browser);
+    const native1 = median(t.native1);
+    const target = INSIGHT_TARGET_MS[t.kind];
+    return { label: t.label, summary: t.summary, browser: b, native1, ratio: ratio(b, native1), target, ok: b <= target };
+  });
+}
+
+/** The insight views' work (issue 10's speed targets), if it was measured. */
+function insightSection(r: ScaleResult): string[] {
+  const insight = r.insight;
+  if (!insight) return [];
+  const load = (l: readonly number[]) => l.map((x) => x.toFixed(2)).join(' / ');
+  return [
+    `**Insight views** (the functions the app's insight views call, src/data/explain-contact.ts, src/engine/stats/funnel-queries.ts with the funnel's count cache, the shared segment tables and src/engine/stats/overlap-queries.ts, src/data/timeline.ts; a trace includes the membership check; timelines are weekly, 13 points ending at the evaluation instant; native replays the very statements the page ran). ` +
+      `Run ${insight.date.slice(0, 16).replace('T', ' ')} UTC, median of ${insight.runs}; load average ${load(insight.loadAverageStart)} at the start and ${load(insight.loadAverageEnd)} at the end:`,
+    '',
+    ...table(
+      ['task', 'result', 'browser', 'native, 1 thread', 'ratio', 'target', ''],
+      insightRows(r).map((t) => [
+        t.label,
+        t.summary,
+        formatMs(t.browser),
+        formatMs(t.native1),
+        formatRatio(t.ratio),
+        `≤ ${formatMs(t.target)}`,
+        mark(t.ok),
+      ]),
+    ),
+    '',
+  ];
 }
 
 function environmentSection(results: readonly ScaleResult[]): string[] {

@@ -18,8 +18,10 @@ import { evaluateSteps } from '../../src/data/evaluate-steps';
 import { epochOf, SegmentEvaluator } from '../../src/data/segment-evaluator';
 import { memberChecksum } from '../checksum';
 import { benchLibrary, segmentStatements, withEdit, type SegmentStatement } from '../compile';
+import { FUNNEL_SEGMENT } from '../insight-tasks';
 import { recordingConnector, recordingDecoders } from '../instrument';
 import type { HarnessApi, LoadStep } from '../protocol';
+import { InsightRunner } from './insight';
 
 interface PreparedPreview {
   readonly label: string;
@@ -37,7 +39,15 @@ let catalog: Catalog | undefined;
 let loadedTables: readonly string[] = [];
 let loadSteps: LoadStep[] = [];
 let prepared:
-  | { library: Library; now: number; statements: SegmentStatement[]; previews: PreparedPreview[]; tables: SegmentEvaluator; runs: number }
+  | {
+      library: Library;
+      now: number;
+      statements: SegmentStatement[];
+      previews: PreparedPreview[];
+      tables: SegmentEvaluator;
+      runs: number;
+      insight: InsightRunner;
+    }
   | undefined;
 
 const ready = () => (db && decoders ? { db, decoders } : fail('call start() first'));
@@ -109,7 +119,9 @@ const api: HarnessApi = {
     });
     // Referenced segments are cached across previews, as in the app (one cache per data load).
     const tables = new SegmentEvaluator('segment');
-    prepared = { library, now, statements: segmentStatements(library, current, now), previews, tables, runs: 0 };
+    const insightLibrary = benchLibrary(withEdit(json, FUNNEL_SEGMENT), current);
+    const insight = new InsightRunner({ db: ready().db, catalog: current, library: insightLibrary, now });
+    prepared = { library, now, statements: segmentStatements(library, current, now), previews, tables, runs: 0, insight };
     return { statements: prepared.statements, previews: previews.map((p) => ({ label: p.label, kind: p.segment.kind })) };
   },
 
@@ -169,6 +181,10 @@ const api: HarnessApi = {
     const { library, now } = compiled();
     const current = loaded();
     return (await timed(() => evaluateLibrary(connectorRunner(db), current, library, { now })))[0];
+  },
+
+  async runInsight(index) {
+    return compiled().insight.run(index);
   },
 
   async runSql(sql, runs) {

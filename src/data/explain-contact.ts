@@ -1,10 +1,10 @@
 /**
- * `--explain KEY` (SPEC §4): whether a contact is in a segment, and why. Membership comes from
- * the normal evaluator; the trace evaluates each part of the definition on that contact with the
+ * `--explain KEY` (SPEC §4): whether a contact is in a segment, and why. Membership is the
+ * evaluator's members query restricted to that contact; the trace evaluates each part of the definition on that contact with the
  * compiler's own expressions (src/engine/explain/explain-queries.ts).
  */
 import type { Catalog, FieldType } from '../engine/catalog';
-import { DEFAULT_COUNT } from '../engine/compile/compile-segment';
+import { compileSegment, DEFAULT_COUNT } from '../engine/compile/compile-segment';
 import type { TimeContext } from '../engine/compile/field-clause';
 import * as x from '../engine/explain/explain-queries';
 import {
@@ -21,8 +21,10 @@ import {
 import type { Condition, FieldClause, InteractionQuery, Library, RelatedCondition, Segment } from '../engine/library-schema';
 import type { Query } from '../engine/sql/ast';
 import { printQueryIn } from '../engine/sql/dialect';
+import { evaluationOrder } from '../engine/segment-order';
+import { countOfQuery } from '../engine/stats/funnel-queries';
 import type { SqlRunner } from './engines/engine';
-import { evaluateLibrary } from './evaluate-library';
+import { checkLibrary, evaluateLibrary } from './evaluate-library';
 
 export interface ExplainOptions {
   /** Evaluation instant, epoch milliseconds. */
@@ -36,20 +38,40 @@ export interface ExplainOptions {
 export class UnknownContactError extends Error {}
 
 export async function explainContact(runner: SqlRunner, catalog: Catalog, library: Library, options: ExplainOptions): Promise<Explanation> {
-  const [result] = await evaluateLibrary(runner, catalog, library, {
-    now: options.now,
-    only: options.segment,
-    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
-  });
+  checkLibrary(library, catalog, options.segment);
+  if (options.onWarning) await warnAboutStaticMembers(runner, catalog, library, options);
   await checkContact(runner, catalog, options.contact);
+  const member = await isMember(runner, catalog, library, options);
   const trace = await traceContact(runner, catalog, library, options);
-  return {
-    now: new Date(options.now).toISOString(),
-    segment: options.segment,
-    contact: options.contact,
-    member: result!.members.includes(options.contact),
-    trace,
-  };
+  return { now: new Date(options.now).toISOString(), segment: options.segment, contact: options.contact, member, trace };
+}
+
+/**
+ * Whether the contact is among the segment's members: the members query the evaluator runs
+ * (references inlined), restricted to the one key before anything is joined or grouped.
+ */
+async function isMember(runner: SqlRunner, catalog: Catalog, library: Library, options: ExplainOptions): Promise<boolean> {
+  const compile = (name: string): Query =>
+    compileSegment(
+      library.segments.find((s) => s.name === name)!,
+      {
+        catalog,
+        now: options.now,
+        onlyContact: options.contact,
+        segmentQuery: compile,
+      },
+    );
+  const [row] = await runner.query(printQueryIn(runner.dialect, countOfQuery(compile(options.segment))));
+  return Number(row?.n ?? 0) > 0;
+}
+
+/** The evaluator's warnings about listed members of static segments that are not contacts (they are cheap to evaluate). */
+async function warnAboutStaticMembers(runner: SqlRunner, catalog: Catalog, library: Library, options: ExplainOptions): Promise<void> {
+  const statics = evaluationOrder(library, options.segment).filter((s) => s.kind === 'static');
+  if (statics.length === 0) return;
+  const only = { ...library, segments: statics };
+  for (const segment of statics)
+    await evaluateLibrary(runner, catalog, only, { now: options.now, only: segment.name, onWarning: options.onWarning! });
 }
 
 /** The trace alone, for a validated library and a contact known to exist (`explainContact` checks both). */

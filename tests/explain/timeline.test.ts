@@ -140,13 +140,13 @@ describe('evaluateTimeline', () => {
     expect(() => timelineInstants(0, Date.parse('2026-01-01T00:00:00Z'), 'day')).toThrow(/at most 1000 instants/);
   });
 
-  it('reads the data once for every instant where it can, and per instant under related or interaction conditions', () => {
+  it('reads the data once for every instant where it can (interaction conditions in a Flow too), and per instant under related conditions', () => {
     const pass = Object.fromEntries(LIBRARY.segments.map((s) => [s.name, timelinePass(s)]));
     expect(pass).toMatchObject({
       OpenedMonth: 'one pass',
       NewContacts: 'one pass',
       Mixed: 'one pass',
-      SeattleOpeners: 'per instant',
+      SeattleOpeners: 'one pass',
       ManagerIsNew: 'per instant',
       Seattle: 'one pass',
     });

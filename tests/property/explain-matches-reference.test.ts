@@ -40,16 +40,12 @@ describe('explain traces agree with the SQL members and, part by part, with the 
           const segment = parsed.segments[s % parsed.segments.length]!.name;
           const contact = String(c.dataset.contacts[k % c.dataset.contacts.length]!.contactid);
           const options = { now: c.now, segment, contact };
-          const trace =
-            index === 0
-              ? (await explainContact(runner, catalog, parsed, options)).trace
-              : await traceContact(runner, catalog, parsed, options);
-          if (index === 0) {
-            const { member } = await explainContact(runner, catalog, parsed, options);
-            if (member !== sql.get(segment)!.includes(contact))
-              throw new Error(`${segment} ${contact}: member ${member} disagrees with the SQL result`);
-          }
+          // Every pick's `member` too: it comes from a members query restricted to the one contact.
+          const explained = await explainContact(runner, catalog, parsed, options);
           const member = sql.get(segment)!.includes(contact);
+          if (explained.member !== member)
+            throw new Error(`${segment} ${contact}: member ${explained.member} disagrees with the SQL result`);
+          const trace = index === 0 ? explained.trace : await traceContact(runner, catalog, parsed, options);
           if (trace.holds !== member)
             throw new Error(
               `${segment} ${contact}: the trace holds ${trace.holds}, the SQL result says ${member}\n${JSON.stringify(trace)}`,

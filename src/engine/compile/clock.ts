@@ -37,16 +37,19 @@ export const STEP_COLUMN = 'k';
 /** The position of the instant before (-1 for the first). */
 export const PREVIOUS_COLUMN = 'prev';
 
+/** A column of the series: its value at instant `k` (which may read the instants around it). */
+type SeriesValue = (instants: readonly number[], k: number) => Expr;
+
 /**
  * A clock whose values are columns of the series row `alias`: each bound a compiled query asks
  * for becomes one column, and `seriesQuery` then computes every column for every instant.
  */
 export class SeriesClock implements Clock {
-  private readonly columns = new Map<string, { name: string; value: (at: ReturnType<typeof valuesAt>) => Expr }>();
+  private readonly columns = new Map<string, { name: string; value: SeriesValue }>();
 
   constructor(readonly alias: string) {}
 
-  private column(id: string, value: (at: ReturnType<typeof valuesAt>) => Expr): Expr {
+  private column(id: string, value: SeriesValue): Expr {
     let column = this.columns.get(id);
     if (!column) {
       column = { name: `t${this.columns.size}`, value };
@@ -56,28 +59,40 @@ export class SeriesClock implements Clock {
   }
 
   now(): Expr {
-    return this.column('now', (at) => at.now());
+    return this.column('now', (instants, k) => valuesAt(instants[k]!).now());
   }
   before(span: RelativeSpan, zone: string): Expr {
-    return this.column(`before ${span.n} ${span.unit} ${zone}`, (at) => at.before(span, zone));
+    return this.column(`before ${span.n} ${span.unit} ${zone}`, (instants, k) => valuesAt(instants[k]!).before(span, zone));
   }
   today(zone: string): Expr {
-    return this.column(`today ${zone}`, (at) => at.today(zone));
+    return this.column(`today ${zone}`, (instants, k) => valuesAt(instants[k]!).today(zone));
   }
   todayBefore(span: RelativeSpan, zone: string): Expr {
-    return this.column(`todayBefore ${span.n} ${span.unit} ${zone}`, (at) => at.todayBefore(span, zone));
+    return this.column(`todayBefore ${span.n} ${span.unit} ${zone}`, (instants, k) => valuesAt(instants[k]!).todayBefore(span, zone));
+  }
+  /** The instant before this one (at the first instant, the first instant itself: test the position too). */
+  previousNow(): Expr {
+    return this.column('previous now', (instants, k) => valuesAt(instants[Math.max(0, k - 1)]!).now());
+  }
+  /**
+   * The next instant's `before(span, zone)`; after the last instant, a millisecond past it, so
+   * that every interaction up to the last instant falls before it.
+   */
+  nextBefore(span: RelativeSpan, zone: string): Expr {
+    return this.column(`nextBefore ${span.n} ${span.unit} ${zone}`, (instants, k) =>
+      k + 1 < instants.length ? valuesAt(instants[k + 1]!).before(span, zone) : q.timestamp(instants[k]! + 1),
+    );
   }
 
   /** One row per instant: its position, the previous position, and every column asked for so far. */
   seriesQuery(instants: readonly number[]): Query {
-    const rows = instants.map((instant, k) => {
-      const at = valuesAt(instant);
-      return q.select([
+    const rows = instants.map((_, k) =>
+      q.select([
         q.as(q.num(k), STEP_COLUMN),
         q.as(q.num(k - 1), PREVIOUS_COLUMN),
-        ...[...this.columns.values()].map((c) => q.as(c.value(at), c.name)),
-      ]);
-    });
+        ...[...this.columns.values()].map((c) => q.as(c.value(instants, k), c.name)),
+      ]),
+    );
     return unionAll(rows);
   }
 }

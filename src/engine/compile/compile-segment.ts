@@ -26,6 +26,11 @@ export interface CompileOptions {
    * the query then returns pairs `k`, `id` — the contacts that are members at instant k.
    */
   readonly series?: { readonly table: string; readonly clock: SeriesClock };
+  /**
+   * The members query restricted to this one contact key: contacts and interactions are
+   * filtered to it before anything is joined or grouped (whether one contact is a member).
+   */
+  readonly onlyContact?: string;
 }
 
 /** The record a condition is evaluated on: a profile entity or an interaction type. */
@@ -42,6 +47,8 @@ export const DEFAULT_COUNT: CountTest = { op: 'atLeast', value: 1 };
 
 class SegmentCompiler {
   private aliasCount = 0;
+  /** Over a series: the members of each interaction condition of the contacts being tested, joined to them by instant and key. */
+  private seriesJoins: { readonly from: From; readonly on: Expr }[] = [];
   constructor(private readonly options: CompileOptions & TimeContext) {}
 
   private alias(prefix: string): string {
@@ -56,13 +63,25 @@ class SegmentCompiler {
   private contacts(where?: (scope: Scope) => Expr): Query {
     const contact = contactEntity(this.catalog);
     const scope: Scope = { alias: this.alias('c'), fields: contact.fields, entity: CONTACT };
-    const condition = where?.(scope);
+    const only = this.onlyContact(q.col(scope.alias, contact.key));
+    const outer = this.seriesJoins;
+    const joins: typeof outer = (this.seriesJoins = []);
+    const condition = only && where ? q.and(only, where(scope)) : (only ?? where?.(scope));
+    this.seriesJoins = outer;
     const contacts = q.table(contact.table, scope.alias);
     const series = this.options.series;
+    let from: From = series ? q.innerJoin(q.table(series.table, series.clock.alias), contacts, q.TRUE) : contacts;
+    for (const join of joins) from = q.leftJoin(from, join.from, join.on);
     return q.select([...(series ? [this.step()] : []), q.as(q.col(scope.alias, contact.key), MEMBER_COLUMN)], {
-      from: series ? q.innerJoin(q.table(series.table, series.clock.alias), contacts, q.TRUE) : contacts,
+      from,
       ...(condition ? { where: condition } : {}),
     });
+  }
+
+  /** `column = key` when the query is restricted to one contact. */
+  private onlyContact(column: Expr): Expr | undefined {
+    const key = this.options.onlyContact;
+    return key === undefined ? undefined : q.compare('=', column, q.text(key));
   }
 
   /** The series' instant position, as column `k`. */
@@ -86,8 +105,18 @@ class SegmentCompiler {
     }
     if ('related' in condition) return this.related(condition, scope);
     if (scope.entity !== CONTACT) fail('interaction conditions apply to contacts only');
-    if (this.options.series) fail('an interaction condition over a series of instants is evaluated per instant');
     const key = contactEntity(this.catalog).key;
+    const series = this.options.series;
+    if (series) {
+      // Its members at every instant (one row per instant and member), beside each instant and contact.
+      const p = this.alias('p');
+      const on = q.and(
+        q.compare('=', q.col(p, STEP_COLUMN), q.col(series.clock.alias, STEP_COLUMN)),
+        q.compare('=', q.col(p, MEMBER_COLUMN), q.col(scope.alias, key)),
+      );
+      this.seriesJoins.push({ from: q.subquery(this.interaction(condition), p), on });
+      return q.isNull(q.col(p, MEMBER_COLUMN), true);
+    }
     return q.inQuery(q.col(scope.alias, key), this.interaction(condition));
   }
 
@@ -100,16 +129,19 @@ class SegmentCompiler {
     return q.inQuery(q.col(scope.alias, ownSide), matches);
   }
 
-  /** The matching interactions of a query: their table, filters, link column and measure. */
-  matchingInteractions(query: InteractionQuery) {
+  /**
+   * The matching interactions of a query: their table, filters, link column and measure. With
+   * `bounds: 'fixed'` the filters leave out the bounds that move with now (`≤ now`, the start of
+   * a `last` window), for a timeline that places each interaction among its instants instead.
+   */
+  matchingInteractions(query: InteractionQuery, bounds: 'all' | 'fixed' = 'all') {
     const type = own(this.catalog.interactions.types, query.interaction) ?? fail(`unknown interaction ${query.interaction}`);
     const link = query.relation ?? defaultLink(type) ?? fail(`interaction ${query.interaction} needs a relation`);
     const scope: Scope = { alias: this.alias('i'), fields: type.fields };
     const linkColumn = q.col(scope.alias, link);
-    const filters: Expr[] = [
-      q.isNull(linkColumn, true),
-      ...this.window(query.window, q.col(scope.alias, this.catalog.interactions.timestampField)),
-    ];
+    const timestamp = q.col(scope.alias, this.catalog.interactions.timestampField);
+    const only = this.onlyContact(linkColumn);
+    const filters: Expr[] = [only ?? q.isNull(linkColumn, true), ...this.window(query.window, timestamp, bounds)];
     if (query.where) filters.push(this.condition(query.where, scope));
     const measure = query.measure ?? { agg: 'count' };
     return {
@@ -117,6 +149,7 @@ class SegmentCompiler {
       from: q.table(type.table, scope.alias),
       where: q.and(...filters),
       linkColumn,
+      timestamp,
       measure: measureExpr(measure, scope.alias),
       isCount: isCountMeasure(measure),
     };
@@ -156,7 +189,11 @@ class SegmentCompiler {
     const count = query.count ?? DEFAULT_COUNT;
     if (holdsAtZero(query.measure, count)) {
       const { from, contactKey, value } = this.contactValues(query);
-      return q.select([q.as(contactKey, MEMBER_COLUMN)], { from, where: countTest(value, count) });
+      const only = this.onlyContact(contactKey);
+      return q.select([q.as(contactKey, MEMBER_COLUMN)], {
+        from,
+        where: only ? q.and(only, countTest(value, count)) : countTest(value, count),
+      });
     }
     const { from, where, linkColumn, measure } = this.matchingInteractions(query);
     const matching = q.select([linkColumn], { from, where, groupBy: [linkColumn], having: countTest(measure, count) });
@@ -164,51 +201,143 @@ class SegmentCompiler {
   }
 
   /**
-   * The same over a series of instants in one pass: every instant joined to the interactions
-   * its window takes in, grouped by instant and contact; the zero rule pairs every instant with
-   * every contact and fills in 0 where nothing matched.
+   * The same over a series of instants in one pass, each interaction read once: it is counted
+   * at the instants from the first whose now it does not pass (`first`) to the last whose window
+   * it has not left (`last`; a window without `last` never lets go). The interactions are
+   * grouped by contact and that range, with the measure's partial value, and each instant
+   * combines the groups whose range holds it. An average does not combine exactly in floating
+   * point, so it joins every instant to the interactions in its window instead.
    */
   private interactionOverSeries(query: InteractionQuery, series: NonNullable<CompileOptions['series']>): Query {
     const count = query.count ?? DEFAULT_COUNT;
-    const { from, where, linkColumn, measure } = this.matchingInteractions(query);
+    const measure = query.measure ?? { agg: 'count' };
+    const perInstant = measure.agg === 'avg' ? this.joinedPerInstant(query, series) : this.rangedPerInstant(query, measure, series);
     const s = series.clock.alias;
     const k = q.col(s, STEP_COLUMN);
-    const instantsAndInteractions = q.innerJoin(q.table(series.table, s), from, q.TRUE);
     const contact = contactEntity(this.catalog);
     const c = this.alias('c');
     const m = this.alias('m');
     const contactKey = q.col(c, contact.key);
     const sameContact = q.compare('=', q.col(m, 'link'), contactKey);
     if (holdsAtZero(query.measure, count)) {
-      const perContact = q.select([q.as(k, STEP_COLUMN), q.as(linkColumn, 'link'), q.as(measure, 'value')], {
-        from: instantsAndInteractions,
-        where,
-        groupBy: [k, linkColumn],
-      });
       const everyPair = q.innerJoin(q.table(series.table, s), q.table(contact.table, c), q.TRUE);
       return q.select([q.as(k, STEP_COLUMN), q.as(contactKey, MEMBER_COLUMN)], {
-        from: q.leftJoin(everyPair, q.subquery(perContact, m), q.and(q.compare('=', q.col(m, STEP_COLUMN), k), sameContact)),
+        from: q.leftJoin(everyPair, q.subquery(perInstant, m), q.and(q.compare('=', q.col(m, STEP_COLUMN), k), sameContact)),
         where: countTest(q.coalesce(q.col(m, 'value'), q.num(0)), count),
       });
     }
-    const matching = q.select([q.as(k, STEP_COLUMN), q.as(linkColumn, 'link')], {
-      from: instantsAndInteractions,
+    return q.select([q.as(q.col(m, STEP_COLUMN), STEP_COLUMN), q.as(contactKey, MEMBER_COLUMN)], {
+      from: q.innerJoin(q.subquery(perInstant, m), q.table(contact.table, c), sameContact),
+      where: countTest(q.col(m, 'value'), count),
+    });
+  }
+
+  /** Columns `k`, `link`, `value`: the measure per instant and contact, every instant joined to the interactions in its window. */
+  private joinedPerInstant(query: InteractionQuery, series: NonNullable<CompileOptions['series']>): Query {
+    const { from, where, linkColumn, measure } = this.matchingInteractions(query);
+    const s = series.clock.alias;
+    const k = q.col(s, STEP_COLUMN);
+    return q.select([q.as(k, STEP_COLUMN), q.as(linkColumn, 'link'), q.as(measure, 'value')], {
+      from: q.innerJoin(q.table(series.table, s), from, q.TRUE),
       where,
       groupBy: [k, linkColumn],
-      having: countTest(measure, count),
     });
-    return q.select([q.as(q.col(m, STEP_COLUMN), STEP_COLUMN), q.as(contactKey, MEMBER_COLUMN)], {
-      from: q.innerJoin(q.subquery(matching, m), q.table(contact.table, c), sameContact),
+  }
+
+  /**
+   * The same from the interactions read once per instant range: each placed in its range of
+   * instants, grouped by contact and range, then combined per instant.
+   */
+  private rangedPerInstant(query: InteractionQuery, measure: Measure, series: NonNullable<CompileOptions['series']>): Query {
+    const { table, clock } = series;
+    const s = clock.alias;
+    const k = q.col(s, STEP_COLUMN);
+    // Those counted from the first instant on, and those first counted later: apart, so that
+    // each joins the instants on a plain range (now(k - 1) < ts <= now(k)) and meets one of them.
+    const groups = q.setOperation(
+      'UNION ALL',
+      this.placedGroups(query, measure, series, 'first'),
+      this.placedGroups(query, measure, series, 'later'),
+    );
+    const g = this.alias('g');
+    const windowed = query.window !== undefined && 'last' in query.window;
+    const inRange = q.and(q.compare('<=', q.col(g, 'first'), k), ...(windowed ? [q.compare('<=', k, q.col(g, 'last'))] : []));
+    const partial = q.col(g, 'part');
+    const combined =
+      measure.agg === 'count' || measure.agg === 'sum'
+        ? q.agg('sum', partial)
+        : measure.agg === 'countDistinct'
+          ? q.agg('count', partial, true)
+          : q.agg(measure.agg, partial);
+    return q.select([q.as(k, STEP_COLUMN), q.as(q.col(g, 'link'), 'link'), q.as(combined, 'value')], {
+      from: q.innerJoin(q.table(table, s), q.subquery(groups, g), inRange),
+      groupBy: [k, q.col(g, 'link')],
+    });
+  }
+
+  /**
+   * Columns `link`, `first`, `last` (with a `last` window), `part`: the interactions first
+   * counted at the first instant (`ts <= now(0)`) or at a later one, by contact and range of
+   * instants, with the measure's partial value (for countDistinct, each distinct value).
+   */
+  private placedGroups(
+    query: InteractionQuery,
+    measure: Measure,
+    series: NonNullable<CompileOptions['series']>,
+    counted: 'first' | 'later',
+  ): Query {
+    const { alias, from, where, linkColumn, timestamp } = this.matchingInteractions(query, 'fixed');
+    const { table, clock } = series;
+    const s = clock.alias;
+    const k = q.col(s, STEP_COLUMN);
+    const f = this.alias('f');
+    const firstInstants = q.select([q.as(k, STEP_COLUMN), q.as(clock.now(), 'upto'), q.as(clock.previousNow(), 'after')], {
+      from: q.table(table, s),
+      where: q.compare(counted === 'first' ? '=' : '>', k, q.num(0)),
+    });
+    const upTo = q.compare('<=', timestamp, q.col(f, 'upto'));
+    let placed = q.innerJoin(
+      from,
+      q.subquery(firstInstants, f),
+      counted === 'first' ? upTo : q.and(q.compare('>', timestamp, q.col(f, 'after')), upTo),
+    );
+    const window = query.window;
+    let last: Expr | undefined;
+    if (window !== undefined && 'last' in window) {
+      // The last instant counting it: since(k) <= ts < since(k + 1).
+      const span = { n: window.last, unit: window.unit };
+      const l = this.alias('l');
+      const lastInstants = q.select(
+        [
+          q.as(k, STEP_COLUMN),
+          q.as(clock.before(span, this.options.timeZone), 'since'),
+          q.as(clock.nextBefore(span, this.options.timeZone), 'until'),
+        ],
+        { from: q.table(table, s) },
+      );
+      const lastOn = q.and(q.compare('>=', timestamp, q.col(l, 'since')), q.compare('<', timestamp, q.col(l, 'until')));
+      placed = q.innerJoin(placed, q.subquery(lastInstants, l), lastOn);
+      last = q.col(l, STEP_COLUMN);
+    }
+    const first = q.col(f, STEP_COLUMN);
+    const distinct = measure.agg === 'countDistinct' ? q.col(alias, measure.field) : undefined;
+    const part = measure.agg === 'count' ? q.agg('count') : measure.agg === 'countDistinct' ? distinct! : measureExpr(measure, alias);
+    return q.select([q.as(linkColumn, 'link'), q.as(first, 'first'), ...(last ? [q.as(last, 'last')] : []), q.as(part, 'part')], {
+      from: placed,
+      where: distinct === undefined ? where : q.and(where, q.isNull(distinct, true)),
+      groupBy: [linkColumn, first, ...(last ? [last] : []), ...(distinct ? [distinct] : [])],
     });
   }
 
   /** Interactions after now never count, whatever the window says. */
-  private window(window: Window | undefined, ts: Expr): Expr[] {
+  private window(window: Window | undefined, ts: Expr, moving: 'all' | 'fixed' = 'all'): Expr[] {
     const { timeZone } = this.options;
     const clock = clockOf(this.options);
-    if (window === undefined) return [q.compare('<=', ts, clock.now())];
-    if ('last' in window) return [q.between(ts, clock.before({ n: window.last, unit: window.unit }, timeZone), clock.now())];
-    const bounds = [q.compare('<=', ts, clock.now())];
+    const nowBound = moving === 'all' ? [q.compare('<=', ts, clock.now())] : [];
+    if (window === undefined) return nowBound;
+    if ('last' in window)
+      return moving === 'all' ? [q.between(ts, clock.before({ n: window.last, unit: window.unit }, timeZone), clock.now())] : [];
+    const bounds = nowBound;
     if (window.from !== undefined) {
       const from = parseDateValue(window.from);
       if (typeof from === 'string') fail(from);

@@ -2,8 +2,8 @@
  * A segment over a series of instants (SPEC §4 `--timeline`): one query whose rows are pairs
  * `k`, `id` — the contacts that are members at instant k. Where the definition allows, the
  * query reads the data once for every instant (the series joined to the interactions, or to the
- * contacts); a profile segment whose time-dependent part lies under a `related` or an
- * interaction condition is evaluated instant by instant instead (docs/EXPLAIN-AND-TIMELINE.md).
+ * contacts); a profile segment whose time-dependent part lies under a `related` condition is
+ * evaluated instant by instant instead (docs/EXPLAIN-AND-TIMELINE.md).
  */
 import type { Catalog } from '../catalog';
 import type { Condition, Segment } from '../library-schema';
@@ -33,13 +33,16 @@ function dependsOnNow(condition: Condition): boolean {
   return true;
 }
 
-/** A part that depends on now below a subquery (related or interaction) would need a correlated subquery. */
+/**
+ * A part that depends on now below a `related` subquery would need a correlated subquery. An
+ * interaction condition does not: its members at every instant are joined to the contacts.
+ */
 function needsPerInstant(condition: Condition): boolean {
   if ('and' in condition) return condition.and.some(needsPerInstant);
   if ('or' in condition) return condition.or.some(needsPerInstant);
   if ('not' in condition) return needsPerInstant(condition.not);
-  if ('field' in condition) return false;
-  return dependsOnNow(condition);
+  if ('related' in condition) return dependsOnNow(condition);
+  return false;
 }
 
 export function timelinePass(segment: Segment): TimelinePass {
