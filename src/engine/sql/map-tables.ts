@@ -5,7 +5,7 @@ export type TableMapper = (table: Extract<From, { kind: 'table' }>) => From;
 
 export function mapTables(query: Query, map: TableMapper): Query {
   const inQuery = (q: Query): Query => mapTables(q, map);
-  const inExpr = (e: Expr): Expr => mapExpr(e, inQuery);
+  const inExpr = (e: Expr): Expr => mapChildren(e, inExpr, inQuery);
   switch (query.kind) {
     case 'select':
       return {
@@ -46,8 +46,8 @@ function mapFrom(from: From, map: TableMapper, inExpr: (e: Expr) => Expr): From 
   }
 }
 
-function mapExpr(expr: Expr, inQuery: (q: Query) => Query): Expr {
-  const down = (e: Expr) => mapExpr(e, inQuery);
+/** An expression with each sub-expression mapped by `down` and each subquery by `inQuery` (one level). */
+export function mapChildren(expr: Expr, down: (e: Expr) => Expr, inQuery: (q: Query) => Query): Expr {
   switch (expr.kind) {
     case 'literal':
     case 'column':
