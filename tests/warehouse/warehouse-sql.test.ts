@@ -170,3 +170,29 @@ describe('warehouse SQL on plain PostgreSQL tables', () => {
     });
   }
 });
+
+describe("catalog.json's tables name the warehouse's tables", () => {
+  it('records each entity and interaction source under its warehouse name, else its file stem', async () => {
+    const files = fixtureFiles().map((f) => {
+      if (f.name !== 'catalog.json') return f;
+      const json = JSON.parse(new TextDecoder().decode(f.bytes)) as Record<string, unknown>;
+      return {
+        ...f,
+        bytes: new TextEncoder().encode(JSON.stringify({ ...json, tables: { contact: 'crm.contact', interactions: 'events.ix' } })),
+      };
+    });
+    const db = await createNodeConnector();
+    try {
+      const { catalog: named } = await loadData(db, files, nodeDecoders);
+      expect(named.warehouse!.entities).toEqual({ contact: 'crm.contact', account: 'account' });
+      expect(named.warehouse!.types.EmailOpened).toEqual([{ table: 'events.ix', typeColumn: 'InteractionType' }]);
+      expect(named.warehouse!.types.EmailClicked).toContainEqual({ table: 'EmailClicked' });
+      const sql = printerFor('postgres', 'external').printQuery(
+        warehouseQuery(compileSegment(libraryWith(CASES[0]!.segment, 'X').segments.at(-1)!, { catalog: named, now: NOW }), named),
+      );
+      expect(sql).toContain('FROM "crm"."contact" AS');
+    } finally {
+      await db.close();
+    }
+  });
+});

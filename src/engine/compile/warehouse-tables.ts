@@ -15,11 +15,11 @@ function qualified(name: string, alias: string): From {
   return dot > 0 ? { kind: 'table', schema: name.slice(0, dot), name: name.slice(dot + 1), alias } : { kind: 'table', name, alias };
 }
 
-function sourceQuery(table: string, typeField: string, type: string, typeColumn?: string): Query {
-  const from = qualified(table, 'source');
+/** One table a type's rows come from; the long table filtered to the type. */
+function sourceQuery(table: string, type: string, typeColumn?: string): Query {
   return q.select([q.STAR], {
-    from,
-    ...(typeColumn === undefined ? {} : { where: q.compare('=', q.col('source', typeColumn ?? typeField), q.text(type)) }),
+    from: qualified(table, 'source'),
+    ...(typeColumn === undefined ? {} : { where: q.compare('=', q.col('source', typeColumn), q.text(type)) }),
   });
 }
 
@@ -29,7 +29,6 @@ export function warehouseQuery(query: Query, catalog: Catalog): Query {
     const name = (catalog.warehouse && own(catalog.warehouse.entities, entity)) ?? entity;
     replacements.set(info.table, (alias) => qualified(name, alias));
   }
-  const { typeField } = catalog.interactions;
   for (const [type, info] of Object.entries(catalog.interactions.types)) {
     const sources = (catalog.warehouse && own(catalog.warehouse.types, type)) ?? [{ table: type }];
     const only = sources.length === 1 ? sources[0]! : undefined;
@@ -39,7 +38,7 @@ export function warehouseQuery(query: Query, catalog: Catalog): Query {
         : q.subquery(
             q.setOperations(
               'UNION ALL',
-              sources.map((s) => sourceQuery(s.table, typeField, type, s.typeColumn)),
+              sources.map((s) => sourceQuery(s.table, type, s.typeColumn)),
             ),
             alias,
           ),
