@@ -188,7 +188,16 @@ describe("catalog.json's tables name the warehouse's tables", () => {
       expect(named.warehouse!.types.EmailOpened).toEqual([{ table: 'events.ix', typeColumn: 'InteractionType' }]);
       expect(named.warehouse!.types.EmailClicked).toContainEqual({ table: 'EmailClicked' });
       const sql = printerFor('postgres', 'external').printQuery(
-        warehouseQuery(compileSegment(libraryWith(CASES[0]!.segment, 'X').segments.at(-1)!, { catalog: named, now: NOW }), named),
+        warehouseQuery(
+          compileSegment(libraryWith(CASES[0]!.segment, 'X').segments.at(-1)!, {
+            catalog: named,
+            now: NOW,
+            segmentQuery: () => {
+              throw new Error('no references here');
+            },
+          }),
+          named,
+        ),
       );
       expect(sql).toContain('FROM "crm"."contact" AS');
     } finally {

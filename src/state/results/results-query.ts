@@ -4,11 +4,11 @@
  * why there is none).
  */
 import type { Catalog } from '../../engine/catalog';
-import { compileSegment } from '../../engine/compile/compile-segment';
 import { exportDynamics, type DynamicsExport } from '../../engine/dynamics/dynamics';
 import type { Library, Segment } from '../../engine/library-schema';
 import { warehouseQuery } from '../../engine/compile/warehouse-tables';
 import { printerFor, type Dialect } from '../../engine/sql/dialect';
+import { inlineSegment } from '../../data/segment-evaluator';
 
 /** The dialects the query view offers, as an analyst names them. */
 export const QUERY_DIALECTS: readonly { readonly dialect: Dialect; readonly label: string }[] = [
@@ -25,17 +25,7 @@ export interface QueryTexts {
 
 /** Referenced segments are written inline, so the SQL runs on its own against the warehouse's tables. */
 export function queryTexts(segment: Segment, library: Library, catalog: Catalog, now: number, dialect: Dialect = 'duckdb'): QueryTexts {
-  const compile = (s: Segment, trail: readonly string[]): ReturnType<typeof compileSegment> =>
-    compileSegment(s, {
-      catalog,
-      now,
-      segmentQuery: (name) => {
-        const ref = library.segments.find((x) => x.name === name);
-        if (!ref || trail.includes(name)) throw new Error(`segment "${name}" is not available`);
-        return compile(ref, [...trail, name]);
-      },
-    });
   const others = library.segments.map((s) => s.name);
-  const sql = printerFor(dialect, 'external').printQuery(warehouseQuery(compile(segment, [segment.name]), catalog));
+  const sql = printerFor(dialect, 'external').printQuery(warehouseQuery(inlineSegment(segment, library, catalog, now), catalog));
   return { sql, dynamics: exportDynamics(segment, catalog, others) };
 }
