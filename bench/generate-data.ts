@@ -8,19 +8,22 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BENCH_NOW, type Layout, type Scale } from './scales';
+import { BENCH_NOW, scaleNamed, type Layout, type Scale } from './scales';
 
 /** The generator's own sources: any change to them gives a new folder, never stale data. */
 const GENERATOR_SOURCES = ['bench/write-sample.ts', 'bench/generate-data.ts'];
+/** A streamed scale is written by native DuckDB SQL alone, never held in memory. */
+const STREAMED_SOURCES = ['bench/write-streamed.ts'];
 const SAMPLE_DIR = 'src/data/sample';
 
-function generatorHash(): string {
-  const hash = createHash('sha256');
+function generatorHash(scale: Scale, source?: string): string {
+  const hash = createHash('sha256').update(source ?? '');
   const sample = readdirSync(SAMPLE_DIR)
     .filter((f) => f.endsWith('.ts'))
     .sort()
     .map((f) => path.join(SAMPLE_DIR, f));
-  for (const file of [...GENERATOR_SOURCES, ...sample]) hash.update(file).update(readFileSync(file));
+  const sources = scale.streamed ? [...STREAMED_SOURCES, ...sample] : [...GENERATOR_SOURCES, ...sample];
+  for (const file of sources) hash.update(file).update(readFileSync(file));
   return hash.digest('hex').slice(0, 8);
 }
 
@@ -38,21 +41,31 @@ function listFiles(dir: string, layout: Layout): DataFolder {
 }
 
 export function ensureDataFolder(root: string, scale: Scale, seed: number, layout: Layout, log: (line: string) => void): DataFolder {
-  const dir = path.join(root, 'data', `${scale.name}-${layout}-s${seed}-${generatorHash()}`);
+  const source = scale.streamed ? ensureDataFolder(root, scaleNamed(scale.streamed.from), seed, layout, log).dir : undefined;
+  const dir = path.join(root, 'data', `${scale.name}-${layout}-s${seed}-${generatorHash(scale, source)}`);
   const marker = path.join(dir, 'complete.json');
   if (existsSync(marker)) return listFiles(dir, layout);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   log(`generating ${scale.name} sample data (${layout} layout, seed ${seed}) into ${dir}`);
   const started = performance.now();
-  const job = { dir, contacts: scale.contacts, interactions: scale.interactions, seed, now: BENCH_NOW, layout };
-  const child = spawnSync(
-    process.execPath,
-    ['--max-old-space-size=16384', '--import', 'tsx', 'bench/write-sample.ts', JSON.stringify(job)],
-    {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
+  const job = {
+    dir,
+    contacts: scale.contacts,
+    interactions: scale.interactions,
+    seed,
+    now: BENCH_NOW,
+    layout,
+    source,
+    copies: scale.streamed?.copies,
+  };
+  const child = scale.streamed
+    ? spawnSync(process.execPath, ['--import', 'tsx', 'bench/write-streamed.ts', JSON.stringify(job)], {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      })
+    : spawnSync(process.execPath, ['--max-old-space-size=16384', '--import', 'tsx', 'bench/write-sample.ts', JSON.stringify(job)], {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
   if (child.status !== 0) throw new Error(`generating the data failed (exit ${child.status ?? child.signal})`);
   const seconds = (performance.now() - started) / 1000;
   writeFileSync(marker, JSON.stringify({ job, seconds }));

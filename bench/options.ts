@@ -17,24 +17,37 @@ export interface CliOptions {
   readonly evaluate: boolean;
   /** With --evaluate: also `--engine postgres` on this server. */
   readonly postgres?: string;
+  /** With --evaluate: also `--engine clickhouse` with this URL. */
+  readonly clickhouse?: string;
+  /** With --evaluate: time the hand-written native DuckDB SQL too (off with --no-baseline). */
+  readonly baseline: boolean;
   /** With --evaluate: SEGMENT_STUDIO_MEMORY_LIMIT for the native engine, e.g. 4GB. */
   readonly memoryLimit?: string;
 }
 
 export const USAGE = `npm run bench -- [--scale ${Object.keys(SCALES).join('|')}[,…]] [--layout long|per-type[,…]] [--runs 5] [--load-runs 3]
                  [--seed 42] [--port 4184] [--no-profile] [--no-write] [--insight]
-       npm run bench -- --evaluate [--scale 100k] [--runs 3] [--postgres postgres://user@host:port/db] [--memory-limit 4GB] [--no-write]`;
+       npm run bench -- --evaluate [--scale 100k] [--runs 3] [--postgres postgres://user@host:port/db]
+                 [--clickhouse http://host:port/?cluster=…&shards=…] [--memory-limit 4GB] [--no-baseline] [--no-write]`;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--no-write' || arg === '--no-profile' || arg === '--help' || arg === '--evaluate' || arg === '--insight') flags.add(arg);
+    if (
+      arg === '--no-write' ||
+      arg === '--no-profile' ||
+      arg === '--help' ||
+      arg === '--evaluate' ||
+      arg === '--no-baseline' ||
+      arg === '--insight'
+    )
+      flags.add(arg);
     else if (arg.startsWith('--') && i + 1 < argv.length) values.set(arg, argv[++i]!);
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
-  const known = ['--scale', '--layout', '--runs', '--load-runs', '--seed', '--port', '--postgres', '--memory-limit'];
+  const known = ['--scale', '--layout', '--runs', '--load-runs', '--seed', '--port', '--postgres', '--clickhouse', '--memory-limit'];
   for (const key of values.keys()) if (!known.includes(key)) throw new Error(`unknown option ${key}\n${USAGE}`);
   if (flags.has('--help')) throw new Error(USAGE);
   const int = (key: string, fallback: number) => {
@@ -61,6 +74,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     insight: flags.has('--insight'),
     evaluate: flags.has('--evaluate'),
     ...(values.has('--postgres') ? { postgres: values.get('--postgres')! } : {}),
+    ...(values.has('--clickhouse') ? { clickhouse: values.get('--clickhouse')! } : {}),
+    baseline: !flags.has('--no-baseline'),
     ...(values.has('--memory-limit') ? { memoryLimit: values.get('--memory-limit')! } : {}),
   };
 }

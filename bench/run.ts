@@ -50,6 +50,8 @@ async function runEvaluate(options: CliOptions, scale: string): Promise<void> {
   const result = await benchEvaluate(scale, {
     rounds: options.runs,
     ...(options.postgres ? { postgresUrl: options.postgres } : {}),
+    ...(options.clickhouse ? { clickhouseUrl: options.clickhouse } : {}),
+    baseline: options.baseline,
     ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
     log: (line) => console.error(line),
   });

@@ -3,6 +3,11 @@ export interface Scale {
   readonly name: string;
   readonly contacts: number;
   readonly interactions: number;
+  /**
+   * Too large for the in-memory sample generator: `copies` copies of the `from` scale's folder,
+   * each with its own record ids, streamed by native DuckDB SQL (bench/write-streamed.ts).
+   */
+  readonly streamed?: { readonly from: string; readonly copies: number };
 }
 
 export const SCALES: Readonly<Record<string, Scale>> = {
@@ -10,6 +15,7 @@ export const SCALES: Readonly<Record<string, Scale>> = {
   small: { name: 'small', contacts: 10_000, interactions: 200_000 },
   '100k': { name: '100k', contacts: 100_000, interactions: 2_000_000 },
   '1m': { name: '1m', contacts: 1_000_000, interactions: 20_000_000 },
+  '5m': { name: '5m', contacts: 5_000_000, interactions: 100_000_000, streamed: { from: '1m', copies: 5 } },
 };
 
 /** How interactions are laid out in files: one long `interactions` table, or one file per type. */

@@ -71,13 +71,18 @@ async function counted(ui: App, entries: LibraryEntry[]): Promise<Record<string,
   return Object.fromEntries(entries.map((e) => [e.id, ui.counts.counts[e.id]?.count]));
 }
 
-/** The Query tab's SQL, with every reference inlined, run on its own. */
+/** The Query tab's SQL, with every reference inlined, run on its own; the "warehouse" it reads is the fixture's own database. */
 async function queried(segments: Segment[], name: string): Promise<string[]> {
   const lib: Library = { version: 1, segments };
+  const { entities, interactions } = fixture.catalog;
+  const warehouse = {
+    entities: Object.fromEntries(Object.entries(entities).map(([e, info]) => [e, info.table])),
+    types: Object.fromEntries(Object.entries(interactions.types).map(([t, info]) => [t, [{ table: info.table }]])),
+  };
   const { sql } = queryTexts(
     segments.find((s) => s.name === name)!,
     lib,
-    fixture.catalog,
+    { ...fixture.catalog, warehouse },
     NOW,
   );
   return (await fixture.db.query(sql)).map((r) => String(r.id)).sort();

@@ -33,6 +33,8 @@ export interface LoadPlan {
   readonly entities: readonly EntityPlan[];
   readonly relations: readonly RelationInfo[];
   readonly interactionSources: readonly InteractionSourcePlan[];
+  /** catalog.json's `"tables"`: what each file's table is called in a warehouse. */
+  readonly warehouseNames?: Readonly<Record<string, string>>;
   readonly typeField: string;
   readonly timestampField: string;
   readonly contactLinks: readonly string[];
@@ -168,5 +170,14 @@ export function planTables(sources: readonly SourceTable[], catalog: CatalogFile
     if (ix.typeColumn) markText(ix.source.stem, ix.typeColumn);
   }
 
-  return { entities, relations, interactionSources, typeField, timestampField, contactLinks, textColumns };
+  return {
+    entities,
+    relations,
+    interactionSources,
+    typeField,
+    timestampField,
+    contactLinks,
+    textColumns,
+    ...(catalog.tables ? { warehouseNames: catalog.tables } : {}),
+  };
 }

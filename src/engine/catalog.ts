@@ -35,8 +35,20 @@ export interface InteractionTypeInfo {
   readonly rowCount?: number;
 }
 
+/**
+ * What the loaded tables are called outside the app, for SQL meant to run in a warehouse: each
+ * name is catalog.json's `"tables"` entry for the file's stem, else the stem itself.
+ */
+export interface WarehouseTables {
+  readonly entities: Readonly<Record<string, string>>;
+  /** Per interaction type, the tables its rows come from; `typeColumn` when the table is the long one, holding every type. */
+  readonly types: Readonly<Record<string, readonly { readonly table: string; readonly typeColumn?: string }[]>>;
+}
+
 export interface Catalog {
   readonly contactEntity: 'contact';
+  /** Absent for a catalog bound to a server's own tables, which are already the warehouse's. */
+  readonly warehouse?: WarehouseTables;
   readonly entities: Readonly<Record<string, EntityInfo>>;
   readonly relations: readonly RelationInfo[];
   readonly interactions: {

@@ -3,7 +3,7 @@
  * and interaction type's table, fields and row count, and a table per type where a type's rows
  * come from several sources.
  */
-import type { Catalog, EntityInfo, Fields, InteractionTypeInfo } from '../../engine/catalog';
+import type { Catalog, EntityInfo, Fields, InteractionTypeInfo, WarehouseTables } from '../../engine/catalog';
 import type { Query } from '../../engine/sql/ast';
 import * as q from '../../engine/sql/build';
 import type { SqlRunner } from '../engines/engine';
@@ -15,10 +15,26 @@ import { rowCount, tableFields } from './tables';
 export function assembleCatalog(plan: LoadPlan, entities: Record<string, EntityInfo>, types: Record<string, InteractionTypeInfo>): Catalog {
   return {
     contactEntity: 'contact',
+    warehouse: warehouseTables(plan, Object.keys(types)),
     entities,
     relations: plan.relations,
     interactions: { typeField: plan.typeField, timestampField: plan.timestampField, contactLinks: plan.contactLinks, types },
   };
+}
+
+/** Where each table came from, by its warehouse name (for SQL copied out of the app). */
+function warehouseTables(plan: LoadPlan, typeNames: readonly string[]): WarehouseTables {
+  const named = (stem: string) => (plan.warehouseNames && Object.hasOwn(plan.warehouseNames, stem) ? plan.warehouseNames[stem]! : stem);
+  const entities = Object.fromEntries(plan.entities.map((e) => [e.name, named(e.source.stem)]));
+  const types = Object.fromEntries(
+    typeNames.map((type) => [
+      type,
+      plan.interactionSources
+        .filter((ix) => ix.type === type || (ix.type === undefined && ix.typeColumn !== undefined))
+        .map((ix) => ({ table: named(ix.source.stem), ...(ix.type === undefined ? { typeColumn: ix.typeColumn! } : {}) })),
+    ]),
+  );
+  return { entities, types };
 }
 
 /** `fields` when the caller has read them already (with other tables', in one query). */

@@ -16,9 +16,18 @@ export interface Printer {
   printStatement(statement: Statement): string;
 }
 
-const printers: Partial<Record<Dialect, Printer>> = { duckdb, postgres, clickhouse };
+/**
+ * Whose tables a query reads: the engine's own (the default), or a warehouse's (`external`, SQL
+ * copied out of the app). Only ClickHouse prints them apart: its engine stores timestamps as
+ * microseconds and text beside a lowercased copy, where a warehouse has DateTime and String.
+ */
+export type TableStorage = 'engine' | 'external';
 
-export function printerFor(dialect: Dialect): Printer {
+const printers: Partial<Record<Dialect, Printer>> = { duckdb, postgres, clickhouse };
+const externalClickhouse: Printer = { ...clickhouse, printQuery: (query) => clickhouse.printQuery(query, 'external') };
+
+export function printerFor(dialect: Dialect, storage: TableStorage = 'engine'): Printer {
+  if (dialect === 'clickhouse' && storage === 'external') return externalClickhouse;
   return printers[dialect] ?? fail(dialect);
 }
 

@@ -9,6 +9,7 @@
  */
 import type { Expr, From, Query, SetOperator } from './ast';
 import * as q from './build';
+import { mapChildren } from './map-tables';
 
 type Ctes = ReadonlyMap<string, Query>;
 
@@ -57,49 +58,13 @@ function lowerFrom(from: From, ctes: Ctes): From {
 }
 
 function lowerExpr(expr: Expr, ctes: Ctes): Expr {
-  const down = (e: Expr) => lowerExpr(e, ctes);
-  switch (expr.kind) {
-    case 'literal':
-    case 'column':
-    case 'star':
-      return expr;
-    case 'arithmetic':
-      return { ...expr, left: down(expr.left), right: down(expr.right) };
-    case 'list':
-      return { ...expr, items: expr.items.map(down) };
-    case 'call':
-      return { ...expr, args: expr.args.map(down) };
-    case 'lowerEach':
-      return { ...expr, list: down(expr.list) };
-    case 'aggregate':
-      return {
-        ...expr,
-        ...(expr.arg === undefined ? {} : { arg: down(expr.arg) }),
-        ...(expr.filter === undefined ? {} : { filter: down(expr.filter) }),
-      };
-    case 'compare':
-      return { ...expr, left: down(expr.left), right: down(expr.right) };
-    case 'logical':
-      return { ...expr, items: expr.items.map(down) };
-    case 'not':
-      return { ...expr, expr: down(expr.expr) };
-    case 'isNull':
-      return { ...expr, expr: down(expr.expr) };
-    case 'between':
-      return { ...expr, expr: down(expr.expr), low: down(expr.low), high: down(expr.high) };
-    case 'inList': {
-      const lowered = { ...expr, expr: down(expr.expr), items: expr.items.map(down) };
-      return expr.negated ? q.and(q.isNull(lowered.expr, true), lowered) : lowered;
-    }
-    case 'inQuery': {
-      const lowered = { ...expr, expr: down(expr.expr), query: lowerQueryIn(expr.query, ctes) };
-      return expr.negated ? q.and(q.isNull(lowered.expr, true), lowered) : lowered;
-    }
-    case 'exists':
-      return { ...expr, query: lowerQueryIn(expr.query, ctes) };
-    case 'cast':
-      return { ...expr, expr: down(expr.expr) };
-  }
+  const lowered = mapChildren(
+    expr,
+    (e) => lowerExpr(e, ctes),
+    (query) => lowerQueryIn(query, ctes),
+  );
+  if ((lowered.kind === 'inList' || lowered.kind === 'inQuery') && lowered.negated) return q.and(q.isNull(lowered.expr, true), lowered);
+  return lowered;
 }
 
 function lowerQueryIn(query: Query, ctes: Ctes): Query {

@@ -66,6 +66,28 @@ export function quoteDate(date: string): string {
   return String(Math.round(d.getTime() / 86_400_000));
 }
 
+/**
+ * For a warehouse's own tables (`DateTime` or `DateTime64` columns): a UTC instant as a `DateTime`
+ * when it is a whole second in DateTime's range, else as a `DateTime64` with milliseconds.
+ */
+export function quoteExternalTimestamp(instant: number): string {
+  if (!Number.isFinite(instant)) throw new Error(`Not a valid instant: ${instant}`);
+  const iso = new Date(Math.round(instant)).toISOString();
+  const year = Number(iso.slice(0, 4));
+  const whole = Math.round(instant) % 1000 === 0 && year >= 1970 && year < 2106;
+  return whole
+    ? `toDateTime(${quoteString(`${iso.slice(0, 10)} ${iso.slice(11, 19)}`)}, 'UTC')`
+    : `toDateTime64(${quoteString(`${iso.slice(0, 10)} ${iso.slice(11, 23)}`)}, 3, 'UTC')`;
+}
+
+/** For a warehouse's own `Date` (1970–2149) or `Date32` columns: a calendar date. */
+export function quoteExternalDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new Error(`Not a calendar date: ${date}`);
+  const year = Number(m[1]);
+  return `${year >= 1970 && year < 2149 ? 'toDate' : 'toDate32'}(${quoteString(date)})`;
+}
+
 /** A table in another database. */
 export function quoteTableIn(database: string, table: string): string {
   return `${quoteIdentifier(database)}.${quoteIdentifier(table)}`;

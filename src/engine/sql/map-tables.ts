@@ -1,0 +1,86 @@
+/** Rewrites every table a query reads (in FROM clauses and in subqueries anywhere) by a function. */
+import type { Expr, From, Query } from './ast';
+
+export type TableMapper = (table: Extract<From, { kind: 'table' }>) => From;
+
+export function mapTables(query: Query, map: TableMapper): Query {
+  const inQuery = (q: Query): Query => mapTables(q, map);
+  const inExpr = (e: Expr): Expr => mapChildren(e, inExpr, inQuery);
+  switch (query.kind) {
+    case 'select':
+      return {
+        ...query,
+        columns: query.columns.map((c) => ({ ...c, expr: inExpr(c.expr) })),
+        ...(query.from ? { from: mapFrom(query.from, map, inExpr) } : {}),
+        ...(query.where ? { where: inExpr(query.where) } : {}),
+        ...(query.groupBy ? { groupBy: query.groupBy.map(inExpr) } : {}),
+        ...(query.having ? { having: inExpr(query.having) } : {}),
+        ...(query.orderBy ? { orderBy: query.orderBy.map((o) => ('kind' in o ? inExpr(o) : { ...o, expr: inExpr(o.expr) })) } : {}),
+      };
+    case 'setOperation':
+      return { ...query, left: inQuery(query.left), right: inQuery(query.right) };
+    case 'with': {
+      // A common table expression's name is not a table of the data.
+      const names = new Set(query.ctes.map((c) => c.name));
+      const keepCtes: TableMapper = (table) =>
+        table.database === undefined && table.schema === undefined && names.has(table.name) ? table : map(table);
+      return {
+        ...query,
+        ctes: query.ctes.map((c) => ({ ...c, query: mapTables(c.query, keepCtes) })),
+        body: mapTables(query.body, keepCtes),
+      };
+    }
+  }
+}
+
+function mapFrom(from: From, map: TableMapper, inExpr: (e: Expr) => Expr): From {
+  switch (from.kind) {
+    case 'table':
+      return map(from);
+    case 'tableFunction':
+      return from;
+    case 'subquery':
+      return { ...from, query: mapTables(from.query, map) };
+    case 'join':
+      return { ...from, left: mapFrom(from.left, map, inExpr), right: mapFrom(from.right, map, inExpr), on: inExpr(from.on) };
+  }
+}
+
+/** An expression with each sub-expression mapped by `down` and each subquery by `inQuery` (one level). */
+export function mapChildren(expr: Expr, down: (e: Expr) => Expr, inQuery: (q: Query) => Query): Expr {
+  switch (expr.kind) {
+    case 'literal':
+    case 'column':
+    case 'star':
+      return expr;
+    case 'arithmetic':
+    case 'compare':
+      return { ...expr, left: down(expr.left), right: down(expr.right) };
+    case 'list':
+      return { ...expr, items: expr.items.map(down) };
+    case 'call':
+      return { ...expr, args: expr.args.map(down) };
+    case 'lowerEach':
+      return { ...expr, list: down(expr.list) };
+    case 'aggregate':
+      return {
+        ...expr,
+        ...(expr.arg === undefined ? {} : { arg: down(expr.arg) }),
+        ...(expr.filter === undefined ? {} : { filter: down(expr.filter) }),
+      };
+    case 'logical':
+      return { ...expr, items: expr.items.map(down) };
+    case 'not':
+    case 'isNull':
+    case 'cast':
+      return { ...expr, expr: down(expr.expr) };
+    case 'between':
+      return { ...expr, expr: down(expr.expr), low: down(expr.low), high: down(expr.high) };
+    case 'inList':
+      return { ...expr, expr: down(expr.expr), items: expr.items.map(down) };
+    case 'inQuery':
+      return { ...expr, expr: down(expr.expr), query: inQuery(expr.query) };
+    case 'exists':
+      return { ...expr, query: inQuery(expr.query) };
+  }
+}

@@ -1,0 +1,11 @@
+SELECT DISTINCT `set_operand`.`id` AS `id`
+FROM (
+  SELECT `c0`.`contactid` AS `id`
+  FROM `crm`.`contact` AS `c0`
+  WHERE lowerUTF8(`c0`.`address1_city`) = lowerUTF8('seattle')
+) AS `set_operand`
+WHERE `set_operand`.`id` GLOBAL NOT IN (
+  SELECT `c0`.`contactid` AS `id`
+  FROM `crm`.`contact` AS `c0`
+  WHERE `c0`.`contactid` IN ('c2', 'c99')
+)

@@ -1,0 +1,7 @@
+SELECT `c0`.`contactid` AS `id`
+FROM `crm`.`contact` AS `c0`
+WHERE `c0`.`parentcustomerid` GLOBAL IN (
+  SELECT `r1`.`accountid`
+  FROM `crm`.`account` AS `r1`
+  WHERE (`r1`.`revenue` >= 1000000) AND (`r1`.`industrycode` = 3)
+)

@@ -1,0 +1,3 @@
+SELECT `c0`.`contactid` AS `id`
+FROM `crm`.`contact` AS `c0`
+WHERE (positionUTF8(lowerUTF8(`c0`.`address1_city`), lowerUTF8('_')) > 0)
