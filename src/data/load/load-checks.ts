@@ -57,35 +57,12 @@ export interface InteractionRowRules {
   readonly type?: string;
 }
 
+/** What `scanSource` found against those rules. */
 export interface InteractionRowFinding {
   /** The first row with no timestamp. */
   readonly missing?: number;
   /** The first row of the wrong (or no) type. */
   readonly wrong?: number;
-}
-
-/** One scan for both checks; the offending row's type is looked up only when there is one (`typeAt`). */
-export function interactionRows(rules: InteractionRowRules): Check<InteractionRowFinding> {
-  const type = column(rules.typeField);
-  const wrongType = !rules.typeColumn
-    ? q.FALSE
-    : rules.type === undefined
-      ? q.isNull(type)
-      : q.compare('IS DISTINCT FROM', type, q.text(rules.type));
-  return {
-    query: q.select(
-      [
-        q.as(q.aggWhere('min', q.ROWID, q.isNull(column(rules.timestampField))), 'missing'),
-        q.as(q.aggWhere('min', q.ROWID, wrongType), 'wrong'),
-      ],
-      { from: q.table(rules.table) },
-    ),
-    read: (rows) => {
-      const missing = firstValue(rows, 'missing');
-      const wrong = rules.typeColumn ? firstValue(rows, 'wrong') : undefined;
-      return { ...(missing === undefined ? {} : { missing: Number(missing) }), ...(wrong === undefined ? {} : { wrong: Number(wrong) }) };
-    },
-  };
 }
 
 export function missingTimestamp(rules: InteractionRowRules, rowid: number, place: Place): string {
@@ -128,11 +105,11 @@ export function hashIds(ids: Query): Query {
   return q.select([q.as(q.call('hash', column('k')), 'h')], { from: q.subquery(ids, 'ids') });
 }
 
-/** Hashes seen more than once in one slice of the hashes. */
-export function repeatedHashes(hashes: string, slices: number, slice: number): Query {
+/** Hashes seen more than once in one slice of the hashes (a table of them, or their query). */
+export function repeatedHashes(hashes: string | Query, slices: number, slice: number): Query {
   const h = column('h');
   return q.select([h], {
-    from: q.table(hashes),
+    from: typeof hashes === 'string' ? q.table(hashes) : q.subquery(hashes, 'hashes'),
     ...(slices > 1 ? { where: q.compare('=', q.arithmetic('%', h, q.num(slices)), q.num(slice)) } : {}),
     groupBy: [h],
     having: q.compare('>', q.agg('count'), q.num(1)),
@@ -187,7 +164,9 @@ export function duplicateIdPlaces(
  * the source it is in. The ids are hashed once into a narrow temporary table `hashes`, whose
  * hashes are then grouped a slice at a time: one GROUP BY over all ids can run DuckDB-WASM out
  * of memory, and slicing the ids themselves hashed every id once per slice (BENCHMARKS.md).
- * Ids are read again only in a slice where two hashes are equal.
+ * Ids are read again only in a slice where two hashes are equal. With `sliceRows` infinite
+ * (an engine that spills, such as native DuckDB) the hashes are grouped whole as they are
+ * computed, in one pass, and not kept.
  */
 export async function duplicateInteractionId(
   runner: SqlRunner,
@@ -198,14 +177,18 @@ export async function duplicateInteractionId(
 ): Promise<{ readonly source: number; readonly message: string } | undefined> {
   if (sources.length === 0) return undefined;
   const ids = allIds(sources);
+  const inSlice = async (repeated: Query) => {
+    if (!(await ask(runner, anyRow(repeated)))) return undefined;
+    const key = await ask(runner, duplicateId(ids, repeated));
+    return key === undefined ? undefined : await ask(runner, duplicateIdPlaces(ids, key, describe));
+  };
+  if (sliceRows === Number.POSITIVE_INFINITY) return inSlice(repeatedHashes(hashIds(ids), 1, 0));
   await execute(runner, q.createTempTableAs(hashes, hashIds(ids)));
   try {
     const slices = Math.max(1, Math.ceil((await ask(runner, rowCount(hashes))) / sliceRows));
     for (let slice = 0; slice < slices; slice++) {
-      const repeated = repeatedHashes(hashes, slices, slice);
-      if (!(await ask(runner, anyRow(repeated)))) continue;
-      const key = await ask(runner, duplicateId(ids, repeated));
-      if (key !== undefined) return await ask(runner, duplicateIdPlaces(ids, key, describe));
+      const found = await inSlice(repeatedHashes(hashes, slices, slice));
+      if (found) return found;
     }
     return undefined;
   } finally {
@@ -233,13 +216,4 @@ export function timestampColumnProblem(
   if (!csv && fieldTypeOf(type) !== 'timestamp' && fieldTypeOf(type) !== 'date')
     return `column "${timestampColumn}" must hold timestamps; it holds ${type}`;
   return undefined;
-}
-
-/** Rows per type in an interaction table. */
-export function typeCounts(table: string, typeField: string): Check<Map<string, number>> {
-  const type = column(typeField);
-  return {
-    query: q.select([q.as(type, 't'), q.as(q.agg('count'), 'n')], { from: q.table(table), groupBy: [type] }),
-    read: (rows) => new Map(rows.map((r) => [String(r.t), Number(r.n)])),
-  };
 }
