@@ -13,6 +13,8 @@ export interface CliOptions {
   readonly write: boolean;
   /** Time `npm run evaluate` per engine against hand-written native DuckDB instead of the browser. */
   readonly evaluate: boolean;
+  /** Time the built app's first screen (cold starts, fresh profile) instead. */
+  readonly firstScreen: boolean;
   /** With --evaluate: also `--engine postgres` on this server. */
   readonly postgres?: string;
   /** With --evaluate: SEGMENT_STUDIO_MEMORY_LIMIT for the native engine, e.g. 4GB. */
@@ -21,6 +23,7 @@ export interface CliOptions {
 
 export const USAGE = `npm run bench -- [--scale ${Object.keys(SCALES).join('|')}[,…]] [--layout long|per-type[,…]] [--runs 5] [--load-runs 3]
                  [--seed 42] [--port 4184] [--no-profile] [--no-write]
+       npm run bench -- --first-screen [--runs 3]
        npm run bench -- --evaluate [--scale 100k] [--runs 3] [--postgres postgres://user@host:port/db] [--memory-limit 4GB] [--no-write]`;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
@@ -28,7 +31,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--no-write' || arg === '--no-profile' || arg === '--help' || arg === '--evaluate') flags.add(arg);
+    if (arg === '--no-write' || arg === '--no-profile' || arg === '--help' || arg === '--evaluate' || arg === '--first-screen')
+      flags.add(arg);
     else if (arg.startsWith('--') && i + 1 < argv.length) values.set(arg, argv[++i]!);
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
@@ -57,6 +61,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     profile: !flags.has('--no-profile'),
     write: !flags.has('--no-write'),
     evaluate: flags.has('--evaluate'),
+    firstScreen: flags.has('--first-screen'),
     ...(values.has('--postgres') ? { postgres: values.get('--postgres')! } : {}),
     ...(values.has('--memory-limit') ? { memoryLimit: values.get('--memory-limit')! } : {}),
   };
