@@ -105,11 +105,11 @@ export function hashIds(ids: Query): Query {
   return q.select([q.as(q.call('hash', column('k')), 'h')], { from: q.subquery(ids, 'ids') });
 }
 
-/** Hashes seen more than once in one slice of the hashes (a table of them, or their query). */
-export function repeatedHashes(hashes: string | Query, slices: number, slice: number): Query {
+/** Hashes seen more than once in one slice of the hashes. */
+export function repeatedHashes(hashes: string, slices: number, slice: number): Query {
   const h = column('h');
   return q.select([h], {
-    from: typeof hashes === 'string' ? q.table(hashes) : q.subquery(hashes, 'hashes'),
+    from: q.table(hashes),
     ...(slices > 1 ? { where: q.compare('=', q.arithmetic('%', h, q.num(slices)), q.num(slice)) } : {}),
     groupBy: [h],
     having: q.compare('>', q.agg('count'), q.num(1)),
@@ -165,8 +165,7 @@ export function duplicateIdPlaces(
  * hashes are then grouped a slice at a time: one GROUP BY over all ids can run DuckDB-WASM out
  * of memory, and slicing the ids themselves hashed every id once per slice (BENCHMARKS.md).
  * Ids are read again only in a slice where two hashes are equal. With `sliceRows` infinite
- * (an engine that spills, such as native DuckDB) the hashes are grouped whole as they are
- * computed, in one pass, and not kept.
+ * (an engine that spills, such as native DuckDB) the hashes are grouped whole, in one slice.
  */
 export async function duplicateInteractionId(
   runner: SqlRunner,
@@ -177,18 +176,14 @@ export async function duplicateInteractionId(
 ): Promise<{ readonly source: number; readonly message: string } | undefined> {
   if (sources.length === 0) return undefined;
   const ids = allIds(sources);
-  const inSlice = async (repeated: Query) => {
-    if (!(await ask(runner, anyRow(repeated)))) return undefined;
-    const key = await ask(runner, duplicateId(ids, repeated));
-    return key === undefined ? undefined : await ask(runner, duplicateIdPlaces(ids, key, describe));
-  };
-  if (sliceRows === Number.POSITIVE_INFINITY) return inSlice(repeatedHashes(hashIds(ids), 1, 0));
   await execute(runner, q.createTempTableAs(hashes, hashIds(ids)));
   try {
     const slices = Math.max(1, Math.ceil((await ask(runner, rowCount(hashes))) / sliceRows));
     for (let slice = 0; slice < slices; slice++) {
-      const found = await inSlice(repeatedHashes(hashes, slices, slice));
-      if (found) return found;
+      const repeated = repeatedHashes(hashes, slices, slice);
+      if (!(await ask(runner, anyRow(repeated)))) continue;
+      const key = await ask(runner, duplicateId(ids, repeated));
+      if (key !== undefined) return await ask(runner, duplicateIdPlaces(ids, key, describe));
     }
     return undefined;
   } finally {
