@@ -33,7 +33,7 @@ export interface SegmentRun {
 }
 
 export interface PreviewRun {
-  /** The app's preview (src/state/preview-run.ts): the edited segment's Flow, step by step, counted. */
+  /** The app's preview (src/data/evaluate-steps.ts): the edited segment's Flow, step by step, counted. */
   readonly ms: number;
   readonly count: number;
   /**

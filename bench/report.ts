@@ -244,7 +244,7 @@ function scaleSection(r: ScaleResult): string[] {
 
   if (r.previewSql.length > 0) {
     out.push(
-      "**Designer preview** (the app's own preview code, src/state/preview-run.ts: the edited segment's Flow step by step, each step counted; referenced segments and Flow groups come from its cache. *Cold* is the first run, before anything is cached; the others are medians of warm runs, each made just after the designer showed the segment before the edit (so its groups and references are kept, and only what the edit changed is evaluated). Interaction segments also get the designer's histogram, which reads the per-contact values the preview kept):",
+      "**Designer preview** (the app's own preview code, src/data/evaluate-steps.ts: the edited segment's Flow step by step, each step counted; referenced segments and Flow groups come from its cache. *Cold* is the first run, before anything is cached; the others are medians of warm runs, each made just after the designer showed the segment before the edit (so its groups and references are kept, and only what the edit changed is evaluated). Interaction segments also get the designer's histogram, which reads the per-contact values the preview kept):",
       '',
     );
     out.push(

@@ -10,7 +10,7 @@ import type { Catalog } from '../src/engine/catalog';
 import { parseLibraryOrThrow } from '../src/engine/parse-library';
 import type { InteractionQuery } from '../src/engine/library-schema';
 import { DataDesignerServices } from '../src/state/designer/data-designer-services';
-import { SegmentTables } from '../src/state/preview/preview-tables';
+import { SegmentEvaluator } from '../src/data/segment-evaluator';
 import { FIXTURE_DATA } from './helpers/examples';
 
 const NOW = Date.parse('2026-03-31T12:00:00Z');
@@ -21,7 +21,7 @@ let services: DataDesignerServices;
 beforeAll(async () => {
   db = await createNodeConnector();
   ({ catalog } = await loadData(db, await readFolder(FIXTURE_DATA), nodeDecoders));
-  services = new DataDesignerServices({ connector: db, catalog, version: 1 }, new SegmentTables('designer'));
+  services = new DataDesignerServices({ connector: db, catalog, version: 1 }, new SegmentEvaluator('designer'));
 });
 afterAll(() => db.close());
 

@@ -6,7 +6,7 @@ import { pairMatrix, intersectionSteps, segmentSizes } from '../src/state/insigh
 import { OverlapState } from '../src/state/insight/overlap-state.svelte';
 import type { LibraryEntry } from '../src/state/library/library-entries';
 import { EvaluationClock } from '../src/state/preview/preview-clock.svelte';
-import { SegmentTables } from '../src/state/preview/preview-tables';
+import { SegmentEvaluator } from '../src/data/segment-evaluator';
 import { NOW } from './helpers/fixture-data';
 import { fixtureDatabase } from './helpers/fixture-database';
 
@@ -47,7 +47,7 @@ function overlapState(created: SegmentInput[] = []) {
   return new OverlapState({
     data: { connector: fixture.db, catalog: fixture.catalog, version: 1 },
     clock,
-    tables: new SegmentTables('overlap-test'),
+    evaluator: new SegmentEvaluator('overlap-test'),
     library,
   });
 }

@@ -10,8 +10,8 @@ import { readFolder } from '../src/data/read-folder';
 import type { Catalog } from '../src/engine/catalog';
 import type { CompoundSegment, Library, ProfileSegment, Segment } from '../src/engine/library-schema';
 import { parseLibraryOrThrow } from '../src/engine/parse-library';
-import { runPreview, Superseded } from '../src/state/preview/preview-run';
-import { SegmentTables, type EvaluationContext } from '../src/state/preview/preview-tables';
+import { evaluateSteps, Superseded } from '../src/data/evaluate-steps';
+import { SegmentEvaluator, type EvaluationContext } from '../src/data/segment-evaluator';
 import { FIXTURE_DATA, FIXTURE_LIBRARY } from './helpers/examples';
 
 const NOW = Date.parse('2026-03-31T12:00:00Z');
@@ -25,12 +25,24 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-const context = (lib: Library = library, now = NOW): EvaluationContext => ({ db, catalog, library: lib, now, epoch: `1|${now}` });
+const context = (lib: Library = library, now = NOW): EvaluationContext => ({
+  runner: connectorRunner(db),
+  catalog,
+  library: lib,
+  now,
+  epoch: `1|${now}`,
+});
 
 /** A context whose connector records every statement it runs. */
 function recording(): { ctx: EvaluationContext; statements: string[] } {
   const statements: string[] = [];
-  return { ctx: { ...context(), db: { ...db, query: (sql: string) => (statements.push(sql), db.query(sql)) } }, statements };
+  const runner = connectorRunner(db);
+  const recorded = {
+    ...runner,
+    execute: (sql: string) => (statements.push(sql), runner.execute(sql)),
+    query: (sql: string) => (statements.push(sql), runner.query(sql)),
+  };
+  return { ctx: { ...context(), runner: recorded }, statements };
 }
 
 async function evaluateCounts(lib: Library, now = NOW): Promise<Record<string, number>> {
@@ -40,7 +52,7 @@ async function evaluateCounts(lib: Library, now = NOW): Promise<Record<string, n
 
 describe('designer evaluation on the worked examples', () => {
   it('segment tables count every segment like evaluate does', async () => {
-    const tables = new SegmentTables();
+    const tables = new SegmentEvaluator();
     const expected = await evaluateCounts(library);
     for (const segment of library.segments) {
       expect((await tables.materialise(context(), segment.name)).count, segment.name).toBe(expected[segment.name]);
@@ -48,15 +60,15 @@ describe('designer evaluation on the worked examples', () => {
   });
 
   it('a preview totals like evaluate and counts each group prefix of the Flow', async () => {
-    const tables = new SegmentTables();
+    const tables = new SegmentEvaluator();
     const expected = await evaluateCounts(library);
     let n = 0;
     for (const segment of library.segments) {
-      const outcome = await runPreview(context(), tables, segment, `preview:${++n}`, () => true);
+      const outcome = await evaluateSteps(context(), tables, segment, `preview:${++n}`, () => true);
       expect(outcome.total, segment.name).toBe(expected[segment.name]);
     }
     const engaged = library.segments.find((s) => s.name === 'EngagedSeattle')!;
-    const outcome = await runPreview(context(), tables, engaged, 'preview:steps', () => true);
+    const outcome = await evaluateSteps(context(), tables, engaged, 'preview:steps', () => true);
     // SeattleEmailable, then ∪ Referrers, then ∩ OpenedTwiceLast30Days — each prefix as its own compound segment.
     const steps = (engaged as CompoundSegment).query.steps;
     const prefixes: Segment[] = [1, 2, 3].map((k) => ({
@@ -72,7 +84,7 @@ describe('designer evaluation on the worked examples', () => {
 
   it('profile group counts follow the fold, exclude included', async () => {
     const seattle = library.segments.find((s) => s.name === 'SeattleEmailable')!;
-    const outcome = await runPreview(context(), new SegmentTables(), seattle, 'preview:seattle', () => true);
+    const outcome = await evaluateSteps(context(), new SegmentEvaluator(), seattle, 'preview:seattle', () => true);
     const profile = seattle as ProfileSegment;
     const firstGroup: Segment = { ...profile, name: 'FirstGroup', query: { groups: [profile.query.groups[0]!] } };
     const counts = await evaluateCounts({ version: 1, segments: [firstGroup, seattle] });
@@ -81,7 +93,7 @@ describe('designer evaluation on the worked examples', () => {
   });
 
   it('evaluate as of another instant changes sliding windows, and the cache follows the epoch', async () => {
-    const tables = new SegmentTables();
+    const tables = new SegmentEvaluator();
     const later = Date.parse('2026-05-15T00:00:00Z');
     const now = await tables.materialise(context(), 'OpenedTwiceLast30Days');
     const then = await tables.materialise(context(library, later), 'OpenedTwiceLast30Days');
@@ -93,13 +105,15 @@ describe('designer evaluation on the worked examples', () => {
 
   it('a superseded preview stops and leaves no table behind', async () => {
     const seattle = library.segments.find((s) => s.name === 'SeattleEmailable')!;
-    await expect(runPreview(context(), new SegmentTables(), seattle, 'preview:stale', () => false)).rejects.toBeInstanceOf(Superseded);
+    await expect(evaluateSteps(context(), new SegmentEvaluator(), seattle, 'preview:stale', () => false)).rejects.toBeInstanceOf(
+      Superseded,
+    );
     const left = await db.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'preview:stale%'`);
     expect(Number(left[0]!.n)).toBe(0);
   });
 
   it('an edit to one Flow group evaluates that group alone, and totals like evaluate', async () => {
-    const tables = new SegmentTables('flow');
+    const tables = new SegmentEvaluator('flow');
     const { ctx, statements } = recording();
     const seattle = library.segments.find((s) => s.name === 'SeattleEmailable') as ProfileSegment;
     const [first, second] = seattle.query.groups;
@@ -110,23 +124,23 @@ describe('designer evaluation on the worked examples', () => {
     };
     const groupsCreated = () => statements.filter((sql) => sql.startsWith('CREATE OR REPLACE TEMP TABLE "flow:part:')).length;
 
-    await runPreview(ctx, tables, seattle, 'preview:a', () => true);
+    await evaluateSteps(ctx, tables, seattle, 'preview:a', () => true);
     expect(groupsCreated()).toBe(2);
-    const outcome = await runPreview(ctx, tables, edited, 'preview:b', () => true);
+    const outcome = await evaluateSteps(ctx, tables, edited, 'preview:b', () => true);
     expect(groupsCreated(), 'only the edited group is evaluated again').toBe(3);
     const counts = await evaluateCounts({ version: 1, segments: [edited] });
     expect(outcome.total).toBe(counts.PortlandEmailable);
     expect(first).not.toEqual(edited.query.groups[0]);
 
-    await runPreview({ ...ctx, now: NOW + 1, epoch: `1|${NOW + 1}` }, tables, seattle, 'preview:c', () => true);
+    await evaluateSteps({ ...ctx, now: NOW + 1, epoch: `1|${NOW + 1}` }, tables, seattle, 'preview:c', () => true);
     expect(groupsCreated(), 'a new instant evaluates every group again').toBe(5);
-    await tables.clear(db);
+    await tables.clear(connectorRunner(db));
     const left = await db.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'flow:part:%'`);
     expect(Number(left[0]!.n)).toBe(0);
   });
 
   it('a new count test on an interaction query reads the kept values, and totals like evaluate', async () => {
-    const tables = new SegmentTables('counts');
+    const tables = new SegmentEvaluator('counts');
     const { ctx, statements } = recording();
     const opened = library.segments.find((s) => s.name === 'OpenedTwiceLast30Days')!;
     if (opened.kind !== 'interaction') throw new Error('OpenedTwiceLast30Days is an interaction segment');
@@ -140,11 +154,11 @@ describe('designer evaluation on the worked examples', () => {
     const variants = tests.map((count, i) => ({ ...opened, name: `Count${i}`, query: { ...opened.query, count } }) as Segment);
     const expected = await evaluateCounts({ version: 1, segments: variants });
     for (const variant of variants) {
-      const outcome = await runPreview(ctx, tables, variant, `preview:${variant.name}`, () => true);
+      const outcome = await evaluateSteps(ctx, tables, variant, `preview:${variant.name}`, () => true);
       expect(outcome.total, variant.name).toBe(expected[variant.name]);
       await db.query(`DROP TABLE "${outcome.table}"`);
     }
     expect(statements.filter((sql) => sql.startsWith('CREATE OR REPLACE TEMP TABLE "counts:part:')).length).toBe(1);
-    await tables.clear(db);
+    await tables.clear(connectorRunner(db));
   });
 });

@@ -2,22 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Segment } from '../src/engine/library-schema';
 import type { LibraryEntry } from '../src/state/library/library-entries';
 import { previewKey } from '../src/state/preview/preview-key';
+import { cityProfile, compound } from './helpers/segment-builders';
 
 const live = (segment: Segment): LibraryEntry => ({ id: segment.name, status: 'live', live: segment, updatedAt: 0 });
-const compound = (name: string, ...uses: string[]): Segment => ({
-  name,
-  kind: 'compound',
-  status: 'live',
-  timeZone: 'UTC',
-  query: { steps: uses.map((segment, i) => (i === 0 ? { segment } : { segment, combine: 'union' as const })) },
-});
-const city = (value: string): Segment => ({
-  name: 'Seattle',
-  kind: 'profile',
-  status: 'live',
-  timeZone: 'UTC',
-  query: { groups: [{ where: { field: 'address1_city', op: 'eq', value } }] },
-});
+const city = (value: string): Segment => cityProfile('Seattle', value);
 
 describe('previewKey', () => {
   it('changes when a segment the previewed one uses only indirectly changes', () => {

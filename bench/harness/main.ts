@@ -14,8 +14,8 @@ import { MEMBER_COLUMN } from '../../src/engine/compile/compile-segment';
 import type { Library, Segment } from '../../src/engine/library-schema';
 import { dropTable } from '../../src/engine/sql/statements';
 import { DataDesignerServices } from '../../src/state/designer/data-designer-services';
-import { runPreview } from '../../src/state/preview/preview-run';
-import { epochOf, SegmentTables } from '../../src/state/preview/preview-tables';
+import { evaluateSteps } from '../../src/data/evaluate-steps';
+import { epochOf, SegmentEvaluator } from '../../src/data/segment-evaluator';
 import { memberChecksum } from '../checksum';
 import { benchLibrary, segmentStatements, withEdit, type SegmentStatement } from '../compile';
 import { recordingConnector, recordingDecoders } from '../instrument';
@@ -37,7 +37,7 @@ let catalog: Catalog | undefined;
 let loadedTables: readonly string[] = [];
 let loadSteps: LoadStep[] = [];
 let prepared:
-  | { library: Library; now: number; statements: SegmentStatement[]; previews: PreparedPreview[]; tables: SegmentTables; runs: number }
+  | { library: Library; now: number; statements: SegmentStatement[]; previews: PreparedPreview[]; tables: SegmentEvaluator; runs: number }
   | undefined;
 
 const ready = () => (db && decoders ? { db, decoders } : fail('call start() first'));
@@ -108,7 +108,7 @@ const api: HarnessApi = {
       return { label, segment: edited.segments.find((s) => s.name === segment.name)!, library: edited, base: before, previewed: false };
     });
     // Referenced segments are cached across previews, as in the app (one cache per data load).
-    const tables = new SegmentTables('segment');
+    const tables = new SegmentEvaluator('segment');
     prepared = { library, now, statements: segmentStatements(library, current, now), previews, tables, runs: 0 };
     return { statements: prepared.statements, previews: previews.map((p) => ({ label: p.label, kind: p.segment.kind })) };
   },
@@ -133,16 +133,22 @@ const api: HarnessApi = {
     if (preview.previewed) {
       // As in the designer: the segment was shown before the edit, so its groups and references are kept.
       const setupDb = recordingConnector(db, setupSteps);
-      await state.tables.clear(setupDb);
-      const ctx = { db: setupDb, catalog: current, library: state.library, now: state.now, epoch };
-      const before = await runPreview(ctx, state.tables, preview.base, `preview:${++state.runs}`, () => true);
+      await state.tables.clear(connectorRunner(setupDb));
+      const ctx = { runner: connectorRunner(setupDb), catalog: current, library: state.library, now: state.now, epoch };
+      const before = await evaluateSteps(ctx, state.tables, preview.base, `preview:${++state.runs}`, () => true);
       await setupDb.query(dropTable(before.table));
     }
     preview.previewed = true;
     const setup = setupSteps.flatMap((s) => (s.kind === 'sql' ? [s.sql] : []));
     const steps: LoadStep[] = [];
-    const ctx = { db: recordingConnector(db, steps), catalog: current, library: preview.library, now: state.now, epoch };
-    const [ms, outcome] = await timed(() => runPreview(ctx, state.tables, preview.segment, `preview:${++state.runs}`, () => true));
+    const ctx = {
+      runner: connectorRunner(recordingConnector(db, steps)),
+      catalog: current,
+      library: preview.library,
+      now: state.now,
+      epoch,
+    };
+    const [ms, outcome] = await timed(() => evaluateSteps(ctx, state.tables, preview.segment, `preview:${++state.runs}`, () => true));
     const cleanup = [dropTable(outcome.table)];
     for (const sql of cleanup) await db.query(sql);
     const statements = steps.flatMap((s) => (s.kind === 'sql' ? [s.sql] : []));

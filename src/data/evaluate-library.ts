@@ -1,16 +1,16 @@
 /**
- * Evaluates a validated library on loaded data: each segment once, dependencies first, its
- * members kept in a temporary table that compound segments read.
+ * Evaluates a validated library on loaded data, as `npm run evaluate` prints it: each segment
+ * once, dependencies first, by the `SegmentEvaluator`, its members read from its table.
  */
 import type { Catalog } from '../engine/catalog';
-import { compileSegment, MEMBER_COLUMN } from '../engine/compile/compile-segment';
+import { MEMBER_COLUMN } from '../engine/compile/compile-segment';
 import type { Library, Segment } from '../engine/library-schema';
 import { LibraryError } from '../engine/problems';
 import { evaluationOrder } from '../engine/segment-order';
-import * as q from '../engine/sql/build';
-import { printQueryIn, printStatementIn } from '../engine/sql/dialect';
+import { printQueryIn } from '../engine/sql/dialect';
 import { validateLibrary } from '../engine/validate-library';
 import type { SqlRunner } from './engines/engine';
+import { membersOf, SegmentEvaluator } from './segment-evaluator';
 
 export interface SegmentResult {
   readonly name: string;
@@ -36,24 +36,18 @@ export async function evaluateLibrary(
 ): Promise<SegmentResult[]> {
   checkLibrary(library, catalog, options.only);
   const results = new Map<string, SegmentResult>();
-  const tables: string[] = [];
+  const evaluator = new SegmentEvaluator('result');
+  const ctx = { runner: db, catalog, library, now: options.now, epoch: String(options.now) };
   try {
     for (const segment of evaluationOrder(library, options.only)) {
-      const table = resultTable(segment.name);
-      tables.push(table);
-      const query = compileSegment(segment, {
-        catalog,
-        now: options.now,
-        segmentQuery: (name) => q.select([q.col(undefined, MEMBER_COLUMN)], { from: q.table(resultTable(name)) }),
-      });
-      await db.execute(printStatementIn(db.dialect, q.createTempTableAs(table, query)));
-      const rows = await db.query(printQueryIn(db.dialect, q.select([q.col(undefined, MEMBER_COLUMN)], { from: q.table(table) })));
+      const { table } = await evaluator.materialise(ctx, segment.name);
+      const rows = await db.query(printQueryIn(db.dialect, membersOf(table)));
       const members = rows.map((r) => String(r[MEMBER_COLUMN])).sort();
       results.set(segment.name, { name: segment.name, count: members.length, members });
       warnUnknownMembers(segment, members, options.onWarning);
     }
   } finally {
-    for (const table of tables) await db.execute(printStatementIn(db.dialect, q.dropTable(table)));
+    await evaluator.clear(db);
   }
   const printed = options.only === undefined ? library.segments : library.segments.filter((s) => s.name === options.only);
   return printed.map((s) => results.get(s.name)!);

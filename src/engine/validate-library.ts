@@ -24,6 +24,7 @@ import {
 } from './library-schema';
 import { formatPath, type PathSegment, type Problem } from './problems';
 import { didYouMean } from './suggest';
+import { referenceCycles } from './segment-order';
 import { isValidTimeZone, parseDateValue, type DateValue } from './time';
 
 export const OPERATORS_BY_TYPE: Record<FieldType, readonly string[]> = {
@@ -128,21 +129,14 @@ class Validator {
 
   private cycles(): void {
     const byName = new Map(this.library.segments.map((s, i) => [s.name, { segment: s, index: i }]));
-    const state = new Map<string, 'visiting' | 'done'>();
-    const visit = (name: string, trail: string[]): void => {
-      const entry = byName.get(name);
-      if (!entry || entry.segment.kind !== 'compound' || state.get(name) === 'done') return;
-      if (state.get(name) === 'visiting') {
-        const cycle = [...trail.slice(trail.indexOf(name)), name];
-        this.segmentName = name;
-        this.report(['segments', entry.index, 'query', 'steps'], `segments refer to each other in a cycle: ${cycle.join(' → ')}`);
-        return;
-      }
-      state.set(name, 'visiting');
-      for (const step of entry.segment.query.steps) visit(step.segment, [...trail, name]);
-      state.set(name, 'done');
-    };
-    for (const segment of this.library.segments) visit(segment.name, []);
+    const roots = this.library.segments.map((s) => s.name);
+    for (const cycle of referenceCycles(roots, (name) => byName.get(name)?.segment)) {
+      this.segmentName = cycle.at;
+      this.report(
+        ['segments', byName.get(cycle.at)!.index, 'query', 'steps'],
+        `segments refer to each other in a cycle: ${cycle.names.join(' → ')}`,
+      );
+    }
     this.segmentName = undefined;
   }
 

@@ -23,7 +23,7 @@ import { OverlapState } from './insight/overlap-state.svelte';
 import { TimelineState } from './insight/timeline-state.svelte';
 import { EvaluationClock } from './preview/preview-clock.svelte';
 import { PreviewState } from './preview/preview-state.svelte';
-import { SegmentTables } from './preview/preview-tables';
+import { SegmentEvaluator } from '../data/segment-evaluator';
 import { MembersState } from './results/results-members.svelte';
 import { ResultsView } from './results/results-view.svelte';
 
@@ -39,7 +39,7 @@ export interface WorkspaceDependencies {
 export class AppState {
   readonly data: DataState;
   readonly clock = new EvaluationClock();
-  readonly tables = new SegmentTables();
+  readonly evaluator = new SegmentEvaluator();
   readonly library: LibraryState;
   readonly preview: PreviewState;
   readonly counts: LibraryCounts;
@@ -59,7 +59,7 @@ export class AppState {
   constructor(deps: DataDependencies & WorkspaceDependencies) {
     this.data = new DataState(deps);
     this.library = new LibraryState({ catalog: () => this.data.catalog });
-    const evaluation = { data: this.data, clock: this.clock, tables: this.tables };
+    const evaluation = { data: this.data, clock: this.clock, evaluator: this.evaluator };
     this.preview = new PreviewState(evaluation);
     this.counts = new LibraryCounts(evaluation);
     this.paste = new DynamicsPaste({
@@ -70,7 +70,7 @@ export class AppState {
     });
     this.members = new MembersState(this.data, this.preview);
     this.funnel = new FunnelState(this.data);
-    this.services = new DataDesignerServices(this.data, this.tables);
+    this.services = new DataDesignerServices(this.data, this.evaluator);
     const insight = new DataInsightServices(this.data);
     this.explain = new ExplainState(insight, this.services);
     this.overlap = new OverlapState({ ...evaluation, library: this.library });

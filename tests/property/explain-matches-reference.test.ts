@@ -6,15 +6,12 @@
  * measure and count. PROPERTY_RUNS scales the number of cases, PROPERTY_SEED fixes the seed.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Connector } from '../../src/data/connector';
+import { describe, it } from 'vitest';
 import { connectorRunner } from '../../src/data/engines/engine';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
 import { explainContact, traceContact } from '../../src/data/explain-contact';
-import { dropTables, loadData } from '../../src/data/load-data';
-import { createNodeConnector } from '../../src/data/node-connector';
-import { nodeDecoders } from '../../src/data/node-decoders';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
+import { propertyConnector, scaledRuns, withLoadedFiles } from '../helpers/property-setup';
 import { ReferenceEvaluator } from '../reference/reference-evaluator';
 import { assertProperty } from './assert-property';
 import { TraceChecker } from './check-trace';
@@ -23,29 +20,21 @@ import { datasetReference } from './dataset-reference';
 import { libraryArbitrary, timeLibraryArbitrary } from './library';
 import { caseArbitrary } from './property-case';
 
-const SCALE = Number(process.env.PROPERTY_RUNS ?? 1);
 let generation = 5000;
 
 const withPicks = (library: typeof libraryArbitrary) =>
   fc.tuple(caseArbitrary(library), fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 2, maxLength: 6 }));
 
 describe('explain traces agree with the SQL members and, part by part, with the reference evaluator', () => {
-  let connector: Connector;
-  beforeAll(async () => {
-    connector = await createNodeConnector();
-  });
-  afterAll(async () => {
-    await connector?.close();
-  });
+  const held = propertyConnector();
 
   async function check(library: typeof libraryArbitrary, runs: number) {
     let traced = 0;
     const property = fc.asyncProperty(withPicks(library), async ([c, picks]) => {
       const parsed = parseLibraryOrThrow(c.library);
-      const loaded = await loadData(connector, datasetFiles(c.dataset), nodeDecoders, { generation: ++generation });
-      try {
-        const runner = connectorRunner(connector);
-        const sql = new Map((await evaluateLibrary(runner, loaded.catalog, parsed, { now: c.now })).map((r) => [r.name, r.members]));
+      await withLoadedFiles(held.db, datasetFiles(c.dataset), ++generation, async (catalog) => {
+        const runner = connectorRunner(held.db);
+        const sql = new Map((await evaluateLibrary(runner, catalog, parsed, { now: c.now })).map((r) => [r.name, r.members]));
         const reference = new ReferenceEvaluator(datasetReference(c.dataset), parsed, c.now);
         for (const [index, [s, k]] of picks.entries()) {
           const segment = parsed.segments[s % parsed.segments.length]!.name;
@@ -53,10 +42,10 @@ describe('explain traces agree with the SQL members and, part by part, with the 
           const options = { now: c.now, segment, contact };
           const trace =
             index === 0
-              ? (await explainContact(runner, loaded.catalog, parsed, options)).trace
-              : await traceContact(runner, loaded.catalog, parsed, options);
+              ? (await explainContact(runner, catalog, parsed, options)).trace
+              : await traceContact(runner, catalog, parsed, options);
           if (index === 0) {
-            const { member } = await explainContact(runner, loaded.catalog, parsed, options);
+            const { member } = await explainContact(runner, catalog, parsed, options);
             if (member !== sql.get(segment)!.includes(contact))
               throw new Error(`${segment} ${contact}: member ${member} disagrees with the SQL result`);
           }
@@ -69,19 +58,17 @@ describe('explain traces agree with the SQL members and, part by part, with the 
           if (problem) throw new Error(`${contact}: ${problem}\n${JSON.stringify(trace, null, 1)}`);
           traced++;
         }
-      } finally {
-        await dropTables(connector, loaded.tables);
-      }
+      });
     });
     await assertProperty(property, runs);
     return traced;
   }
 
-  it(`every kind of segment, nested conditions (${Math.round(40 * SCALE)} cases)`, async () => {
-    console.info(`explain, mixed segments: ${await check(libraryArbitrary, Math.round(40 * SCALE))} traces checked`);
+  it(`every kind of segment, nested conditions (${scaledRuns(40)} cases)`, async () => {
+    console.info(`explain, mixed segments: ${await check(libraryArbitrary, scaledRuns(40))} traces checked`);
   }, 600_000);
 
-  it(`date and timestamp tests on boundaries (${Math.round(25 * SCALE)} cases)`, async () => {
-    console.info(`explain, time boundaries: ${await check(timeLibraryArbitrary, Math.round(25 * SCALE))} traces checked`);
+  it(`date and timestamp tests on boundaries (${scaledRuns(25)} cases)`, async () => {
+    console.info(`explain, time boundaries: ${await check(timeLibraryArbitrary, scaledRuns(25))} traces checked`);
   }, 600_000);
 });

@@ -6,9 +6,7 @@
  * PROPERTY_RUNS scales the number of cases, PROPERTY_SEED fixes the seed. A failure prints
  * the shrunk case and writes it under .cache/property-failure/ (git-ignored; Playwright empties test-results/) with the command that replays it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../../src/data/connector';
-import { createNodeConnector } from '../../src/data/node-connector';
+import { describe, expect, it } from 'vitest';
 import { lowerLikeDuckDb } from '../reference/ref-text';
 import fc from 'fast-check';
 import { dropTables, loadData } from '../../src/data/load-data';
@@ -18,6 +16,7 @@ import { checkAgainstReference, describeTally } from './check-against-reference'
 import { ENGINES_UNDER_TEST } from './engines-under-test';
 import { evaluateOnEngine, evaluateWithSql } from './sql-path';
 import { enginesUnderTest } from '../helpers/engines';
+import { propertyConnector, scaledRuns as runs } from '../helpers/property-setup';
 import * as q from '../../src/engine/sql/build';
 import { printQueryIn } from '../../src/engine/sql/dialect';
 import { datasetArbitrary } from './dataset';
@@ -28,24 +27,16 @@ import { libraryArbitrary, timeLibraryArbitrary } from './library';
 import { caseArbitrary } from './property-case';
 import { LIST_ITEMS, TEXT_ALPHABET, TEXT_WORDS } from './value-pools';
 
-const SCALE = Number(process.env.PROPERTY_RUNS ?? 1);
-const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 const WASM = ENGINES_UNDER_TEST.find((e) => e.name === 'wasm')!;
 const MIXED_RUNS = runs(WASM.mixedRuns);
 const TIME_RUNS = runs(WASM.timeRuns);
 
 describe('the SQL path selects what the reference evaluator selects', () => {
-  let connector: Connector;
-  beforeAll(async () => {
-    connector = await createNodeConnector();
-  });
-  afterAll(async () => {
-    await connector?.close();
-  });
+  const held = propertyConnector();
 
   it('DuckDB lower() agrees with the reference on every character and word the generators use', async () => {
     const samples = [...TEXT_ALPHABET, ...TEXT_WORDS, ...LIST_ITEMS];
-    const rows = await connector.query(
+    const rows = await held.db.query(
       `SELECT lower(s) AS l FROM (SELECT unnest([${samples.map((s) => `'${s.replaceAll("'", "''")}'`).join(', ')}]) AS s)`,
     );
     expect(rows.map((r) => r.l)).toEqual(samples.map(lowerLikeDuckDb));
@@ -54,18 +45,18 @@ describe('the SQL path selects what the reference evaluator selects', () => {
   it('the product loads the generated files into the entities, relations and types the reference assumes', async () => {
     const pools = timePools('Europe/Berlin', Date.parse('2026-03-31T12:00:00Z'));
     for (const [index, dataset] of fc.sample(datasetArbitrary(pools), { numRuns: 5, seed: 42 }).entries()) {
-      const loaded = await loadData(connector, datasetFiles(dataset), nodeDecoders, { generation: 900 + index });
+      const loaded = await loadData(held.db, datasetFiles(dataset), nodeDecoders, { generation: 900 + index });
       try {
         expect(productShape(loaded.catalog)).toEqual(referenceShape(datasetReference(dataset)));
       } finally {
-        await dropTables(connector, loaded.tables);
+        await dropTables(held.db, loaded.tables);
       }
     }
   });
 
   it(`every kind of segment, nested conditions (${MIXED_RUNS} cases)`, async () => {
     const tally = await checkAgainstReference(
-      (f, l, n) => evaluateWithSql(connector, f, l, n),
+      (f, l, n) => evaluateWithSql(held.db, f, l, n),
       caseArbitrary(libraryArbitrary),
       MIXED_RUNS,
       '.cache/property-failure/mixed',
@@ -75,7 +66,7 @@ describe('the SQL path selects what the reference evaluator selects', () => {
 
   it(`single date and timestamp tests on boundaries (${TIME_RUNS} cases)`, async () => {
     const tally = await checkAgainstReference(
-      (f, l, n) => evaluateWithSql(connector, f, l, n),
+      (f, l, n) => evaluateWithSql(held.db, f, l, n),
       caseArbitrary(timeLibraryArbitrary),
       TIME_RUNS,
       '.cache/property-failure/time',
@@ -84,6 +75,8 @@ describe('the SQL path selects what the reference evaluator selects', () => {
   }, 600_000);
 });
 
+/** A server engine shares its server with whatever else runs on the machine: room for a slow day. */
+const SERVER_TIMEOUT_MS = 900_000;
 const OTHER_ENGINES = ENGINES_UNDER_TEST.filter((e) => e.name !== 'wasm');
 const opened = await enginesUnderTest(OTHER_ENGINES.map((e) => e.name));
 
@@ -108,24 +101,32 @@ for (const [index, { name, mixedRuns, timeRuns }] of OTHER_ENGINES.entries()) {
 
     const path = (f: Parameters<typeof evaluateOnEngine>[1], l: unknown, n: number) => evaluateOnEngine(engine, f, l, n);
 
-    it(`every kind of segment, nested conditions (${runs(mixedRuns)} cases)`, async () => {
-      const tally = await checkAgainstReference(
-        path,
-        caseArbitrary(libraryArbitrary),
-        runs(mixedRuns),
-        `.cache/property-failure/${name}-mixed`,
-      );
-      console.info(`${name}, mixed segments: ${describeTally(tally)}`);
-    }, 600_000);
+    it(
+      `every kind of segment, nested conditions (${runs(mixedRuns)} cases)`,
+      async () => {
+        const tally = await checkAgainstReference(
+          path,
+          caseArbitrary(libraryArbitrary),
+          runs(mixedRuns),
+          `.cache/property-failure/${name}-mixed`,
+        );
+        console.info(`${name}, mixed segments: ${describeTally(tally)}`);
+      },
+      SERVER_TIMEOUT_MS,
+    );
 
-    it(`single date and timestamp tests on boundaries (${runs(timeRuns)} cases)`, async () => {
-      const tally = await checkAgainstReference(
-        path,
-        caseArbitrary(timeLibraryArbitrary),
-        runs(timeRuns),
-        `.cache/property-failure/${name}-time`,
-      );
-      console.info(`${name}, time boundaries: ${describeTally(tally)}`);
-    }, 600_000);
+    it(
+      `single date and timestamp tests on boundaries (${runs(timeRuns)} cases)`,
+      async () => {
+        const tally = await checkAgainstReference(
+          path,
+          caseArbitrary(timeLibraryArbitrary),
+          runs(timeRuns),
+          `.cache/property-failure/${name}-time`,
+        );
+        console.info(`${name}, time boundaries: ${describeTally(tally)}`);
+      },
+      SERVER_TIMEOUT_MS,
+    );
   });
 }

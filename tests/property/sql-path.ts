@@ -7,15 +7,14 @@ import type { Connector } from '../../src/data/connector';
 import type { InputFile } from '../../src/data/decode-file';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
 import { connectorRunner } from '../../src/data/engines/engine';
-import { dropTables, loadData } from '../../src/data/load-data';
-import { nodeDecoders } from '../../src/data/node-decoders';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { dropTable } from '../../src/engine/sql/statements';
-import { runPreview } from '../../src/state/preview/preview-run';
-import { membersOf, SegmentTables } from '../../src/state/preview/preview-tables';
+import { evaluateSteps } from '../../src/data/evaluate-steps';
+import { membersOf, SegmentEvaluator } from '../../src/data/segment-evaluator';
 import { printQuery } from '../../src/engine/sql/print-duckdb';
 import type { EngineUnderTest } from '../helpers/engines';
 import { withLoadedEngine } from '../helpers/engines';
+import { withLoadedFiles } from '../helpers/property-setup';
 
 let generation = 1000;
 
@@ -32,25 +31,26 @@ export async function evaluateWithSql(
   now: number,
 ): Promise<SqlMembers> {
   const library = parseLibraryOrThrow(libraryJson);
-  const loaded = await loadData(connector, files, nodeDecoders, { generation: ++generation });
-  const tables = new SegmentTables(`property:${generation}`);
-  try {
-    const results = await evaluateLibrary(connectorRunner(connector), loaded.catalog, library, { now });
-    const evaluated = new Map(results.map((r) => [r.name, [...r.members]]));
-    const previewed = new Map<string, string[]>();
-    const ctx = { db: connector, catalog: loaded.catalog, library, now, epoch: String(generation) };
-    // Previewed in library order, one after another, so kept parts are reused across segments.
-    for (const [index, segment] of library.segments.entries()) {
-      const outcome = await runPreview(ctx, tables, segment, `property:preview:${index}`, () => true);
-      const rows = await connector.query(printQuery(membersOf(outcome.table)));
-      previewed.set(segment.name, rows.map((r) => String(r.id)).sort());
-      await connector.query(dropTable(outcome.table));
+  const evaluator = new SegmentEvaluator(`property:${++generation}`);
+  const runner = connectorRunner(connector);
+  return withLoadedFiles(connector, files, generation, async (catalog) => {
+    try {
+      const results = await evaluateLibrary(runner, catalog, library, { now });
+      const evaluated = new Map(results.map((r) => [r.name, [...r.members]]));
+      const previewed = new Map<string, string[]>();
+      const ctx = { runner, catalog, library, now, epoch: String(generation) };
+      // Previewed in library order, one after another, so kept parts are reused across segments.
+      for (const [index, segment] of library.segments.entries()) {
+        const outcome = await evaluateSteps(ctx, evaluator, segment, `property:preview:${index}`, () => true);
+        const rows = await connector.query(printQuery(membersOf(outcome.table)));
+        previewed.set(segment.name, rows.map((r) => String(r.id)).sort());
+        await connector.query(dropTable(outcome.table));
+      }
+      return { evaluated, previewed };
+    } finally {
+      await evaluator.clear(runner);
     }
-    return { evaluated, previewed };
-  } finally {
-    await tables.clear(connector);
-    await dropTables(connector, loaded.tables);
-  }
+  });
 }
 
 /** Another engine, as `npm run evaluate` runs it: a fresh engine per case, loading the files from disk. */

@@ -4,15 +4,12 @@
  * PROPERTY_RUNS scales the number of cases, PROPERTY_SEED fixes the seed.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Connector } from '../../src/data/connector';
+import { describe, it } from 'vitest';
 import { connectorRunner } from '../../src/data/engines/engine';
-import { dropTables, loadData } from '../../src/data/load-data';
-import { createNodeConnector } from '../../src/data/node-connector';
-import { nodeDecoders } from '../../src/data/node-decoders';
 import { evaluateTimeline } from '../../src/data/timeline';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { subtractSpan, timelineInstants, type TimelineStep } from '../../src/engine/time';
+import { propertyConnector, scaledRuns, withLoadedFiles } from '../helpers/property-setup';
 import { pointsFromMembers } from '../helpers/timeline-points';
 import { evaluateReference } from '../reference/reference-evaluator';
 import { assertProperty } from './assert-property';
@@ -21,7 +18,6 @@ import { datasetReference } from './dataset-reference';
 import { libraryArbitrary, timeLibraryArbitrary } from './library';
 import { caseArbitrary } from './property-case';
 
-const SCALE = Number(process.env.PROPERTY_RUNS ?? 1);
 let generation = 7000;
 
 /** A series around the case's instant: it starts some steps before now and runs a few steps past it. */
@@ -33,13 +29,7 @@ const seriesArbitrary = fc.record({
 });
 
 describe('the timeline equals the reference evaluated at every instant', () => {
-  let connector: Connector;
-  beforeAll(async () => {
-    connector = await createNodeConnector();
-  });
-  afterAll(async () => {
-    await connector?.close();
-  });
+  const held = propertyConnector();
 
   async function check(library: typeof libraryArbitrary, runs: number) {
     let points = 0;
@@ -48,9 +38,8 @@ describe('the timeline equals the reference evaluated at every instant', () => {
       const from = s.before === 0 ? c.now + s.shift : subtractSpan(c.now + s.shift, { n: s.before, unit: s.step }, 'UTC');
       const to = timelineInstants(from, from + 400 * 86_400_000, s.step)[s.points - 1]!;
       const instants = timelineInstants(from, to, s.step);
-      const loaded = await loadData(connector, datasetFiles(c.dataset), nodeDecoders, { generation: ++generation });
-      try {
-        const got = await evaluateTimeline(connectorRunner(connector), loaded.catalog, parsed, { from, to, step: s.step });
+      await withLoadedFiles(held.db, datasetFiles(c.dataset), ++generation, async (catalog) => {
+        const got = await evaluateTimeline(connectorRunner(held.db), catalog, parsed, { from, to, step: s.step });
         const data = datasetReference(c.dataset);
         const reference = instants.map((t) => evaluateReference(data, parsed, t));
         for (const segment of got) {
@@ -64,19 +53,17 @@ describe('the timeline equals the reference evaluated at every instant', () => {
             );
           points += want.length;
         }
-      } finally {
-        await dropTables(connector, loaded.tables);
-      }
+      });
     });
     await assertProperty(property, runs);
     return points;
   }
 
-  it(`every kind of segment, nested conditions (${Math.round(40 * SCALE)} cases)`, async () => {
-    console.info(`timeline, mixed segments: ${await check(libraryArbitrary, Math.round(40 * SCALE))} points checked`);
+  it(`every kind of segment, nested conditions (${scaledRuns(40)} cases)`, async () => {
+    console.info(`timeline, mixed segments: ${await check(libraryArbitrary, scaledRuns(40))} points checked`);
   }, 600_000);
 
-  it(`date and timestamp tests on boundaries (${Math.round(30 * SCALE)} cases)`, async () => {
-    console.info(`timeline, time boundaries: ${await check(timeLibraryArbitrary, Math.round(30 * SCALE))} points checked`);
+  it(`date and timestamp tests on boundaries (${scaledRuns(30)} cases)`, async () => {
+    console.info(`timeline, time boundaries: ${await check(timeLibraryArbitrary, scaledRuns(30))} points checked`);
   }, 600_000);
 });

@@ -11,27 +11,32 @@ import * as q from '../sql/build';
 import { compileSegment, type CompileOptions } from '../compile/compile-segment';
 import { describeCondition } from '../describe/describe-condition';
 
-export interface FunnelBranchPlan {
+/** A funnel figure as `T`: the query of the members it counts (the plan), or their count (the result). */
+export interface FunnelBranchOf<T> {
   readonly label: string;
   /** Members selected by this branch alone. */
-  readonly alone: Query;
+  readonly alone: T;
 }
 
-export interface FunnelStepPlan {
+export interface FunnelStepOf<T> {
   readonly label: string;
   /** Members of the group with this condition and every one before it. */
-  readonly remaining: Query;
+  readonly remaining: T;
   /** Members of the group with this condition only. */
-  readonly alone: Query;
-  readonly branches: readonly FunnelBranchPlan[];
+  readonly alone: T;
+  readonly branches: readonly FunnelBranchOf<T>[];
 }
 
-export interface GroupFunnelPlan {
+export interface GroupFunnelOf<T> {
   /** Index of the profile group (0 for an interaction segment). */
   readonly group: number;
   readonly combine?: Combine;
-  readonly steps: readonly FunnelStepPlan[];
+  readonly steps: readonly FunnelStepOf<T>[];
 }
+
+export type FunnelBranchPlan = FunnelBranchOf<Query>;
+export type FunnelStepPlan = FunnelStepOf<Query>;
+export type GroupFunnelPlan = GroupFunnelOf<Query>;
 
 /** The top-level conditions a group's `where` AND-s together, in order. */
 export function andedConditions(where: Condition | undefined): readonly Condition[] {

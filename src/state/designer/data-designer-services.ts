@@ -11,7 +11,8 @@ import type { Query } from '../../engine/sql/ast';
 import { printQuery } from '../../engine/sql/print-duckdb';
 import { validateSegment } from '../../engine/validate-library';
 import type { DataState } from '../data/data-state.svelte';
-import { epochOf, type SegmentTables } from '../preview/preview-tables';
+import { connectorRunner } from '../../data/engines/engine';
+import { epochOf, type SegmentEvaluator } from '../../data/segment-evaluator';
 import type { ContactMatch, CountedInteractions, DesignerServices, FieldSource, HistogramBin, ValueCount } from './designer-services';
 
 /** Large pasted lists are checked in slices so no single statement grows without bound. */
@@ -28,10 +29,10 @@ function countedRows(catalog: Catalog, field: string, within: CountedInteraction
 }
 
 export class DataDesignerServices implements DesignerServices {
-  /** With `tables`, a histogram reads the per-contact values the preview keeps for the same query. */
+  /** With `evaluator`, a histogram reads the per-contact values the preview keeps for the same query. */
   constructor(
     private readonly data: Pick<DataState, 'connector' | 'catalog' | 'version'>,
-    private readonly tables?: SegmentTables,
+    private readonly evaluator?: SegmentEvaluator,
   ) {}
 
   private ready(): { connector: Connector; catalog: Catalog } {
@@ -62,10 +63,10 @@ export class DataDesignerServices implements DesignerServices {
   }
 
   private async histogramRows(query: InteractionQuery, timeZone: string, now: number): Promise<Row[]> {
-    if (!this.tables) return this.run((catalog) => histogramQuery(query, catalog, timeZone, now));
+    if (!this.evaluator) return this.run((catalog) => histogramQuery(query, catalog, timeZone, now));
     const { connector, catalog } = this.ready();
-    const ctx = { db: connector, epoch: epochOf(this.data, now) };
-    const values = await this.tables.part(ctx, compileInteractionValues(query, { catalog, timeZone, now }));
+    const ctx = { runner: connectorRunner(connector), epoch: epochOf(this.data, now) };
+    const values = await this.evaluator.part(ctx, compileInteractionValues(query, { catalog, timeZone, now }));
     return connector.query(printQuery(histogramOfTable(values)));
   }
 

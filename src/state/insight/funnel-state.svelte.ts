@@ -4,32 +4,22 @@
  * their SQL (which holds the definition part and the instant) for the data version, so an
  * edit to one condition counts only the prefixes it changed.
  */
-import { funnelPlans, type GroupFunnelPlan } from '../../engine/stats/funnel-queries';
-import type { Combine } from '../../engine/library-schema';
+import {
+  funnelPlans,
+  type FunnelBranchOf,
+  type FunnelStepOf,
+  type GroupFunnelOf,
+  type GroupFunnelPlan,
+} from '../../engine/stats/funnel-queries';
 import type { Query } from '../../engine/sql/ast';
 import type { EvaluatedSegment, LoadedData } from '../preview/preview-state.svelte';
-import { epochOf } from '../preview/preview-tables';
+import { epochOf } from '../../data/segment-evaluator';
 import { CountCache } from './count-cache';
 
-export interface FunnelBranch {
-  readonly label: string;
-  readonly alone: number;
-}
-
-export interface FunnelStep {
-  readonly label: string;
-  /** Contacts left after this condition and every one before it. */
-  readonly remaining: number;
-  /** Contacts this condition selects on its own. */
-  readonly alone: number;
-  readonly branches: readonly FunnelBranch[];
-}
-
-export interface GroupFunnel {
-  readonly group: number;
-  readonly combine?: Combine;
-  readonly steps: readonly FunnelStep[];
-}
+/** Each figure a member count. */
+export type FunnelBranch = FunnelBranchOf<number>;
+export type FunnelStep = FunnelStepOf<number>;
+export type GroupFunnel = GroupFunnelOf<number>;
 
 export type FunnelStatus = 'idle' | 'running' | 'ready' | 'error';
 

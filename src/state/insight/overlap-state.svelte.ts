@@ -11,13 +11,14 @@ import type { ContactMatch } from '../designer/designer-services';
 import { currentDefinition, engineLibrary, entryName, type LibraryEntry } from '../library/library-entries';
 import type { EvaluationClock } from '../preview/preview-clock.svelte';
 import type { LoadedData } from '../preview/preview-state.svelte';
-import { epochOf, type SegmentTables } from '../preview/preview-tables';
+import type { SegmentEvaluator } from '../../data/segment-evaluator';
+import { evaluationContext } from '../preview/evaluation-context';
 import { intersections, intersectionSteps, MAX_OVERLAP, MIN_OVERLAP, type Intersection } from './overlap-sets';
 
 export interface OverlapDependencies {
   readonly data: LoadedData;
   readonly clock: EvaluationClock;
-  readonly tables: SegmentTables;
+  readonly evaluator: SegmentEvaluator;
   readonly library: {
     readonly entries: readonly LibraryEntry[];
     create(kind: 'compound'): LibraryEntry;
@@ -66,10 +67,10 @@ export class OverlapState {
     }
     this.status = 'running';
     const now = this.deps.clock.now;
-    const ctx = { db, catalog, library: engineLibrary(entries), now, epoch: epochOf(this.deps.data, now) };
+    const ctx = evaluationContext(this.deps.data, db, catalog, engineLibrary(entries), now);
     try {
       const tables: string[] = [];
-      for (const name of names) tables.push((await this.deps.tables.materialise(ctx, name)).table);
+      for (const name of names) tables.push((await this.deps.evaluator.materialise(ctx, name)).table);
       const rows = await db.query(printQuery(overlapQuery(tables)));
       if (generation !== this.generation) return;
       const sizes = rows.map((r) => [Number(r.mask), Number(r.n)] as const);

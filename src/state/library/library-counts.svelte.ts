@@ -6,7 +6,8 @@ import { entryName, exportedSegment, engineLibrary, type LibraryEntry } from './
 import { checkDefinition } from './library-problems';
 import type { EvaluationClock } from '../preview/preview-clock.svelte';
 import type { LoadedData } from '../preview/preview-state.svelte';
-import { epochOf, type SegmentTables } from '../preview/preview-tables';
+import type { SegmentEvaluator } from '../../data/segment-evaluator';
+import { evaluationContext } from '../preview/evaluation-context';
 
 export interface SegmentCount {
   readonly count?: number;
@@ -21,7 +22,7 @@ export interface SegmentCount {
 export interface CountsDependencies {
   readonly data: LoadedData;
   readonly clock: EvaluationClock;
-  readonly tables: SegmentTables;
+  readonly evaluator: SegmentEvaluator;
 }
 
 const DEBOUNCE_MS = 250;
@@ -61,7 +62,7 @@ export class LibraryCounts {
       return;
     }
     const now = this.deps.clock.now;
-    const ctx = { db, catalog, library: engineLibrary(entries), now, epoch: epochOf(this.deps.data, now) };
+    const ctx = evaluationContext(this.deps.data, db, catalog, engineLibrary(entries), now);
     this.running = true;
     try {
       for (const entry of entries) {
@@ -72,7 +73,7 @@ export class LibraryCounts {
           result = { error: check.problems.map((p) => `${p.path}: ${p.message}`).join('\n'), asOf: now };
         } else {
           try {
-            const { count, evaluatedAt } = await this.deps.tables.materialise(ctx, entryName(entry));
+            const { count, evaluatedAt } = await this.deps.evaluator.materialise(ctx, entryName(entry));
             result = { count, evaluatedAt, asOf: now };
           } catch (error) {
             result = { error: error instanceof Error ? error.message : String(error), asOf: now };

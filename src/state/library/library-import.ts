@@ -59,7 +59,10 @@ function checkImport(text: string, mode: ImportMode, existing: readonly LibraryE
   };
 }
 
-/** Input that breaks the checks themselves (nesting deeper than the stack) is refused too, never a crash. */
+/**
+ * Nesting too deep is refused by the parser's own guard (`engine/library-depth.ts`) with its
+ * path; anything else that breaks the checks is refused too, never a crash.
+ */
 export function readLibraryImport(
   text: string,
   mode: ImportMode,
@@ -69,10 +72,8 @@ export function readLibraryImport(
   try {
     return checkImport(text, mode, existing, catalog);
   } catch (error) {
-    const message =
-      error instanceof RangeError
-        ? 'the conditions are nested too deeply to read (hundreds of levels inside each other); no segment needs that many'
-        : 'the library could not be read';
-    return refusal([{ path: '(root)', message }]);
+    return refusal([
+      { path: '(root)', message: `the library could not be read (${error instanceof Error ? error.message : String(error)})` },
+    ]);
   }
 }

@@ -6,6 +6,7 @@ import type { Catalog } from '../../engine/catalog';
 import type { Library, Segment, SegmentInput } from '../../engine/library-schema';
 import { parseLibrary } from '../../engine/parse-library';
 import type { Problem } from '../../engine/problems';
+import { referenceCycles } from '../../engine/segment-order';
 import { validateSegment } from '../../engine/validate-library';
 import { engineLibrary, nameProblem, type LibraryEntry } from './library-entries';
 
@@ -21,18 +22,9 @@ function relative(path: string): string {
 function cycleThrough(segment: Segment, library: Library): string | undefined {
   const byName = new Map(library.segments.map((s) => [s.name, s]));
   byName.set(segment.name, segment);
-  const visit = (name: string, trail: string[]): string | undefined => {
-    if (name === segment.name && trail.length > 0) return [...trail, name].join(' → ');
-    if (trail.includes(name)) return undefined;
-    const current = byName.get(name);
-    if (current?.kind !== 'compound') return undefined;
-    for (const step of current.query.steps) {
-      const found = visit(step.segment, [...trail, name]);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return visit(segment.name, []);
+  return referenceCycles([segment.name], (name) => byName.get(name))
+    .find((cycle) => cycle.at === segment.name)
+    ?.names.join(' → ');
 }
 
 /**

@@ -5,14 +5,15 @@
 import type { Catalog } from '../../engine/catalog';
 import type { Problem } from '../../engine/problems';
 import type { Library, Segment, SegmentInput } from '../../engine/library-schema';
-import { dropTable } from '../../engine/sql/statements';
 import type { Connector } from '../../data/connector';
+import type { SqlRunner } from '../../data/engines/engine';
+import { evaluateSteps, Superseded } from '../../data/evaluate-steps';
+import { dropTable, type SegmentEvaluator } from '../../data/segment-evaluator';
 import { engineLibrary, type LibraryEntry } from '../library/library-entries';
 import { checkDefinition } from '../library/library-problems';
 import type { EvaluationClock } from './preview-clock.svelte';
 import { previewKey } from './preview-key';
-import { runPreview, Superseded } from './preview-run';
-import { epochOf, type SegmentTables } from './preview-tables';
+import { evaluationContext } from './evaluation-context';
 
 export const PREVIEW_DEBOUNCE_MS = 120;
 /** Result tables kept for the members view while a newer one is being read. */
@@ -27,7 +28,7 @@ export interface LoadedData {
 export interface PreviewDependencies {
   readonly data: LoadedData;
   readonly clock: EvaluationClock;
-  readonly tables: SegmentTables;
+  readonly evaluator: SegmentEvaluator;
 }
 
 export interface PreviewRequest {
@@ -153,13 +154,13 @@ export class PreviewState {
     this.status = 'running';
     this.running = true;
     const now = this.deps.clock.now;
-    const ctx = { db, catalog, library: engineLibrary(entries), now, epoch: epochOf(this.deps.data, now) };
+    const ctx = evaluationContext(this.deps.data, db, catalog, engineLibrary(entries), now);
     const started = performance.now();
     const isCurrent = () => generation === this.generation;
     try {
-      const outcome = await runPreview(ctx, this.deps.tables, segment, `${this.prefix}:${generation}`, isCurrent);
+      const outcome = await evaluateSteps(ctx, this.deps.evaluator, segment, `${this.prefix}:${generation}`, isCurrent);
       if (!isCurrent()) {
-        await db.query(dropTable(outcome.table));
+        await dropTable(ctx.runner, outcome.table);
         return;
       }
       this.ms = Math.round(performance.now() - started);
@@ -170,7 +171,7 @@ export class PreviewState {
       this.stale = false;
       this.error = undefined;
       this.status = 'ready';
-      this.keep(db, outcome.table);
+      this.keep(ctx.runner, outcome.table);
     } catch (error) {
       if (error instanceof Superseded || !isCurrent()) return;
       this.error = error instanceof Error ? error.message : String(error);
@@ -180,10 +181,10 @@ export class PreviewState {
     }
   }
 
-  private keep(db: Connector, table: string): void {
+  private keep(runner: SqlRunner, table: string): void {
     this.table = table;
     this.tablesKept.push(table);
-    while (this.tablesKept.length > KEPT_TABLES) void db.query(dropTable(this.tablesKept.shift()!)).catch(() => undefined);
+    while (this.tablesKept.length > KEPT_TABLES) void dropTable(runner, this.tablesKept.shift()!).catch(() => undefined);
   }
 }
 
