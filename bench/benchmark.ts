@@ -14,6 +14,7 @@ import { benchLibrary, segmentStatements, type SegmentStatement } from './compil
 import { ensureDataFolder, type DataFolder } from './generate-data';
 import { MemorySampler } from './memory-sampler';
 import { NativeEngine, type ProfiledOperator } from './native';
+import { minimalNativeLoad } from './minimal-load';
 import { recordLoadInNode } from './node-load-steps';
 import { type EnvironmentReport, type LoadStep, type MemoryReport, type SegmentRun } from './protocol';
 import { BENCH_NOW, scaleNamed, SCALES, type Layout, type Scale } from './scales';
@@ -112,6 +113,8 @@ export interface ScaleResult {
   readonly previewSql: readonly { label: string; kind: string; statements: readonly string[]; histogramStatements?: readonly string[] }[];
   readonly browser: BrowserDetails;
   readonly engines: EngineResult[];
+  /** The minimal native load (`minimal-load.ts`), one per load run; absent in older results. */
+  readonly minimalLoadMs?: number[];
   /** Steps the native replay used: the browser's own, or a Node recording if the browser did not load. */
   readonly replayedSteps: 'browser' | 'node';
   readonly profiles: { name: string; totalMs: number; operators: ProfiledOperator[] }[];
@@ -201,6 +204,12 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
     }
   };
 
+  const minimalLoadMs: number[] = [];
+  const minimalLoad = async (loaded: Catalog) => {
+    minimalLoadMs.push(await minimalNativeLoad(folder, loaded));
+    log(`  minimal native load, 1 thread: ${(minimalLoadMs.at(-1)! / 1000).toFixed(2)} s`);
+  };
+
   try {
     try {
       log(`${scale.name} (${options.layout} layout): browser and native, interleaved`);
@@ -226,6 +235,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
         catalog = report.catalog;
         log(`  browser load ${run + 1}: ${(report.ms / 1000).toFixed(2)} s`);
         await nativeLoad(report.steps);
+        await minimalLoad(catalog);
       }
       stage = 'reading memory after the load';
       details.memoryAfterLoad = await page.call('memory');
@@ -316,7 +326,10 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
     }
     await server.close();
 
-    for (let run = nativeResults[0]!.load.ms.length; run < options.loadRuns; run++) await nativeLoad(details.loadSteps);
+    for (let run = nativeResults[0]!.load.ms.length; run < options.loadRuns; run++) {
+      await nativeLoad(details.loadSteps);
+      await minimalLoad(catalog);
+    }
     for (let run = 0; run < (options.insightOnly ? 0 : options.runs); run++) {
       for (const statement of statements) {
         for (const [i, native] of natives.entries()) {
@@ -378,6 +391,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
     previewSql,
     browser: details,
     engines: [browserEngine, ...nativeResults],
+    minimalLoadMs,
     replayedSteps,
     profiles,
     mismatches,

@@ -10,7 +10,7 @@ export const LOAD_PHASES = [
   'find interaction types',
   'create entity tables',
   'create interaction tables',
-  'count orphan interactions',
+  'check rows, count types and orphans',
   'metadata (columns, row counts)',
   'drop staging tables',
 ] as const;
@@ -32,7 +32,8 @@ export function phaseOf(step: LoadStep): LoadPhase {
   if (sql.startsWith('DROP TABLE')) return 'drop staging tables';
   const built = BUILDS.exec(sql)?.[1];
   if (built !== undefined) return INTERACTION_TABLE.test(built) ? 'create interaction tables' : 'create entity tables';
-  if (sql.includes('FILTER (WHERE') && (sql.includes('LEFT JOIN') || sql.includes('NOT IN (SELECT'))) return 'count orphan interactions';
+  if (sql.includes('FILTER (WHERE') && (sql.includes('LEFT JOIN') || sql.includes('NOT IN (SELECT')))
+    return 'check rows, count types and orphans';
   if (sql.startsWith('SELECT DISTINCT') || /count\(\*\) AS n FROM .* GROUP BY 1$/.test(sql)) return 'find interaction types';
   return INTERACTION_TABLE.test(sql) ? 'check timestamps and types' : 'check keys (null, duplicate)';
 }

@@ -15,6 +15,8 @@ export interface CliOptions {
   readonly insight: boolean;
   /** Time `npm run evaluate` per engine against hand-written native DuckDB instead of the browser. */
   readonly evaluate: boolean;
+  /** Time the built app's first screen (cold starts, fresh profile) instead. */
+  readonly firstScreen: boolean;
   /** With --evaluate: also `--engine postgres` on this server. */
   readonly postgres?: string;
   /** With --evaluate: also `--engine clickhouse` with this URL. */
@@ -27,6 +29,7 @@ export interface CliOptions {
 
 export const USAGE = `npm run bench -- [--scale ${Object.keys(SCALES).join('|')}[,…]] [--layout long|per-type[,…]] [--runs 5] [--load-runs 3]
                  [--seed 42] [--port 4184] [--no-profile] [--no-write] [--insight]
+       npm run bench -- --first-screen [--runs 3]
        npm run bench -- --evaluate [--scale 100k] [--runs 3] [--postgres postgres://user@host:port/db]
                  [--clickhouse http://host:port/?cluster=…&shards=…] [--memory-limit 4GB] [--no-baseline] [--no-write]`;
 
@@ -41,7 +44,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
       arg === '--help' ||
       arg === '--evaluate' ||
       arg === '--no-baseline' ||
-      arg === '--insight'
+      arg === '--insight' ||
+      arg === '--first-screen'
     )
       flags.add(arg);
     else if (arg.startsWith('--') && i + 1 < argv.length) values.set(arg, argv[++i]!);
@@ -73,6 +77,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     write: !flags.has('--no-write'),
     insight: flags.has('--insight'),
     evaluate: flags.has('--evaluate'),
+    firstScreen: flags.has('--first-screen'),
     ...(values.has('--postgres') ? { postgres: values.get('--postgres')! } : {}),
     ...(values.has('--clickhouse') ? { clickhouse: values.get('--clickhouse')! } : {}),
     baseline: !flags.has('--no-baseline'),

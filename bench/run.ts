@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBenchmark } from './benchmark';
 import { benchEvaluate, evaluateSummary } from './evaluate-engines';
+import { benchFirstScreen, firstScreenSummary } from './first-screen';
 import { parseOptions, type CliOptions } from './options';
 import { formatted, summaryLines, writeBenchmarksMarkdown } from './report';
 import type { Layout } from './scales';
@@ -11,6 +12,18 @@ const RESULTS = 'bench/results';
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.firstScreen) {
+    const result = await benchFirstScreen(options.runs, (line) => console.error(line));
+    console.log(firstScreenSummary(result).join('\n'));
+    if (options.write) {
+      // A folder of its own: the browser report reads every JSON file directly in bench/results.
+      const folder = path.join(RESULTS, 'first-screen');
+      mkdirSync(folder, { recursive: true });
+      const file = path.join(folder, 'latest.json');
+      writeFileSync(file, await formatted(file, JSON.stringify(result)));
+    }
+    return;
+  }
   if (options.evaluate) {
     for (const scale of options.scales) await runEvaluate(options, scale);
     return;

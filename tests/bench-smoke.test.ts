@@ -50,6 +50,8 @@ describe('benchmark smoke run', () => {
     expect(rows.every((r) => Number.isFinite(r.ratio1) && Number.isFinite(r.ratioAll))).toBe(true);
     expect(rows.some((r) => r.count > 0)).toBe(true);
     expect(Number.isFinite(loadFigures(result).ratio1)).toBe(true);
+    expect(result.minimalLoadMs).toHaveLength(1);
+    expect(Number.isFinite(loadFigures(result).ratioMinimal)).toBe(true);
 
     // The load was recorded step by step and every phase of the breakdown is accounted for.
     const steps = result.browser.loadSteps;

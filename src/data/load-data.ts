@@ -15,18 +15,17 @@ import { ask } from './load/check';
 import {
   duplicateInteractionId,
   duplicateKey,
-  interactionRows,
   missingKey,
   missingTimestamp,
   timestampColumnProblem,
-  typeCounts,
   wrongType,
   type IdSource,
   type InteractionRowRules,
 } from './load/load-checks';
 import { LoadTables } from './load/load-tables';
 import { normalizedColumns } from './load/normalize-columns';
-import { OrphanTally, orphanCounts } from './load/orphan-warnings';
+import { OrphanTally } from './load/orphan-warnings';
+import { scanSource } from './load/source-scan';
 import { FileStreamer, placeIn, type OpenedFile } from './load/stream-file';
 import { dropTables as dropTablesWith, tablesFields } from './load/tables';
 import type { Progress } from './progress';
@@ -41,7 +40,7 @@ export interface LoadOptions {
   readonly generation?: number;
   readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
-  /** Ids per slice of the duplicate-InteractionId check, which bounds its memory. */
+  /** Ids per slice of the duplicate-InteractionId check, which bounds its memory; infinite for one GROUP BY (an engine that spills). */
   readonly idCheckSliceRows?: number;
 }
 
@@ -150,6 +149,7 @@ class Loader {
   ): Promise<Record<string, InteractionTypeInfo>> {
     const built: Omit<BuiltSource, 'fields'>[] = [];
     const idSources: (IdSource & { source: OpenedFile })[] = [];
+    const tally = new OrphanTally();
     for (const ix of plan.interactionSources) {
       const source = byStem.get(ix.source.stem)!;
       const place = placeIn(source);
@@ -167,17 +167,24 @@ class Loader {
           extra: ix.typeColumn ? [] : [q.as(q.text(ix.type!), plan.typeField)],
         }),
       );
-      await this.checkRows(source, {
-        table,
-        timestampField: plan.timestampField,
-        typeField: plan.typeField,
-        timestampColumn: ix.timestampColumn,
-        ...(ix.typeColumn === undefined ? {} : { typeColumn: ix.typeColumn }),
-        ...(ix.type === undefined ? {} : { type: ix.type }),
-      });
+      const links = [...ix.links.keys()];
+      const scan = await this.scanRows(
+        source,
+        {
+          table,
+          timestampField: plan.timestampField,
+          typeField: plan.typeField,
+          timestampColumn: ix.timestampColumn,
+          ...(ix.typeColumn === undefined ? {} : { typeColumn: ix.typeColumn }),
+          ...(ix.type === undefined ? {} : { type: ix.type }),
+        },
+        links,
+        contact,
+      );
+      for (const [n, link] of links.entries()) tally.add(link, scan.orphans[n]!);
       const idColumn = source.columns.find((c) => c.name.toLowerCase() === 'interactionid');
       if (idColumn) idSources.push({ source, table, column: renames.get(idColumn.name) ?? idColumn.name });
-      const counts = await ask(this.runner, typeCounts(table, plan.typeField));
+      const counts = scan.counts;
       if (ix.type !== undefined && !counts.has(ix.type)) counts.set(ix.type, 0);
       built.push({ ix, table, counts });
     }
@@ -196,19 +203,20 @@ class Loader {
     );
     const sources: BuiltSource[] = built.map((b) => ({ ...b, fields: fields.get(b.table)! }));
     const types = await interactionTypes(this.runner, plan, sources, this.tables);
-    const tally = new OrphanTally();
-    for (const { ix, table } of sources)
-      for (const link of ix.links.keys()) tally.add(link, await ask(this.runner, orphanCounts(table, plan.typeField, link, contact)));
     this.warnings.push(...tally.warnings(types));
     return types;
   }
 
-  /** Every row has a timestamp and the right type; runs on the built table, in the engine's column names. */
-  private async checkRows(source: OpenedFile, rules: InteractionRowRules): Promise<void> {
+  /**
+   * Every row has a timestamp and the right type (or the load fails), with the rows per type and
+   * the orphans per link from the same scan; runs on the built table, in the engine's column names.
+   */
+  private async scanRows(source: OpenedFile, rules: InteractionRowRules, links: readonly string[], contact: EntityInfo) {
     const place = placeIn(source);
-    const found = await ask(this.runner, interactionRows(rules));
+    const found = await ask(this.runner, scanSource(rules, links, contact));
     if (found.missing !== undefined) this.fail(source, missingTimestamp(rules, found.missing, place));
     if (found.wrong !== undefined) this.fail(source, await ask(this.runner, wrongType(rules, found.wrong, place)));
+    return found;
   }
 }
 

@@ -57,35 +57,12 @@ export interface InteractionRowRules {
   readonly type?: string;
 }
 
+/** What `scanSource` found against those rules. */
 export interface InteractionRowFinding {
   /** The first row with no timestamp. */
   readonly missing?: number;
   /** The first row of the wrong (or no) type. */
   readonly wrong?: number;
-}
-
-/** One scan for both checks; the offending row's type is looked up only when there is one (`typeAt`). */
-export function interactionRows(rules: InteractionRowRules): Check<InteractionRowFinding> {
-  const type = column(rules.typeField);
-  const wrongType = !rules.typeColumn
-    ? q.FALSE
-    : rules.type === undefined
-      ? q.isNull(type)
-      : q.compare('IS DISTINCT FROM', type, q.text(rules.type));
-  return {
-    query: q.select(
-      [
-        q.as(q.aggWhere('min', q.ROWID, q.isNull(column(rules.timestampField))), 'missing'),
-        q.as(q.aggWhere('min', q.ROWID, wrongType), 'wrong'),
-      ],
-      { from: q.table(rules.table) },
-    ),
-    read: (rows) => {
-      const missing = firstValue(rows, 'missing');
-      const wrong = rules.typeColumn ? firstValue(rows, 'wrong') : undefined;
-      return { ...(missing === undefined ? {} : { missing: Number(missing) }), ...(wrong === undefined ? {} : { wrong: Number(wrong) }) };
-    },
-  };
 }
 
 export function missingTimestamp(rules: InteractionRowRules, rowid: number, place: Place): string {
@@ -187,7 +164,8 @@ export function duplicateIdPlaces(
  * the source it is in. The ids are hashed once into a narrow temporary table `hashes`, whose
  * hashes are then grouped a slice at a time: one GROUP BY over all ids can run DuckDB-WASM out
  * of memory, and slicing the ids themselves hashed every id once per slice (BENCHMARKS.md).
- * Ids are read again only in a slice where two hashes are equal.
+ * Ids are read again only in a slice where two hashes are equal. With `sliceRows` infinite
+ * (an engine that spills, such as native DuckDB) the hashes are grouped whole, in one slice.
  */
 export async function duplicateInteractionId(
   runner: SqlRunner,
@@ -233,13 +211,4 @@ export function timestampColumnProblem(
   if (!csv && fieldTypeOf(type) !== 'timestamp' && fieldTypeOf(type) !== 'date')
     return `column "${timestampColumn}" must hold timestamps; it holds ${type}`;
   return undefined;
-}
-
-/** Rows per type in an interaction table. */
-export function typeCounts(table: string, typeField: string): Check<Map<string, number>> {
-  const type = column(typeField);
-  return {
-    query: q.select([q.as(type, 't'), q.as(q.agg('count'), 'n')], { from: q.table(table), groupBy: [type] }),
-    read: (rows) => new Map(rows.map((r) => [String(r.t), Number(r.n)])),
-  };
 }

@@ -2,7 +2,7 @@
  * Interactions that belong to no contact are ignored (SPEC §2); the load says how many, in the
  * same words for every loader.
  */
-import type { EntityInfo, InteractionTypeInfo } from '../../engine/catalog';
+import type { InteractionTypeInfo } from '../../engine/catalog';
 import * as q from '../../engine/sql/build';
 import type { Check } from './check';
 import { rowCount } from './tables';
@@ -13,26 +13,6 @@ export interface OrphanCount {
   readonly empty: number;
   /** Interactions whose link names no contact. */
   readonly dangling: number;
-}
-
-/** One scan of a source per link: per type, rows with an empty link and rows whose link is no contact. */
-export function orphanCounts(table: string, typeField: string, link: string, contact: EntityInfo): Check<OrphanCount[]> {
-  const linked = q.col('i', link);
-  const contactKey = q.col('c', contact.key);
-  return {
-    query: q.select(
-      [
-        q.as(q.col('i', typeField), 't'),
-        q.as(q.aggWhere('count', undefined, q.isNull(linked)), 'empty'),
-        q.as(q.aggWhere('count', undefined, q.and(q.isNull(linked, true), q.isNull(contactKey))), 'dangling'),
-      ],
-      {
-        from: q.leftJoin(q.table(table, 'i'), q.table(contact.table, 'c'), q.compare('=', contactKey, linked)),
-        groupBy: [q.col('i', typeField)],
-      },
-    ),
-    read: (rows) => rows.map((r) => ({ type: String(r.t), empty: Number(r.empty ?? 0), dangling: Number(r.dangling ?? 0) })),
-  };
 }
 
 /** Interactions of a per-type table with an empty link: what the sample loader, whose links are valid by construction, still counts. */
