@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as q from '../../src/engine/sql/build';
+import * as clickhouse from '../../src/engine/sql/print-clickhouse';
 import { printQuery, printStatement } from '../../src/engine/sql/print-duckdb';
 
 describe('DDL and DML statements through the printer', () => {
@@ -36,5 +37,16 @@ describe('DDL and DML statements through the printer', () => {
       q.select([q.STAR], { from: q.table('b') }),
     );
     expect(printQuery(union)).toContain(')\nUNION ALL BY NAME\n(');
+  });
+
+  it('prints ClickHouse statements: result tables in Memory, views dropped as tables, no ATTACH', () => {
+    const read = q.select([q.STAR], { from: q.tableIn({ database: 'db' }, 'contact') });
+    expect(clickhouse.printStatement(q.createTempTableAs('result:A', read))).toBe(
+      'CREATE TABLE `result:A`\nENGINE = Memory AS\nSELECT *\nFROM `db`.`contact`',
+    );
+    expect(clickhouse.printStatement(q.insertInto('t', read))).toBe('INSERT INTO `t`\nSELECT *\nFROM `db`.`contact`');
+    expect(clickhouse.printStatement(q.dropView('v'))).toBe('DROP TABLE IF EXISTS `v`');
+    expect(clickhouse.printStatement(q.use('data'))).toBe('USE `data`');
+    expect(() => clickhouse.printStatement(q.attach('x', 'y'))).toThrow('ClickHouse attaches no database files');
   });
 });

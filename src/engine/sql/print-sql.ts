@@ -1,9 +1,9 @@
 /**
  * The shape of SQL every dialect shares (SELECT, joins, set operations, CTEs, predicates),
  * printed indented for people to read in the query view. A dialect supplies only what differs:
- * its quoting file and the spelling of functions, lists, casts and statements. `makePrinter`
- * serves DuckDB and PostgreSQL; ClickHouse's printer uses the pieces (`indent`, `literalPrinter`,
- * `printSelect`).
+ * its quoting file and the spelling of functions, lists, casts, joins and statements, and where
+ * it needs the expression tree itself, its own spelling of that expression. `makePrinter` serves
+ * DuckDB, PostgreSQL and ClickHouse.
  */
 import type { AggregateFunction, Expr, From, Literal, OrderItem, Query, ScalarFunction, Statement, TableName } from './ast';
 
@@ -59,6 +59,19 @@ export interface DialectSyntax {
   readonly tableFunction?: (fn: Extract<From, { kind: 'tableFunction' }>['fn'], args: readonly string[]) => string;
   /** Whether `*` as an operand stays unparenthesised (as DuckDB's printer has always printed it). */
   readonly bareStar?: boolean;
+  /** The kinds printed as operands without parentheses, where they differ from the common list. */
+  readonly atomic?: readonly Expr['kind'][];
+  /**
+   * The dialect's own spelling of an expression that needs more than its printed parts (the
+   * expression tree itself); `undefined` leaves it to the common spelling.
+   */
+  readonly expr?: (expr: Expr, print: ExprPrinting) => string | undefined;
+  /** The words before JOIN; by default the join's type. */
+  readonly joinType?: (type: Extract<From, { kind: 'join' }>['type']) => string;
+  /** Rewrites a whole query before it is printed (not its subqueries one by one). */
+  readonly prepare?: (query: Query) => Query;
+  /** A set operation over its printed operands; by default each operand parenthesised and indented. */
+  readonly setOperation?: (op: Extract<Query, { kind: 'setOperation' }>['op'], left: string, right: string) => string;
   readonly createTableAs: (statement: StatementOf<'createTableAs'>, table: string, query: string) => string;
   readonly dropTable: (statement: StatementOf<'dropTable'>, table: string) => string;
   // The loaders' statements, which run on DuckDB only; a dialect without them refuses them.
@@ -67,6 +80,12 @@ export interface DialectSyntax {
   readonly dropView?: (statement: StatementOf<'dropView'>, table: string) => string;
   readonly attach?: (statement: StatementOf<'attach'>) => string;
   readonly use?: (statement: StatementOf<'use'>) => string;
+}
+
+/** What a dialect's own expression spelling may print its parts with. */
+export interface ExprPrinting {
+  readonly expr: (expr: Expr) => string;
+  readonly subquery: (query: Query) => string;
 }
 
 export interface SqlPrinter {
@@ -115,16 +134,21 @@ export function makePrinter(syntax: DialectSyntax): SqlPrinter {
   const id = syntax.identifier;
 
   /** Wraps an operand in parentheses unless it is atomic. */
+  const atomic = syntax.atomic ?? ATOMIC;
   function operand(expr: Expr): string {
     const printed = printExpr(expr);
-    return ATOMIC.includes(expr.kind) || (expr.kind === 'star' && syntax.bareStar === true) ? printed : `(${printed})`;
+    return atomic.includes(expr.kind) || (expr.kind === 'star' && syntax.bareStar === true) ? printed : `(${printed})`;
   }
 
   function subqueryText(query: Query): string {
-    return `(\n${indent(printQuery(query))}\n)`;
+    return `(\n${indent(printQueryText(query))}\n)`;
   }
 
+  const printing: ExprPrinting = { expr: (e) => printExpr(e), subquery: (query) => subqueryText(query) };
+
   function printExpr(expr: Expr): string {
+    const own = syntax.expr?.(expr, printing);
+    if (own !== undefined) return own;
     switch (expr.kind) {
       case 'literal':
         return syntax.literal(expr);
@@ -179,25 +203,30 @@ export function makePrinter(syntax: DialectSyntax): SqlPrinter {
       case 'subquery':
         return `${subqueryText(from.query)} AS ${id(from.alias)}`;
       case 'join':
-        return `${printFrom(from.left)}\n${from.type} JOIN ${printFrom(from.right)} ON ${printExpr(from.on)}`;
+        return `${printFrom(from.left)}\n${syntax.joinType?.(from.type) ?? from.type} JOIN ${printFrom(from.right)} ON ${printExpr(from.on)}`;
     }
   }
 
   const selectPrinter: SelectPrinter = { identifier: id, integer: syntax.integer, printExpr, printFrom };
 
-  function printQuery(query: Query): string {
+  function printQueryText(query: Query): string {
     switch (query.kind) {
       case 'select':
         return printSelect(selectPrinter, query);
       case 'setOperation':
+        if (syntax.setOperation) return syntax.setOperation(query.op, printQueryText(query.left), printQueryText(query.right));
         // Every operand is parenthesised: SQL binds INTERSECT tighter than UNION, the Flow folds left to right.
         // The operator is printed as is, UNION ALL BY NAME (DuckDB's) included.
-        return `(\n${indent(printQuery(query.left))}\n)\n${query.op}\n(\n${indent(printQuery(query.right))}\n)`;
+        return `(\n${indent(printQueryText(query.left))}\n)\n${query.op}\n(\n${indent(printQueryText(query.right))}\n)`;
       case 'with': {
         const ctes = query.ctes.map((cte) => `${id(cte.name)} AS ${cte.materialized ? 'MATERIALIZED ' : ''}${subqueryText(cte.query)}`);
-        return `WITH ${ctes.join(',\n')}\n${printQuery(query.body)}`;
+        return `WITH ${ctes.join(',\n')}\n${printQueryText(query.body)}`;
       }
     }
+  }
+
+  function printQuery(query: Query): string {
+    return printQueryText(syntax.prepare ? syntax.prepare(query) : query);
   }
 
   function printStatement(statement: Statement): string {
