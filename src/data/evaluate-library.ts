@@ -68,6 +68,6 @@ function warnUnknownMembers(segment: Segment, members: readonly string[], onWarn
   const unknown = [...new Set(segment.members.filter((m) => !known.has(m)))];
   if (unknown.length > 0)
     onWarning(
-      `segment "${segment.name}": ${unknown.length} member(s) are not contacts and are left out: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`,
+      `segment "${segment.name}": ${unknown.length === 1 ? '1 member is not a contact and is' : `${unknown.length} members are not contacts and are`} left out: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`,
     );
 }

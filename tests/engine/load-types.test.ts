@@ -141,7 +141,7 @@ describe('loaded types', () => {
       'Timestamp',
     ]);
     expect(catalog.interactions.types.FormSubmitted!.rowCount).toBe(0);
-    expect(warnings.join('\n')).toMatch(/EmailOpened: 1 interaction\(s\) whose ContactId is not a contact key/);
+    expect(warnings.join('\n')).toMatch(/EmailOpened: 1 interaction whose ContactId is not a contact key belongs to no contact/);
   });
 
   it('infers a lookup relation from a column named like another entity key', async () => {

@@ -64,8 +64,8 @@ describe('postgres on server tables named by catalog.json', () => {
       'WebsiteVisited',
     ]);
     expect(loaded.warnings).toEqual([
-      'EmailOpened: 1 interaction(s) whose ContactId is not a contact key belong to no contact and are ignored',
-      'EmailOpened: 1 interaction(s) with no ContactId belong to no contact through ContactId',
+      'EmailOpened: 1 interaction whose ContactId is not a contact key belongs to no contact and is ignored',
+      'EmailOpened: 1 interaction with no ContactId belongs to no contact through ContactId',
     ]);
   });
 

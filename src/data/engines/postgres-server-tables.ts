@@ -10,6 +10,7 @@ import type { CatalogFile } from '../catalog-file';
 import { DataError } from '../data-error';
 import { planTables, type InteractionSourcePlan, type SourceTable } from '../plan-tables';
 import type { LoadedData } from './engine';
+import { orphanWarnings } from '../load/orphan-warnings';
 import type { PostgresClient } from './postgres-client';
 
 interface ServerColumn {
@@ -212,12 +213,7 @@ export async function bindServerTables(client: PostgresClient, catalogJson: Cata
       );
       const dangling = Number(row?.dangling ?? 0);
       const empty = Number(row?.empty ?? 0);
-      if (dangling > 0)
-        binding.warnings.push(
-          `${type}: ${dangling} interaction(s) whose ${link} is not a contact key belong to no contact and are ignored`,
-        );
-      if (empty > 0 && index === 0)
-        binding.warnings.push(`${type}: ${empty} interaction(s) with no ${link} belong to no contact through ${link}`);
+      binding.warnings.push(...orphanWarnings(type, link, { dangling, empty: index === 0 ? empty : 0 }));
     }
   }
   const catalog: Catalog = {

@@ -38,12 +38,24 @@ export class OrphanTally {
     for (const [type, info] of Object.entries(types)) {
       for (const link of info.links) {
         const { empty = 0, dangling = 0 } = this.counts.get(`${type}\u0000${link}`) ?? {};
-        if (dangling > 0)
-          warnings.push(`${type}: ${dangling} interaction(s) whose ${link} is not a contact key belong to no contact and are ignored`);
-        if (empty > 0 && link === info.links[0])
-          warnings.push(`${type}: ${empty} interaction(s) with no ${link} belong to no contact through ${link}`);
+        warnings.push(...orphanWarnings(type, link, { dangling, empty: link === info.links[0] ? empty : 0 }));
       }
     }
     return warnings;
   }
+}
+
+/** The wording of both orphan warnings, for every loader; a count of 0 gives no warning. */
+export function orphanWarnings(type: string, link: string, counts: { readonly dangling: number; readonly empty: number }): string[] {
+  const interactions = (n: number) => (n === 1 ? '1 interaction' : `${n} interactions`);
+  const warnings: string[] = [];
+  if (counts.dangling > 0)
+    warnings.push(
+      `${type}: ${interactions(counts.dangling)} whose ${link} is not a contact key ${counts.dangling === 1 ? 'belongs' : 'belong'} to no contact and ${counts.dangling === 1 ? 'is' : 'are'} ignored`,
+    );
+  if (counts.empty > 0)
+    warnings.push(
+      `${type}: ${interactions(counts.empty)} with no ${link} ${counts.empty === 1 ? 'belongs' : 'belong'} to no contact through ${link}`,
+    );
+  return warnings;
 }
