@@ -47,7 +47,7 @@ describe('npm run evaluate', () => {
       });
     }
     expect(run.stderr).toMatch(/warning: .*EmailOpened: 1 interaction/);
-    expect(run.stderr).toMatch(/warning: segment "Vips": 1 member\(s\) are not contacts.*ct-77/);
+    expect(run.stderr).toMatch(/warning: segment "Vips": 1 member is not a contact and is left out.*ct-77/);
   });
 
   it('prints counts only without --members, and one segment with --only', () => {

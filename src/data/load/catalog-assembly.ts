@@ -31,7 +31,9 @@ function warehouseTables(plan: LoadPlan, typeNames: readonly string[]): Warehous
       type,
       plan.interactionSources
         .filter((ix) => ix.type === type || (ix.type === undefined && ix.typeColumn !== undefined))
-        .map((ix) => ({ table: named(ix.source.stem), ...(ix.type === undefined ? { typeColumn: ix.typeColumn! } : {}) })),
+        .map((ix) => ({ table: named(ix.source.stem), ...(ix.type === undefined ? { typeColumn: ix.typeColumn! } : {}) }))
+        // By name, not by the order the loader happened to read the files in, so every engine's catalog is the same.
+        .sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0)),
     ]),
   );
   return { entities, types };

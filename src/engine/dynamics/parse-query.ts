@@ -1,7 +1,7 @@
 /** Text → syntax tree, or located problems: a syntax error and whatever the parser noted before it. */
 import type { Loc, QueryNode } from './ast';
 import { parse, SyntaxError as PeggySyntaxError, type Expectation, type ParseNote } from './dynamics-parser.js';
-import { queryLimitProblem } from './query-limits';
+import { nestingProblem } from './query-limits';
 
 /** A refusal at a place in the text (line and column counted from 1). */
 export interface DynamicsProblem {
@@ -67,7 +67,7 @@ export function sortProblems(problems: readonly DynamicsProblem[]): DynamicsProb
 }
 
 export function parseQuery(text: string): ParsedQuery {
-  const limit = queryLimitProblem(text);
+  const limit = nestingProblem(text);
   if (limit) return { ok: false, problems: [limit] };
   const notes: ParseNote[] = [];
   const noted = () => notes.map((n) => problemAt(n.loc, n.message));

@@ -6,6 +6,7 @@
 import type { Catalog } from '../../engine/catalog';
 import { describeSegment } from '../../engine/describe/describe-segment';
 import { importDynamics, type DynamicsImport, type DynamicsProblem } from '../../engine/dynamics/dynamics';
+import { pasteLengthProblem } from '../../engine/dynamics/query-limits';
 import type { Segment } from '../../engine/library-schema';
 import type { LibraryEntry } from './library-entries';
 import { withFreeNames } from './imported-names';
@@ -79,6 +80,8 @@ export class DynamicsPaste {
     if (text.trim() === '') return { kind: 'empty' };
     const catalog = this.deps.catalog();
     if (!catalog) return { kind: 'nodata' };
+    const tooLong = pasteLengthProblem(text);
+    if (tooLong) return { kind: 'refused', problems: [tooLong] };
     let result: DynamicsImport;
     try {
       result = importDynamics(text, catalog);
