@@ -139,7 +139,8 @@ test.describe('explaining the numbers', () => {
     }
     await expect(columns).toHaveCount(sizes.size);
     for (const [inside, size] of sizes) {
-      await expect(page.getByRole('button', { name: `${size.toLocaleString('en-US')} contacts in ${inside} only` })).toBeVisible();
+      const contacts = size === 1 ? '1 contact' : `${size.toLocaleString('en-US')} contacts`;
+      await expect(page.getByRole('button', { name: `${contacts} in ${inside} only` })).toBeVisible();
     }
     const both = [...sets[0]!].filter((id) => sets[1]!.has(id)).length;
     await expect(

@@ -22,7 +22,9 @@ test('a paste nested 20,000 deep or 200,000 characters long is refused at once, 
   await expect(dialog.getByRole('button', { name: /^Create/ })).toBeDisabled();
 
   await area.fill(`PROFILE(contact).FILTER(address1_city == '${'x'.repeat(200_000)}')`);
-  await expect(dialog.getByText(/the text is 200,044 characters long; a pasted query may have at most 100,000/)).toBeVisible({ timeout: 5_000 });
+  await expect(dialog.getByText(/the text is 200,044 characters long; a pasted query may have at most 100,000/)).toBeVisible({
+    timeout: 5_000,
+  });
 
   await area.fill('PROFILE(contact)');
   await expect(dialog.getByTestId('paste-count')).toHaveText('10,000', { timeout: 60_000 });
