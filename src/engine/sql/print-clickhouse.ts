@@ -71,7 +71,6 @@ function clickhousePrinter(storage: ClickhouseStorage): SqlPrinter {
 
   /** The expressions ClickHouse spells from their tree; the rest take the common spelling. */
   function ownSpelling(expr: Expr, print: ExprPrinting): string | undefined {
-    const operand = (e: Expr) => (ATOMIC.includes(e.kind) ? print.expr(e) : `(${print.expr(e)})`);
     switch (expr.kind) {
       case 'call':
         if (expr.fn === 'lower') return printLowercased(expr.args[0]!, print);
@@ -88,7 +87,7 @@ function clickhousePrinter(storage: ClickhouseStorage): SqlPrinter {
         return expr.list ? `${expr.negated ? 'NOT ' : ''}${listIsNullText(print.expr(expr.expr))}` : undefined;
       case 'inQuery':
         // GLOBAL: the subquery runs once on the queried server, also when the outer table is Distributed.
-        return `${operand(expr.expr)} ${expr.negated ? 'GLOBAL NOT IN' : 'GLOBAL IN'} ${print.subquery(expr.query)}`;
+        return `${print.operand(expr.expr)} ${expr.negated ? 'GLOBAL NOT IN' : 'GLOBAL IN'} ${print.subquery(expr.query)}`;
       case 'exists':
         // ClickHouse 18.16 has no EXISTS; subqueries are never correlated there anyway.
         return `((SELECT count() FROM ${print.subquery(expr.query)}) > 0)`;

@@ -85,6 +85,8 @@ export interface DialectSyntax {
 /** What a dialect's own expression spelling may print its parts with. */
 export interface ExprPrinting {
   readonly expr: (expr: Expr) => string;
+  /** As an operand: parenthesised unless atomic. */
+  readonly operand: (expr: Expr) => string;
   readonly subquery: (query: Query) => string;
 }
 
@@ -144,7 +146,7 @@ export function makePrinter(syntax: DialectSyntax): SqlPrinter {
     return `(\n${indent(printQueryText(query))}\n)`;
   }
 
-  const printing: ExprPrinting = { expr: (e) => printExpr(e), subquery: (query) => subqueryText(query) };
+  const printing: ExprPrinting = { expr: (e) => printExpr(e), operand: (e) => operand(e), subquery: (query) => subqueryText(query) };
 
   function printExpr(expr: Expr): string {
     const own = syntax.expr?.(expr, printing);
