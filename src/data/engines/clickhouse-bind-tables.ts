@@ -6,8 +6,10 @@
  * Distributed; nothing is copied and nothing on them is changed.
  */
 import type { Catalog, EntityInfo, Fields, InteractionTypeInfo } from '../../engine/catalog';
+import type { Expr, From, Query, SelectColumn } from '../../engine/sql/ast';
+import * as q from '../../engine/sql/build';
 import { loweredColumn } from '../../engine/sql/clickhouse-lowered';
-import { quoteIdentifier as id, quoteString as str, quoteTableIn } from '../../engine/sql/quote-clickhouse';
+import { printQuery, printStatement } from '../../engine/sql/print-clickhouse';
 import type { CatalogFile } from '../catalog-file';
 import { DataError } from '../data-error';
 import { planTables, type InteractionSourcePlan, type SourceTable } from '../plan-tables';
@@ -19,24 +21,32 @@ import type { LoadedData } from './engine';
 const SOURCE = 'source';
 
 interface ServerTable extends SourceTable {
-  readonly sql: string;
+  /** The server table, under an alias when given. */
+  readonly from: (alias?: string) => From;
   readonly types: ReadonlyMap<string, string>;
+}
+
+const column = (name: string): Expr => q.col(undefined, name);
+
+/** A server table's columns and their types, from system.columns. */
+function columnsQuery(database: string, table: string): Query {
+  return q.select([column('name'), column('type')], {
+    from: q.tableIn({ database: 'system' }, 'columns'),
+    where: q.and(q.compare('=', column('database'), q.text(database)), q.compare('=', column('table'), q.text(table))),
+  });
 }
 
 async function describeTable(layout: ClickhouseLayout, stem: string, name: string): Promise<ServerTable> {
   const dot = name.indexOf('.');
   const [database, table] = dot < 0 ? ['default', name] : [name.slice(0, dot), name.slice(dot + 1)];
-  const rows = await queryRows(
-    layout.server,
-    `SELECT name, type FROM system.columns WHERE database = ${str(database)} AND table = ${str(table)}`,
-  );
+  const rows = await queryRows(layout.server, printQuery(columnsQuery(database, table)));
   if (rows.length === 0) throw new DataError('catalog.json', `tables.${stem}: the server has no table "${name}" (database "${database}")`);
   return {
     stem,
     file: `${name} (server table)`,
     columns: rows.map((r) => String(r.name)),
     types: new Map(rows.map((r) => [String(r.name), String(r.type)])),
-    sql: quoteTableIn(database, table),
+    from: (alias) => q.tableIn({ database }, table, alias),
   };
 }
 
@@ -48,27 +58,24 @@ function selectList(
   special: { key?: string; timestamp?: string },
 ) {
   const fields: Record<string, Fields[string]> = {};
-  const columns: string[] = [];
-  for (const column of source.columns) {
-    const name = renames.get(column) ?? column;
-    const stored = serverColumn(`${id(SOURCE)}.${id(column)}`, source.types.get(column)!, text.has(column), column === special.timestamp);
+  const columns: SelectColumn[] = [];
+  for (const name of source.columns) {
+    const field = renames.get(name) ?? name;
+    const stored = serverColumn(q.col(SOURCE, name), source.types.get(name)!, text.has(name), name === special.timestamp);
     const expr = stored.expr;
-    if (column === special.timestamp && stored.field !== 'timestamp')
-      throw new DataError(source.file, `column "${column}" must hold timestamps; it holds ${source.types.get(column)}`);
-    fields[name] = stored.field;
-    columns.push(`${column === special.key ? `assumeNotNull(${expr})` : expr} AS ${id(name)}`);
-    if (stored.field === 'text') columns.push(`lowerUTF8(${expr}) AS ${id(loweredColumn(name))}`);
-    if (stored.field === 'textList') columns.push(`arrayMap(element -> lowerUTF8(element), ${expr}) AS ${id(loweredColumn(name))}`);
+    if (name === special.timestamp && stored.field !== 'timestamp')
+      throw new DataError(source.file, `column "${name}" must hold timestamps; it holds ${source.types.get(name)}`);
+    fields[field] = stored.field;
+    columns.push(q.as(name === special.key ? q.chCall('assumeNotNull', expr) : expr, field));
+    if (stored.field === 'text') columns.push(q.as(q.chCall('lowerUTF8', expr), loweredColumn(field)));
+    if (stored.field === 'textList') columns.push(q.as(q.listTransform(expr, q.chCall('lowerUTF8', q.ELEMENT)), loweredColumn(field)));
   }
   return { fields, columns };
 }
 
-async function createView(layout: ClickhouseLayout, name: string, columns: readonly string[], source: ServerTable, where = '') {
-  await post(
-    layout.server,
-    `CREATE VIEW ${id(name)} AS SELECT ${columns.join(', ')} FROM ${source.sql} AS ${id(SOURCE)}${where}`,
-    layout.database,
-  );
+async function createView(layout: ClickhouseLayout, name: string, columns: readonly SelectColumn[], source: ServerTable, where?: Expr) {
+  const select = q.select(columns, { from: source.from(SOURCE), ...(where ? { where } : {}) });
+  await post(layout.server, printStatement(q.createView(name, select)), layout.database);
 }
 
 export async function bindServerTables(layout: ClickhouseLayout, catalogJson: CatalogFile): Promise<LoadedData> {
@@ -93,19 +100,17 @@ export async function bindServerTables(layout: ClickhouseLayout, catalogJson: Ca
     const renames = renamesOf(ix, plan.timestampField, plan.typeField);
     const { fields, columns } = selectList(source, textOf(ix.source.stem), renames, { timestamp: ix.timestampColumn });
     const links = plan.contactLinks.filter((l) => ix.links.has(l));
-    const typeColumn = ix.typeColumn === undefined ? undefined : `${id(SOURCE)}.${id(ix.typeColumn)}`;
+    const typeColumn = ix.typeColumn === undefined ? undefined : q.col(SOURCE, ix.typeColumn);
     const typeNames =
       ix.type !== undefined
         ? [ix.type]
-        : (await queryRows(layout.server, `SELECT DISTINCT toString(${id(ix.typeColumn!)}) AS t FROM ${source.sql} ORDER BY t`)).map((r) =>
-            String(r.t),
-          );
+        : (await queryRows(layout.server, printQuery(typesQuery(source, ix.typeColumn!)))).map((r) => String(r.t));
     for (const type of typeNames) {
       if (types[type])
         throw new DataError('catalog.json', `interaction type "${type}" comes from two server tables; name one table per type`);
       const table = `interaction:${type}`;
-      const extra = typeColumn ? [] : [`${str(type)} AS ${id(plan.typeField)}`];
-      const where = typeColumn ? ` WHERE toString(${typeColumn}) = ${str(type)}` : '';
+      const extra = typeColumn ? [] : [q.as(q.text(type), plan.typeField)];
+      const where = typeColumn ? q.compare('=', q.chCall('toString', typeColumn), q.text(type)) : undefined;
       await createView(layout, table, [...columns, ...extra], source, where);
       types[type] = { table, fields: typeColumn ? fields : { ...fields, [plan.typeField]: 'text' }, links };
     }
@@ -117,6 +122,15 @@ export async function bindServerTables(layout: ClickhouseLayout, catalogJson: Ca
     interactions: { typeField: plan.typeField, timestampField: plan.timestampField, contactLinks: plan.contactLinks, types },
   };
   return { catalog, warnings: [] };
+}
+
+/** The interaction types a server table's type column holds. */
+function typesQuery(source: ServerTable, typeColumn: string): Query {
+  return q.select([q.as(q.chCall('toString', column(typeColumn)), 't')], {
+    distinct: true,
+    from: source.from(),
+    orderBy: [column('t')],
+  });
 }
 
 function renamesOf(ix: InteractionSourcePlan, timestampField: string, typeField: string): Map<string, string> {

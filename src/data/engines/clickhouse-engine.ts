@@ -12,7 +12,8 @@ import type { Engine, LoadedData } from './engine';
 import { bindServerTables } from './clickhouse-bind-tables';
 import { ClickhouseError, parseServerUrl, post, queryEngineRows, queryRows, type ClickhouseServer } from './clickhouse-http';
 import { copyFolderToClickhouse, type SharedLoader } from './clickhouse-load-files';
-import { quoteIdentifier as id, quoteString as str } from '../../engine/sql/quote-clickhouse';
+import * as q from '../../engine/sql/build';
+import { printQuery, printStatement } from '../../engine/sql/print-clickhouse';
 import { parseCatalogFile } from '../plan-tables';
 
 /** Where the engine's tables go: the queried server, and the shards of a cluster when there is one. */
@@ -29,7 +30,11 @@ async function clusterOf(server: ClickhouseServer, params: URLSearchParams): Pro
   if (name === null && shardList === null) return undefined;
   if (name === null || shardList === null)
     throw new ClickhouseError('--url: give both ?cluster=NAME and &shards=host:port,host:port (the HTTP address of each shard)');
-  const rows = await queryRows(server, `SELECT count(DISTINCT shard_num) AS n FROM system.clusters WHERE cluster = ${str(name)}`);
+  const shardCount = q.select([q.as(q.agg('count', q.col(undefined, 'shard_num'), true), 'n')], {
+    from: q.tableIn({ database: 'system' }, 'clusters'),
+    where: q.compare('=', q.col(undefined, 'cluster'), q.text(name)),
+  });
+  const rows = await queryRows(server, printQuery(shardCount));
   const known = Number(rows[0]?.n ?? 0);
   if (known === 0) throw new ClickhouseError(`--url: the server at ${server.origin} has no cluster "${name}" (see system.clusters)`);
   const shards = shardList.split(',').map((address) => ({ ...server, origin: `http://${address.trim()}` }));
@@ -46,7 +51,7 @@ export async function createClickhouseEngine(url: string, shared?: SharedLoader)
   const cluster = await clusterOf(server, params);
   const layout: ClickhouseLayout = { server, database: freshDatabaseName(), ...(cluster ? { cluster } : {}) };
   const servers = [server, ...(cluster?.shards.filter((s) => s.origin !== server.origin) ?? [])];
-  for (const s of servers) await post(s, `CREATE DATABASE ${id(layout.database)}`);
+  for (const s of servers) await post(s, printStatement(q.createDatabase(layout.database)));
   const run = (sql: string) => post(server, sql, layout.database);
   return {
     name: 'clickhouse',
@@ -68,7 +73,7 @@ export async function createClickhouseEngine(url: string, shared?: SharedLoader)
     execute: async (sql) => void (await run(sql)),
     query: (sql) => queryEngineRows(server, sql, layout.database),
     async close() {
-      for (const s of servers) await post(s, `DROP DATABASE IF EXISTS ${id(layout.database)}`).catch(() => undefined);
+      for (const s of servers) await post(s, printStatement(q.dropDatabase(layout.database))).catch(() => undefined);
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { inFormat } from '../../engine/sql/print-clickhouse';
 import type { Row } from '../connector';
 
 export interface ClickhouseServer {
@@ -87,7 +88,7 @@ export async function queryRows(server: ClickhouseServer, sql: string, database?
 }
 
 async function queryJson(server: ClickhouseServer, sql: string, database?: string) {
-  const text = await post(server, `${sql}\nFORMAT JSON`, database);
+  const text = await post(server, inFormat(sql, 'JSON'), database);
   return JSON.parse(text) as { meta: { name: string; type: string }[]; data: Row[] };
 }
 

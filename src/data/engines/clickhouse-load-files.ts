@@ -5,8 +5,10 @@
  */
 import type { Vector } from 'apache-arrow';
 import type { Catalog } from '../../engine/catalog';
-import { quoteIdentifier as id, quoteString as str } from '../../engine/sql/quote-clickhouse';
-import { quoteIdentifier as duckId } from '../../engine/sql/quote';
+import type { TableEngine } from '../../engine/sql/ast';
+import * as q from '../../engine/sql/build';
+import * as clickhouse from '../../engine/sql/print-clickhouse';
+import * as duckdb from '../../engine/sql/print-duckdb';
 import type { Connector } from '../connector';
 import type { InputFile } from '../decode-file';
 import { dropTables, loadData } from '../load-data';
@@ -60,24 +62,31 @@ async function tableStoredColumns(duck: Connector, table: string, keys: Readonly
   return (await ask(connectorRunner(duck), tableColumns(table))).flatMap((c) => storedColumns(c.name, c.type, keys.has(c.name)));
 }
 
-const columnList = (columns: readonly StoredColumn[]) => columns.map((c) => `${id(c.name)} ${c.type}`).join(', ');
+const createStatement = (table: string, columns: readonly StoredColumn[], engine: TableEngine): string =>
+  clickhouse.printStatement(
+    q.createTable(
+      table,
+      columns.map((c) => ({ name: c.name, type: c.type })),
+      engine,
+    ),
+  );
 
 async function createTable(layout: ClickhouseLayout, table: string, columns: readonly StoredColumn[], orderBy?: string) {
-  await post(
-    layout.server,
-    `CREATE TABLE ${id(table)} (${columnList(columns)}) ENGINE = MergeTree() ORDER BY ${orderBy === undefined ? 'tuple()' : id(orderBy)}`,
-    layout.database,
-  );
+  const engine = orderBy === undefined ? q.mergeTree() : q.mergeTree(q.col(undefined, orderBy));
+  await post(layout.server, createStatement(table, columns, engine), layout.database);
 }
 
 /** On a cluster: a MergeTree table on each shard and a Distributed table over them, sharded by the contact link. */
 async function createInteractionTable(layout: ClickhouseLayout, table: string, columns: readonly StoredColumn[], link: string) {
   if (!layout.cluster) return createTable(layout, table, columns);
   const local = `${table}:local`;
-  for (const shard of layout.cluster.shards)
-    await post(shard, `CREATE TABLE ${id(local)} (${columnList(columns)}) ENGINE = MergeTree() ORDER BY tuple()`, layout.database);
-  const engine = `Distributed(${str(layout.cluster.name)}, ${str(layout.database)}, ${str(local)}, cityHash64(ifNull(${id(link)}, '')))`;
-  await post(layout.server, `CREATE TABLE ${id(table)} (${columnList(columns)}) ENGINE = ${engine}`, layout.database);
+  for (const shard of layout.cluster.shards) await post(shard, createStatement(local, columns, q.mergeTree()), layout.database);
+  const shardingKey = q.call('hash', q.chCall('ifNull', q.col(undefined, link), q.text('')));
+  await post(
+    layout.server,
+    createStatement(table, columns, q.distributed(layout.cluster.name, layout.database, local, shardingKey)),
+    layout.database,
+  );
 }
 
 function jsonValue(value: unknown): string {
@@ -89,10 +98,18 @@ function jsonValue(value: unknown): string {
 }
 
 async function copyRows(duck: Connector, layout: ClickhouseLayout, table: string, columns: readonly StoredColumn[]) {
-  const arrow = await duck.queryArrow(`SELECT ${columns.map((c) => `${c.read} AS ${duckId(c.name)}`).join(', ')} FROM ${duckId(table)}`);
+  const arrow = await duck.queryArrow(
+    duckdb.printQuery(
+      q.select(
+        columns.map((c) => q.as(c.read, c.name)),
+        { from: q.table(table) },
+      ),
+    ),
+  );
   const vectors = columns.map((c) => arrow.getChild(c.name) as Vector);
   const keys = columns.map((c) => `${JSON.stringify(c.name)}:`);
-  const insert = `INSERT INTO ${id(table)} FORMAT JSONEachRow\n`;
+  // The rows follow the statement on the lines after it.
+  const insert = `${clickhouse.printStatement(q.insertJsonRows(table))}\n`;
   let lines: string[] = [];
   for (let row = 0; row < arrow.numRows; row++) {
     lines.push(`{${vectors.map((v, i) => keys[i] + jsonValue(v.get(row))).join(',')}}`);

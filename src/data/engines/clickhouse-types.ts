@@ -4,17 +4,23 @@
  * expression that brings it to the same storage.
  */
 import type { FieldType } from '../../engine/catalog';
+import type { ColumnType, Expr } from '../../engine/sql/ast';
+import * as q from '../../engine/sql/build';
 import { loweredColumn } from '../../engine/sql/clickhouse-lowered';
-import { quoteIdentifier as duckId } from '../../engine/sql/quote';
 import { fieldTypeOf } from '../load-data';
 
 export interface StoredColumn {
   readonly name: string;
   /** The ClickHouse column type. */
-  readonly type: string;
-  /** DuckDB SQL reading the column in the form the rows are sent in. */
-  readonly read: string;
+  readonly type: ColumnType;
+  /** The DuckDB expression reading the column in the form the rows are sent in. */
+  readonly read: Expr;
 }
+
+const STRING = q.columnType('VARCHAR');
+const NULLABLE_STRING = q.nullable(STRING);
+const TEXT_LIST = q.listOf(NULLABLE_STRING);
+const nullable = (name: Parameters<typeof q.columnType>[0]) => q.nullable(q.columnType(name));
 
 /**
  * A column of a table the loader built in DuckDB as it is sent to ClickHouse (`key` is never
@@ -22,37 +28,39 @@ export interface StoredColumn {
  */
 export function storedColumns(name: string, duckType: string, key: boolean): StoredColumn[] {
   const column = storedColumn(name, duckType, key);
-  const lowered = { name: loweredColumn(name), type: column.type.replace(/^String$/, 'Nullable(String)') };
-  if (column.type.endsWith('(String)') || column.type === 'String') return [column, { ...lowered, read: `lower(${column.read})` }];
-  if (column.type === 'Array(Nullable(String))') return [column, { ...lowered, read: `list_transform(${column.read}, e -> lower(e))` }];
+  const lowered = loweredColumn(name);
+  if (column.type === STRING || column.type === NULLABLE_STRING)
+    return [column, { name: lowered, type: NULLABLE_STRING, read: q.lower(column.read) }];
+  if (column.type === TEXT_LIST)
+    return [column, { name: lowered, type: TEXT_LIST, read: q.listTransform(column.read, q.lower(q.ELEMENT)) }];
   return [column];
 }
 
 function storedColumn(name: string, duckType: string, key: boolean): StoredColumn {
-  const c = duckId(name);
-  if (key) return { name, type: 'String', read: `CAST(${c} AS VARCHAR)` };
+  const c = q.col(undefined, name);
+  if (key) return { name, type: STRING, read: q.cast(c, 'VARCHAR') };
   switch (fieldTypeOf(duckType)) {
     case 'text':
-      return { name, type: 'Nullable(String)', read: `CAST(${c} AS VARCHAR)` };
+      return { name, type: NULLABLE_STRING, read: q.cast(c, 'VARCHAR') };
     case 'boolean':
-      return { name, type: 'Nullable(UInt8)', read: `CAST(${c} AS TINYINT)` };
+      return { name, type: nullable('UTINYINT'), read: q.cast(c, 'TINYINT') };
     case 'number':
       // Every number is a Float64, so that Int64 means a timestamp and Int32 a date in results.
-      return { name, type: 'Nullable(Float64)', read: `CAST(${c} AS DOUBLE)` };
+      return { name, type: nullable('DOUBLE'), read: q.cast(c, 'DOUBLE') };
     case 'date':
-      return { name, type: 'Nullable(Int32)', read: `CAST(datediff('day', DATE '1970-01-01', ${c}) AS INTEGER)` };
+      return { name, type: nullable('INTEGER'), read: q.cast(q.call('datediff', q.text('day'), q.date('1970-01-01'), c), 'INTEGER') };
     case 'timestamp':
-      return { name, type: 'Nullable(Int64)', read: `epoch_us(${c})` };
+      return { name, type: nullable('BIGINT'), read: q.call('epoch_us', c) };
     case 'textList':
       // A null list is stored as [NULL]; null elements are dropped here (SPEC §3 ignores them).
       return {
         name,
-        type: 'Array(Nullable(String))',
-        read: `CASE WHEN ${c} IS NULL THEN [NULL::VARCHAR] ELSE list_filter(${c}, e -> e IS NOT NULL) END`,
+        type: TEXT_LIST,
+        read: q.caseWhen([[q.isNull(c), q.list([q.cast(q.NULL, 'VARCHAR')])]], q.listFilter(c, q.isNull(q.ELEMENT, true))),
       };
     case 'other':
       // Only isNull and isNotNull apply: the stored value says whether there is one.
-      return { name, type: 'Nullable(Int8)', read: `CASE WHEN ${c} IS NULL THEN NULL ELSE 1 END` };
+      return { name, type: nullable('TINYINT'), read: q.caseWhen([[q.isNull(c), q.NULL]], q.num(1)) };
   }
 }
 
@@ -62,22 +70,29 @@ function bareType(type: string): string {
   return m ? bareType(m[1]!) : type;
 }
 
+const MICROSECONDS_A_DAY = 86_400_000_000;
+const MICROSECONDS_A_SECOND = 1_000_000;
+
 /**
- * A column of an existing server table (`c`, as SQL) with its server type: its field type and the
- * ClickHouse expression that brings it to engine storage. `instant`: an interaction's timestamp,
- * which a DATE column gives as the start of its day.
+ * A column of an existing server table (`c`) with its server type (as system.columns spells it,
+ * only read here, never printed): its field type and the ClickHouse expression that brings it
+ * to engine storage. `instant`: an interaction's timestamp, which a DATE column gives as the
+ * start of its day.
  */
-export function serverColumn(c: string, serverType: string, text: boolean, instant = false): { field: FieldType; expr: string } {
+export function serverColumn(c: Expr, serverType: string, text: boolean, instant = false): { field: FieldType; expr: Expr } {
   const t = bareType(serverType);
-  if (instant && (t === 'Date' || t === 'Date32')) return { field: 'timestamp', expr: `toInt64(toInt32(${c})) * 86400000000` };
-  if (text) return { field: 'text', expr: `toString(${c})` };
-  if (t === 'String' || t.startsWith('FixedString') || t.startsWith('Enum')) return { field: 'text', expr: `toString(${c})` };
-  if (t === 'Bool') return { field: 'boolean', expr: `toUInt8(${c})` };
-  if (/^(U?Int\d+|Float32|Float64|Decimal)/.test(t)) return { field: 'number', expr: `toFloat64(${c})` };
-  if (t === 'Date' || t === 'Date32') return { field: 'date', expr: `toInt32(${c})` };
-  if (t === 'DateTime' || t.startsWith('DateTime(')) return { field: 'timestamp', expr: `toInt64(${c}) * 1000000` };
-  if (t.startsWith('DateTime64')) return { field: 'timestamp', expr: `toUnixTimestamp64Micro(${c})` };
+  if (instant && (t === 'Date' || t === 'Date32'))
+    return { field: 'timestamp', expr: q.arithmetic('*', q.chCall('toInt64', q.chCall('toInt32', c)), q.num(MICROSECONDS_A_DAY)) };
+  if (text) return { field: 'text', expr: q.chCall('toString', c) };
+  if (t === 'String' || t.startsWith('FixedString') || t.startsWith('Enum')) return { field: 'text', expr: q.chCall('toString', c) };
+  if (t === 'Bool') return { field: 'boolean', expr: q.chCall('toUInt8', c) };
+  if (/^(U?Int\d+|Float32|Float64|Decimal)/.test(t)) return { field: 'number', expr: q.chCall('toFloat64', c) };
+  if (t === 'Date' || t === 'Date32') return { field: 'date', expr: q.chCall('toInt32', c) };
+  if (t === 'DateTime' || t.startsWith('DateTime('))
+    return { field: 'timestamp', expr: q.arithmetic('*', q.chCall('toInt64', c), q.num(MICROSECONDS_A_SECOND)) };
+  if (t.startsWith('DateTime64')) return { field: 'timestamp', expr: q.chCall('toUnixTimestamp64Micro', c) };
   if (/^Array\((Nullable\()?(LowCardinality\()?String\)*$/.test(t))
-    return { field: 'textList', expr: `arrayFilter(element -> isNotNull(element), ${c})` };
-  return { field: 'other', expr: `if(isNull(${c}), CAST(NULL AS Nullable(Int8)), toNullable(toInt8(1)))` };
+    return { field: 'textList', expr: q.listFilter(c, q.chCall('isNotNull', q.ELEMENT)) };
+  const present = q.chCall('toNullable', q.chCall('toInt8', q.num(1)));
+  return { field: 'other', expr: q.chCall('if', q.chCall('isNull', c), q.cast(q.NULL, 'TINYINT'), present) };
 }

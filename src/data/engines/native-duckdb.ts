@@ -20,7 +20,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Table as WasmTable, writeParquet } from 'parquet-wasm';
-import { quoteIdentifier as id, quoteString as str, quoteTableIn } from '../../engine/sql/quote';
+import type { SelectColumn } from '../../engine/sql/ast';
+import * as q from '../../engine/sql/build';
+import { printStatement } from '../../engine/sql/print-duckdb';
 import { STAGING_DATABASE, type Connector, type InsertOptions, type Row } from '../connector';
 
 export const MEMORY_LIMIT_VARIABLE = 'SEGMENT_STUDIO_MEMORY_LIMIT';
@@ -76,12 +78,11 @@ export async function openNativeDuckDb(options: { threads?: number; memoryLimit?
     });
     const connection = await instance.connect();
     // Timestamps are plain UTC TIMESTAMPs; the zone only matters to casts from TIMESTAMPTZ, which must be UTC.
-    await connection.run(`SET TimeZone = 'UTC'`);
+    await connection.run(printStatement(q.setTimeZone('UTC')));
     // The app's layout: tables in `data`, chunks staged in `memory`. Both are in memory, uncompressed
     // (a database file took three times as long to build); past the limit DuckDB evicts their blocks
     // to the temporary folder.
-    await connection.run(`ATTACH ':memory:' AS data`);
-    await connection.run('USE data');
+    for (const statement of [q.attach(':memory:', 'data'), q.use('data')]) await connection.run(printStatement(statement));
     return nativeConnector(instance, connection, folder);
   } catch (error) {
     instance?.closeSync();
@@ -109,9 +110,9 @@ function nativeConnector(instance: DuckDBInstance, connection: DuckDBConnection,
       const { parquetIpc, columns } = withoutNullBooleans(ipc);
       await writeFile(file, writeParquet(WasmTable.fromIPCStream(parquetIpc)));
       try {
-        const table = insert.staging ? quoteTableIn(STAGING_DATABASE, name) : id(name);
-        const rows = `SELECT ${columns ?? '*'} FROM read_parquet(${str(file)})`;
-        await connection.run(insert.append ? `INSERT INTO ${table} ${rows}` : `CREATE TABLE ${table} AS ${rows}`);
+        const table = q.tableName(name, insert.staging ? STAGING_DATABASE : undefined);
+        const rows = q.select(columns ?? [q.STAR], { from: { kind: 'tableFunction', fn: 'read_parquet', args: [q.text(file)] } });
+        await connection.run(printStatement(insert.append ? q.insertInto(table, rows) : q.createTableAs(table, rows)));
       } finally {
         await rm(file, { force: true });
       }
@@ -131,7 +132,7 @@ const PLACEHOLDER = '__segment_studio_rows';
  * refuses: such a column is left out of the Parquet file and put back as NULL by the select list
  * (a placeholder column keeps the row count when no other is left).
  */
-function withoutNullBooleans(ipc: Uint8Array): { parquetIpc: Uint8Array; columns?: string } {
+function withoutNullBooleans(ipc: Uint8Array): { parquetIpc: Uint8Array; columns?: SelectColumn[] } {
   const table = tableFromIPC(ipc);
   const allNull = (name: string) => table.numRows > 0 && table.getChild(name)!.nullCount === table.numRows;
   const dropped = new Set(table.schema.fields.filter((f) => DataType.isBool(f.type) && allNull(f.name)).map((f) => f.name));
@@ -141,6 +142,8 @@ function withoutNullBooleans(ipc: Uint8Array): { parquetIpc: Uint8Array; columns
   if (Object.keys(kept).length === 0) {
     kept[PLACEHOLDER] = makeVector(makeData({ type: new Int32(), length: table.numRows, data: new Int32Array(table.numRows) }));
   }
-  const columns = table.schema.fields.map((f) => (dropped.has(f.name) ? `CAST(NULL AS BOOLEAN) AS ${id(f.name)}` : id(f.name))).join(', ');
+  const columns = table.schema.fields.map((f) =>
+    dropped.has(f.name) ? q.as(q.cast(q.NULL, 'BOOLEAN'), f.name) : { expr: q.col(undefined, f.name) },
+  );
   return { parquetIpc: tableToIPC(new ArrowTable(kept), 'stream'), columns };
 }

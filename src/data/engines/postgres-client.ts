@@ -4,6 +4,8 @@
  */
 import { createReadStream } from 'node:fs';
 import pg from 'pg';
+import * as q from '../../engine/sql/build';
+import { printStatement } from '../../engine/sql/print-postgres';
 import type { Row } from '../connector';
 
 const { Client, Query, types } = pg;
@@ -81,7 +83,7 @@ export async function connectPostgres(url: string): Promise<PostgresClient> {
     throw new Error(`cannot connect to PostgreSQL at ${redacted(url)} (${(error as Error).message})`, { cause: error });
   }
   // Interactions are compared as UTC TIMESTAMPs; casts from timestamptz on server tables must be UTC too.
-  await client.query(`SET TimeZone = 'UTC'`);
+  await client.query(printStatement(q.setTimeZone('UTC')));
   return {
     execute: async (sql) => void (await client.query(sql)),
     query: async (sql) => {

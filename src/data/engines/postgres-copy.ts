@@ -6,13 +6,19 @@
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import type { Catalog } from '../../engine/catalog';
-import * as duck from '../../engine/sql/quote';
-import * as pgq from '../../engine/sql/quote-postgres';
+import type { ColumnType, ColumnTypeName, Expr } from '../../engine/sql/ast';
+import * as q from '../../engine/sql/build';
+import * as duck from '../../engine/sql/print-duckdb';
+import * as pg from '../../engine/sql/print-postgres';
 import type { Connector } from '../connector';
 import { DataError } from '../data-error';
+import { ask } from '../load/check';
+import { tableColumns } from '../load/tables';
+import { connectorRunner } from './engine';
 import type { PostgresClient } from './postgres-client';
 
-const INTEGER_TYPES: Record<string, string> = {
+/** DuckDB's integer types by the PostgreSQL column that holds every value (PostgreSQL has no unsigned integers). */
+const INTEGER_TYPES: Record<string, ColumnTypeName> = {
   TINYINT: 'SMALLINT',
   UTINYINT: 'SMALLINT',
   SMALLINT: 'SMALLINT',
@@ -20,45 +26,50 @@ const INTEGER_TYPES: Record<string, string> = {
   INTEGER: 'INTEGER',
   UINTEGER: 'BIGINT',
   BIGINT: 'BIGINT',
-  UBIGINT: 'NUMERIC',
-  HUGEINT: 'NUMERIC',
-  UHUGEINT: 'NUMERIC',
+  UBIGINT: 'HUGEINT',
+  HUGEINT: 'HUGEINT',
+  UHUGEINT: 'HUGEINT',
 };
 
+const TEXT = q.columnType('VARCHAR');
+const TEXT_LIST = q.listOf(TEXT);
+
 /** The PostgreSQL column type for a DuckDB type; anything the segments cannot compare is kept as text. */
-export function postgresType(duckType: string): string {
+export function postgresType(duckType: string): ColumnType {
   const t = duckType.toUpperCase();
-  if (t === 'VARCHAR') return 'TEXT';
-  if (t === 'BOOLEAN') return 'BOOLEAN';
-  if (t in INTEGER_TYPES) return INTEGER_TYPES[t]!;
-  if (t === 'FLOAT' || t === 'REAL') return 'REAL';
-  if (t === 'DOUBLE') return 'DOUBLE PRECISION';
+  if (t === 'VARCHAR') return TEXT;
+  if (t === 'BOOLEAN') return q.columnType('BOOLEAN');
+  if (t in INTEGER_TYPES) return q.columnType(INTEGER_TYPES[t]!);
+  if (t === 'FLOAT' || t === 'REAL') return q.columnType('FLOAT');
+  if (t === 'DOUBLE') return q.columnType('DOUBLE');
   const decimal = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(t);
-  if (decimal) return `NUMERIC(${decimal[1]}, ${decimal[2]})`;
-  if (t === 'DATE') return 'DATE';
-  if (t.startsWith('TIMESTAMP')) return 'TIMESTAMP';
-  if (t === 'VARCHAR[]') return 'TEXT[]';
-  return 'TEXT';
+  if (decimal) return q.decimalType(Number(decimal[1]), Number(decimal[2]));
+  if (t === 'DATE') return q.columnType('DATE');
+  if (t.startsWith('TIMESTAMP')) return q.columnType('TIMESTAMP');
+  if (t === 'VARCHAR[]') return TEXT_LIST;
+  return TEXT;
 }
+
+/** PostgreSQL array text of one element: quoted, `"` and `\` escaped, a NULL element spelt NULL. */
+const ARRAY_ELEMENT = q.caseWhen(
+  [[q.isNull(q.ELEMENT), q.text('NULL')]],
+  q.concat(
+    q.text('"'),
+    q.call('replace', q.call('replace', q.ELEMENT, q.text('\\'), q.text('\\\\')), q.text('"'), q.text('\\"')),
+    q.text('"'),
+  ),
+);
 
 /** The DuckDB expression that writes a column as PostgreSQL's CSV COPY reads it. */
-function exportExpr(name: string, duckType: string): string {
-  const column = duck.quoteIdentifier(name);
+function exportExpr(name: string, duckType: string): Expr {
+  const column = q.col(undefined, name);
   const pgType = postgresType(duckType);
-  if (pgType === 'TEXT[]') {
-    // Array text: every element quoted, `"` and `\` escaped, a NULL element spelt NULL.
-    const element = `CASE WHEN x IS NULL THEN 'NULL' ELSE '"' || replace(replace(x, '\\', '\\\\'), '"', '\\"') || '"' END`;
-    return `CASE WHEN ${column} IS NULL THEN NULL ELSE '{' || array_to_string(list_transform(${column}, lambda x: ${element}), ',') || '}' END`;
+  if (pgType === TEXT_LIST) {
+    const elements = q.call('array_to_string', q.listTransform(column, ARRAY_ELEMENT), q.text(','));
+    return q.caseWhen([[q.isNull(column), q.NULL]], q.concat(q.text('{'), elements, q.text('}')));
   }
-  if (pgType === 'TEXT' && duckType.toUpperCase() !== 'VARCHAR') return `CAST(${column} AS VARCHAR)`;
+  if (pgType === TEXT && duckType.toUpperCase() !== 'VARCHAR') return q.cast(column, 'VARCHAR');
   return column;
-}
-
-async function columnsOf(duckdb: Connector, table: string): Promise<{ name: string; type: string }[]> {
-  const rows = await duckdb.query(
-    `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ${duck.quoteString(table)} ORDER BY ordinal_position`,
-  );
-  return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
 }
 
 /** The tables the compiled segments read, each with what it holds (an entity or an interaction type) for messages. */
@@ -77,23 +88,30 @@ export async function copyTables(
   tables: readonly { table: string; holds: string }[],
 ): Promise<void> {
   for (const [index, { table, holds }] of tables.entries()) {
-    const columns = await columnsOf(duckdb, table);
-    const target = pgq.quoteTableIn(schema, table);
-    const definition = columns.map((c) => `${pgq.quoteIdentifier(c.name)} ${postgresType(c.type)}`).join(', ');
-    await postgres.execute(`CREATE TABLE ${target} (${definition})`);
+    const columns = await ask(connectorRunner(duckdb), tableColumns(table));
+    const target = q.tableName(table, schema);
+    await postgres.execute(
+      pg.printStatement(
+        q.createTable(
+          target,
+          columns.map((c) => ({ name: c.name, type: postgresType(c.type) })),
+        ),
+      ),
+    );
     const file = path.join(folder, `copy-${index}.csv`);
-    const select = columns.map((c) => `${exportExpr(c.name, c.type)} AS ${duck.quoteIdentifier(c.name)}`).join(', ');
+    const select = q.select(
+      columns.map((c) => q.as(exportExpr(c.name, c.type), c.name)),
+      { from: q.table(table) },
+    );
     try {
-      await duckdb.query(
-        `COPY (SELECT ${select} FROM ${duck.quoteIdentifier(table)}) TO ${duck.quoteString(file)} (FORMAT csv, HEADER false)`,
-      );
-      await postgres.copyFromFile(`COPY ${target} FROM STDIN (FORMAT csv)`, file).catch((error: unknown) => {
+      await duckdb.query(duck.printStatement(q.copyToCsv(select, file)));
+      await postgres.copyFromFile(pg.printStatement(q.copyCsvFromStdin(target)), file).catch((error: unknown) => {
         // e.g. a NUL character, which PostgreSQL text cannot hold.
         throw new DataError(holds, `PostgreSQL cannot take the data (${(error as Error).message})`);
       });
     } finally {
       await rm(file, { force: true });
     }
-    await postgres.execute(`ANALYZE ${target}`);
+    await postgres.execute(pg.printStatement(q.analyze(target)));
   }
 }

@@ -5,7 +5,8 @@
  * a catalog.json with `"tables"` runs on the server's own tables instead.
  */
 import { randomBytes } from 'node:crypto';
-import * as pgq from '../../engine/sql/quote-postgres';
+import * as q from '../../engine/sql/build';
+import { printStatement } from '../../engine/sql/print-postgres';
 import { fileFormat } from '../decode-file';
 import { loadData } from '../load-data';
 import { parseCatalogFile } from '../plan-tables';
@@ -32,10 +33,10 @@ export async function createPostgresEngine(url: string): Promise<Engine> {
     const duckdb = await openNativeDuckDb({ threads: 1 });
     try {
       const loaded = await loadData(duckdb, files, nativeDecoders);
-      await client.execute(`CREATE SCHEMA ${pgq.quoteIdentifier(schema)}`);
+      await client.execute(printStatement(q.createSchema(schema)));
       created = true;
       await copyTables(duckdb, duckdb.folder, client, schema, catalogTables(loaded.catalog));
-      await client.execute(`SET search_path TO ${pgq.quoteIdentifier(schema)}`);
+      await client.execute(printStatement(q.setSearchPath(schema)));
       return { catalog: loaded.catalog, warnings: loaded.warnings };
     } finally {
       await duckdb.close();
@@ -50,7 +51,7 @@ export async function createPostgresEngine(url: string): Promise<Engine> {
     query: (sql) => client.query(sql),
     async close() {
       try {
-        if (created) await client.execute(`DROP SCHEMA IF EXISTS ${pgq.quoteIdentifier(schema)} CASCADE`);
+        if (created) await client.execute(printStatement(q.dropSchema(schema)));
       } finally {
         await client.end();
       }

@@ -5,11 +5,14 @@
  * interaction type. The same rules as a loaded folder are checked: keys, timestamps, types.
  */
 import type { Catalog, EntityInfo, FieldType, Fields, InteractionTypeInfo } from '../../engine/catalog';
-import { quoteIdentifier as id, quoteString as str } from '../../engine/sql/quote-postgres';
+import type { Expr, From, Query, SelectColumn } from '../../engine/sql/ast';
+import * as q from '../../engine/sql/build';
 import type { CatalogFile } from '../catalog-file';
 import { DataError } from '../data-error';
+import { ask, execute } from '../load/check';
+import { rowCount } from '../load/tables';
 import { planTables, type InteractionSourcePlan, type SourceTable } from '../plan-tables';
-import type { LoadedData } from './engine';
+import type { LoadedData, SqlRunner } from './engine';
 import { orphanWarnings } from '../load/orphan-warnings';
 import type { PostgresClient } from './postgres-client';
 
@@ -22,7 +25,7 @@ interface ServerColumn {
 }
 
 interface ServerTable extends SourceTable {
-  readonly sql: string;
+  readonly from: From;
   readonly serverColumns: readonly ServerColumn[];
 }
 
@@ -45,12 +48,23 @@ function splitTableName(qualified: string): { schema?: string; table: string } {
   return dot < 0 ? { table: qualified } : { schema: qualified.slice(0, dot), table: qualified.slice(dot + 1) };
 }
 
-async function serverTable(client: PostgresClient, stem: string, qualified: string): Promise<ServerTable> {
+const column = (name: string): Expr => q.col(undefined, name);
+
+/** The columns of a server table, in order, from information_schema. */
+function columnsQuery(schema: string | undefined, table: string): Query {
+  return q.select([q.as(column('column_name'), 'name'), q.as(column('data_type'), 'type'), q.as(column('udt_name'), 'udt')], {
+    from: q.tableIn({ schema: 'information_schema' }, 'columns'),
+    where: q.and(
+      q.compare('=', column('table_schema'), schema === undefined ? q.call('current_schema') : q.text(schema)),
+      q.compare('=', column('table_name'), q.text(table)),
+    ),
+    orderBy: [column('ordinal_position')],
+  });
+}
+
+async function serverTable(runner: SqlRunner, stem: string, qualified: string): Promise<ServerTable> {
   const { schema, table } = splitTableName(qualified);
-  const inSchema = schema === undefined ? 'current_schema()' : str(schema);
-  const rows = await client.query(
-    `SELECT column_name AS name, data_type AS type, udt_name AS udt FROM information_schema.columns WHERE table_schema = ${inSchema} AND table_name = ${str(table)} ORDER BY ordinal_position`,
-  );
+  const rows = await ask(runner, { query: columnsQuery(schema, table), read: (r) => r });
   if (rows.length === 0) throw new DataError('catalog.json', `tables.${stem}: there is no table "${qualified}" on the server`);
   const serverColumns = rows.map((r) => ({ name: String(r.name), type: String(r.type), udt: String(r.udt) }));
   return {
@@ -58,16 +72,19 @@ async function serverTable(client: PostgresClient, stem: string, qualified: stri
     file: qualified,
     columns: serverColumns.map((c) => c.name),
     serverColumns,
-    sql: schema === undefined ? id(table) : `${id(schema)}.${id(table)}`,
+    from: q.tableIn(schema === undefined ? {} : { schema }, table),
   };
 }
 
+/** A `timestamp with time zone` as its UTC wall-clock TIMESTAMP. */
+const utc = (expr: Expr): Expr => q.atTimeZone(expr, 'UTC');
+
 /** A column as the compiler wants it: text keys, UTC timestamps, text lists. */
-function columnExpr(column: ServerColumn, asText: boolean): string {
-  const name = id(column.name);
-  if (asText) return `CAST(${name} AS TEXT)`;
-  if (column.type === 'timestamp with time zone') return `(${name} AT TIME ZONE 'UTC')`;
-  if (fieldTypeOfPostgres(column) === 'textList') return `CAST(${name} AS TEXT[])`;
+function columnExpr(serverColumn: ServerColumn, asText: boolean): Expr {
+  const name = column(serverColumn.name);
+  if (asText) return q.cast(name, 'VARCHAR');
+  if (serverColumn.type === 'timestamp with time zone') return utc(name);
+  if (fieldTypeOfPostgres(serverColumn) === 'textList') return q.cast(name, 'VARCHAR[]');
   return name;
 }
 
@@ -75,32 +92,43 @@ function normalisedType(column: ServerColumn, asText: boolean): FieldType {
   return asText ? 'text' : fieldTypeOfPostgres(column);
 }
 
+/** The first row of `from` where `where` holds, selecting `columns` (a row with `x` when none are given). */
+function firstRow(from: string, where: Expr, columns: readonly SelectColumn[] = [q.as(q.num(1), 'x')]): Query {
+  return q.select(columns, { from: q.table(from), where, limit: 1 });
+}
+
 class ServerBinding {
   private viewCount = 0;
   readonly warnings: string[] = [];
 
-  constructor(private readonly client: PostgresClient) {}
+  constructor(readonly runner: SqlRunner) {}
 
-  async view(name: string, select: string): Promise<string> {
+  async view(name: string, select: Query): Promise<string> {
     const view = `${name}#${this.viewCount++}`;
-    await this.client.execute(`CREATE TEMP VIEW ${id(view)} AS ${select}`);
+    await execute(this.runner, q.createView(view, select, true));
     return view;
   }
 
-  async count(sql: string): Promise<number> {
-    const [row] = await this.client.query(`SELECT count(*) AS n FROM ${sql}`);
-    return Number(row?.n ?? 0);
+  async first(query: Query): Promise<Record<string, unknown> | undefined> {
+    return ask(this.runner, { query, read: (rows) => rows[0] });
   }
 
   async entity(source: ServerTable, key: string, textColumns: ReadonlySet<string>): Promise<EntityInfo> {
-    const select = source.serverColumns.map((c) => `${columnExpr(c, textColumns.has(c.name))} AS ${id(c.name)}`).join(', ');
-    const table = await this.view(`entity:${source.stem}`, `SELECT ${select} FROM ${source.sql}`);
-    const [missing] = await this.client.query(`SELECT 1 AS x FROM ${id(table)} WHERE ${id(key)} IS NULL LIMIT 1`);
+    const select = source.serverColumns.map((c) => q.as(columnExpr(c, textColumns.has(c.name)), c.name));
+    const table = await this.view(`entity:${source.stem}`, q.select(select, { from: source.from }));
+    const missing = await this.first(firstRow(table, q.isNull(column(key))));
     if (missing) throw new DataError(source.file, `a row has no key: column "${key}" is empty`);
-    const [dup] = await this.client.query(`SELECT ${id(key)} AS k FROM ${id(table)} GROUP BY 1 HAVING count(*) > 1 LIMIT 1`);
+    const dup = await this.first(
+      q.select([q.as(column(key), 'k')], {
+        from: q.table(table),
+        groupBy: [column(key)],
+        having: q.compare('>', q.agg('count'), q.num(1)),
+        limit: 1,
+      }),
+    );
     if (dup) throw new DataError(source.file, `key "${String(dup.k)}" in column "${key}" appears twice`);
     const fields: Fields = Object.fromEntries(source.serverColumns.map((c) => [c.name, normalisedType(c, textColumns.has(c.name))]));
-    return { table, key, fields, rowCount: await this.count(id(table)) };
+    return { table, key, fields, rowCount: await ask(this.runner, rowCount(table)) };
   }
 }
 
@@ -113,7 +141,6 @@ interface BoundSource {
 
 async function interactionSource(
   binding: ServerBinding,
-  client: PostgresClient,
   source: ServerTable,
   ix: InteractionSourcePlan,
   plan: ReturnType<typeof planTables>,
@@ -132,30 +159,32 @@ async function interactionSource(
       if (type !== 'timestamp' && type !== 'date')
         throw new DataError(source.file, `column "${c.name}" must hold timestamps; it holds ${c.type}`);
       fields[name] = 'timestamp';
-      const ts = c.type === 'timestamp with time zone' ? `(${id(c.name)} AT TIME ZONE 'UTC')` : `CAST(${id(c.name)} AS TIMESTAMP)`;
-      return `${ts} AS ${id(name)}`;
+      return q.as(c.type === 'timestamp with time zone' ? utc(column(c.name)) : q.cast(column(c.name), 'TIMESTAMP'), name);
     }
     fields[name] = normalisedType(c, textColumns.has(c.name));
-    return `${columnExpr(c, textColumns.has(c.name))} AS ${id(name)}`;
+    return q.as(columnExpr(c, textColumns.has(c.name)), name);
   });
   if (!ix.typeColumn) {
-    select.push(`${str(ix.type!)} AS ${id(plan.typeField)}`);
+    select.push(q.as(q.text(ix.type!), plan.typeField));
     fields[plan.typeField] = 'text';
   }
   const view = await binding.view(
     ix.type === undefined ? 'interactions' : `interaction-source:${ix.type}`,
-    `SELECT ${select.join(', ')} FROM ${source.sql}`,
+    q.select(select, { from: source.from }),
   );
-  const type = id(plan.typeField);
-  const [missing] = await client.query(`SELECT 1 AS x FROM ${id(view)} WHERE ${id(plan.timestampField)} IS NULL LIMIT 1`);
+  const type = column(plan.typeField);
+  const missing = await binding.first(firstRow(view, q.isNull(column(plan.timestampField))));
   if (missing) throw new DataError(source.file, `a row has no timestamp in column "${ix.timestampColumn}"`);
-  const wrong = ix.type === undefined ? `${type} IS NULL` : `${type} IS DISTINCT FROM ${str(ix.type)}`;
-  const [bad] = await client.query(`SELECT ${type} AS t FROM ${id(view)} WHERE ${wrong} LIMIT 1`);
+  const wrong = ix.type === undefined ? q.isNull(type) : q.compare('IS DISTINCT FROM', type, q.text(ix.type));
+  const bad = await binding.first(firstRow(view, wrong, [q.as(type, 't')]));
   if (bad) {
     const what = bad.t === null ? 'has no interaction type' : `has type "${String(bad.t)}" but the table holds ${ix.type}`;
     throw new DataError(source.file, `a row ${what} (column "${ix.typeColumn}")`);
   }
-  const counted = await client.query(`SELECT ${type} AS t, count(*) AS n FROM ${id(view)} GROUP BY 1`);
+  const counted = await ask(binding.runner, {
+    query: q.select([q.as(type, 't'), q.as(q.agg('count'), 'n')], { from: q.table(view), groupBy: [type] }),
+    read: (rows) => rows,
+  });
   const counts = new Map(counted.map((r) => [String(r.t), Number(r.n)]));
   if (ix.type !== undefined && !counts.has(ix.type)) counts.set(ix.type, 0);
   return { ix, view, fields, counts };
@@ -168,30 +197,52 @@ async function typeView(
   feeding: readonly BoundSource[],
   typeField: string,
 ): Promise<{ table: string; fields: Fields }> {
-  const ofType = (s: BoundSource, columns: string) =>
-    `SELECT ${columns} FROM ${id(s.view)}${s.ix.type === undefined ? ` WHERE ${id(typeField)} = ${str(type)}` : ''}`;
+  const ofType = (s: BoundSource, columns: readonly (Expr | SelectColumn)[]) =>
+    q.select(columns, {
+      from: q.table(s.view),
+      ...(s.ix.type === undefined ? { where: q.compare('=', column(typeField), q.text(type)) } : {}),
+    });
   if (feeding.length === 1)
-    return { table: await binding.view(`interaction:${type}`, ofType(feeding[0]!, '*')), fields: feeding[0]!.fields };
+    return { table: await binding.view(`interaction:${type}`, ofType(feeding[0]!, [q.STAR])), fields: feeding[0]!.fields };
   const fields: Record<string, FieldType> = {};
   for (const s of feeding) for (const [name, t] of Object.entries(s.fields)) fields[name] ??= t;
   const names = Object.keys(fields);
-  const select = feeding.map((s) => `(${ofType(s, names.map((n) => (n in s.fields ? id(n) : `NULL AS ${id(n)}`)).join(', '))})`);
-  return { table: await binding.view(`interaction:${type}`, select.join(' UNION ALL ')), fields };
+  const select = feeding.map((s) =>
+    ofType(
+      s,
+      names.map((n) => (n in s.fields ? column(n) : q.as(q.NULL, n))),
+    ),
+  );
+  return { table: await binding.view(`interaction:${type}`, q.setOperations('UNION ALL', select)), fields };
+}
+
+/** Interactions of a type whose link to contacts is empty, and those that name no contact. */
+function orphansQuery(interactions: string, link: string, contact: EntityInfo): Query {
+  const linked = q.col('i', link);
+  const contactKey = q.col('c', contact.key);
+  return q.select(
+    [
+      q.as(q.aggWhere('count', undefined, q.isNull(linked)), 'empty'),
+      q.as(q.aggWhere('count', undefined, q.and(q.isNull(linked, true), q.isNull(contactKey))), 'dangling'),
+    ],
+    { from: q.leftJoin(q.table(interactions, 'i'), q.table(contact.table, 'c'), q.compare('=', contactKey, linked)) },
+  );
 }
 
 export async function bindServerTables(client: PostgresClient, catalogJson: CatalogFile): Promise<LoadedData> {
+  const runner: SqlRunner = { dialect: 'postgres', execute: (sql) => client.execute(sql), query: (sql) => client.query(sql) };
   const sources: ServerTable[] = [];
-  for (const [stem, qualified] of Object.entries(catalogJson.tables ?? {})) sources.push(await serverTable(client, stem, qualified));
+  for (const [stem, qualified] of Object.entries(catalogJson.tables ?? {})) sources.push(await serverTable(runner, stem, qualified));
   const plan = planTables(sources, catalogJson);
   const byStem = new Map(sources.map((s) => [s.stem, s]));
-  const binding = new ServerBinding(client);
+  const binding = new ServerBinding(runner);
 
   const entities: Record<string, EntityInfo> = {};
   for (const entity of plan.entities) {
     entities[entity.name] = await binding.entity(byStem.get(entity.name)!, entity.key, plan.textColumns.get(entity.name) ?? new Set());
   }
   const bound: BoundSource[] = [];
-  for (const ix of plan.interactionSources) bound.push(await interactionSource(binding, client, byStem.get(ix.source.stem)!, ix, plan));
+  for (const ix of plan.interactionSources) bound.push(await interactionSource(binding, byStem.get(ix.source.stem)!, ix, plan));
 
   const types: Record<string, InteractionTypeInfo> = {};
   for (const type of [...new Set(bound.flatMap((s) => [...s.counts.keys()]))].sort()) {
@@ -208,9 +259,7 @@ export async function bindServerTables(client: PostgresClient, catalogJson: Cata
   const contact = entities.contact!;
   for (const [type, info] of Object.entries(types)) {
     for (const [index, link] of info.links.entries()) {
-      const [row] = await client.query(
-        `SELECT count(*) FILTER (WHERE i.${id(link)} IS NULL) AS empty, count(*) FILTER (WHERE i.${id(link)} IS NOT NULL AND c.${id(contact.key)} IS NULL) AS dangling FROM ${id(info.table)} AS i LEFT JOIN ${id(contact.table)} AS c ON c.${id(contact.key)} = i.${id(link)}`,
-      );
+      const row = await binding.first(orphansQuery(info.table, link, contact));
       const dangling = Number(row?.dangling ?? 0);
       const empty = Number(row?.empty ?? 0);
       binding.warnings.push(...orphanWarnings(type, link, { dangling, empty: index === 0 ? empty : 0 }));

@@ -25,12 +25,41 @@ export type ScalarFunction =
   /** A 64-bit hash of any value (the loader's duplicate-id check). */
   | 'hash'
   /** A setting's current value, e.g. `memory_limit`. */
-  | 'current_setting';
+  | 'current_setting'
+  /** The schema unqualified names resolve in (PostgreSQL). */
+  | 'current_schema'
+  // DuckDB's own, for the rows the loaders hand to the server engines.
+  | 'replace'
+  | 'array_to_string'
+  | 'epoch_us'
+  | 'datediff';
+
+/**
+ * ClickHouse's own functions, which bring a server table's columns to the engine's storage
+ * (`clickhouse-types.ts`) and shard its tables; only the ClickHouse printer prints them.
+ */
+export type ClickhouseFunction =
+  | 'toString'
+  | 'toUInt8'
+  | 'toInt8'
+  | 'toInt32'
+  | 'toInt64'
+  | 'toFloat64'
+  | 'toNullable'
+  | 'toUnixTimestamp64Micro'
+  | 'assumeNotNull'
+  | 'isNull'
+  | 'isNotNull'
+  | 'ifNull'
+  | 'if'
+  | 'lowerUTF8';
 /** `mode`: the most frequent value (the usual spelling of a text value that varies in case). */
 export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'mode';
 export type Comparison = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'IS DISTINCT FROM';
-export type Arithmetic = '+' | '-' | '*' | '/' | '%';
-export type CastType = 'VARCHAR' | 'DOUBLE' | 'TIMESTAMP' | 'BIGINT' | 'BOOLEAN' | 'DATE' | 'TIMESTAMPTZ';
+/** `||` joins text. */
+export type Arithmetic = '+' | '-' | '*' | '/' | '%' | '||';
+export type CastType =
+  'VARCHAR' | 'DOUBLE' | 'TIMESTAMP' | 'BIGINT' | 'BOOLEAN' | 'DATE' | 'TIMESTAMPTZ' | 'TINYINT' | 'INTEGER' | 'VARCHAR[]';
 
 export type Expr =
   | Literal
@@ -59,7 +88,21 @@ export type Expr =
   | { readonly kind: 'inList'; readonly expr: Expr; readonly items: readonly Expr[]; readonly negated: boolean }
   | { readonly kind: 'inQuery'; readonly expr: Expr; readonly query: Query; readonly negated: boolean }
   | { readonly kind: 'exists'; readonly query: Query }
-  | { readonly kind: 'cast'; readonly expr: Expr; readonly type: CastType };
+  | { readonly kind: 'cast'; readonly expr: Expr; readonly type: CastType }
+  | {
+      readonly kind: 'case';
+      readonly whens: readonly { readonly when: Expr; readonly then: Expr }[];
+      readonly else?: Expr;
+    }
+  /**
+   * Each element of a list through `body` (`transform`), or the elements where `body` holds
+   * (`filter`); inside `body`, `lambdaElement` is the element. The dialect names the parameter.
+   */
+  | { readonly kind: 'listLambda'; readonly fn: 'transform' | 'filter'; readonly list: Expr; readonly body: Expr }
+  | { readonly kind: 'lambdaElement' }
+  /** A `timestamp with time zone` as the wall-clock TIMESTAMP of a zone. */
+  | { readonly kind: 'atTimeZone'; readonly expr: Expr; readonly zone: string }
+  | { readonly kind: 'clickhouseCall'; readonly fn: ClickhouseFunction; readonly args: readonly Expr[] };
 
 export type From =
   | {
@@ -124,6 +167,47 @@ export interface TableName {
   readonly database?: string;
 }
 
+/** A column type of CREATE TABLE, by DuckDB's name; each printer spells it in its dialect or refuses one it lacks. */
+export type ColumnTypeName =
+  | 'VARCHAR'
+  | 'BOOLEAN'
+  | 'TINYINT'
+  | 'UTINYINT'
+  | 'SMALLINT'
+  | 'INTEGER'
+  | 'BIGINT'
+  /** An integer wider than 64 bits (PostgreSQL's NUMERIC). */
+  | 'HUGEINT'
+  | 'FLOAT'
+  | 'DOUBLE'
+  | 'DATE'
+  | 'TIMESTAMP';
+
+export type ColumnType =
+  | { readonly kind: 'type'; readonly name: ColumnTypeName }
+  | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number }
+  | { readonly kind: 'listOf'; readonly element: ColumnType }
+  /** ClickHouse's columns hold no NULL unless they say so; elsewhere every column may. */
+  | { readonly kind: 'nullable'; readonly type: ColumnType };
+
+export interface ColumnDefinition {
+  readonly name: string;
+  readonly type: ColumnType;
+}
+
+/** A ClickHouse table's storage: its ENGINE clause. */
+export type TableEngine =
+  /** Sorted by `orderBy`; none is `tuple()` (insertion order). */
+  | { readonly kind: 'mergeTree'; readonly orderBy: readonly Expr[] }
+  /** A table spread over a cluster's shards, each holding `database`.`table`, a row going to the shard its key picks. */
+  | {
+      readonly kind: 'distributed';
+      readonly cluster: string;
+      readonly database: string;
+      readonly table: string;
+      readonly shardingKey: Expr;
+    };
+
 /** Statements around queries (DDL and DML), printed by the same printers as queries. */
 export type Statement =
   | {
@@ -134,11 +218,36 @@ export type Statement =
       readonly temporary?: boolean;
       readonly orReplace?: boolean;
     }
-  | { readonly kind: 'createView'; readonly table: TableName; readonly query: Query }
+  | { readonly kind: 'createView'; readonly table: TableName; readonly query: Query; readonly temporary?: boolean }
+  /** `engine`: ClickHouse's table engine, which it requires (other dialects have none). */
+  | {
+      readonly kind: 'createTable';
+      readonly table: TableName;
+      readonly columns: readonly ColumnDefinition[];
+      readonly engine?: TableEngine;
+    }
   | { readonly kind: 'insertInto'; readonly table: TableName; readonly query: Query }
   | { readonly kind: 'dropTable'; readonly table: TableName; readonly ifExists: boolean }
   | { readonly kind: 'dropView'; readonly table: TableName; readonly ifExists: boolean }
   /** Attaches a database; `path` ':memory:' is one in memory, `compress` compresses its tables. */
   | { readonly kind: 'attach'; readonly path: string; readonly alias: string; readonly compress?: boolean }
   /** Makes a database the default for unqualified names. */
-  | { readonly kind: 'use'; readonly database: string };
+  | { readonly kind: 'use'; readonly database: string }
+  /** A PostgreSQL schema; dropping it drops what it holds (CASCADE). */
+  | { readonly kind: 'createSchema'; readonly name: string }
+  | { readonly kind: 'dropSchema'; readonly name: string; readonly ifExists: boolean }
+  /** Unqualified names resolve in this PostgreSQL schema. */
+  | { readonly kind: 'setSearchPath'; readonly schema: string }
+  /** The session's zone (DuckDB, PostgreSQL), which casts from timestamps with a zone use. */
+  | { readonly kind: 'setTimeZone'; readonly zone: string }
+  /** A ClickHouse database. */
+  | { readonly kind: 'createDatabase'; readonly name: string }
+  | { readonly kind: 'dropDatabase'; readonly name: string; readonly ifExists: boolean }
+  /** DuckDB writes a query's rows to a CSV file. */
+  | { readonly kind: 'copyToFile'; readonly query: Query; readonly path: string; readonly format: 'csv'; readonly header: boolean }
+  /** PostgreSQL reads CSV rows sent after the statement into a table. */
+  | { readonly kind: 'copyFromStdin'; readonly table: TableName; readonly format: 'csv' }
+  /** PostgreSQL gathers a table's statistics for its planner. */
+  | { readonly kind: 'analyze'; readonly table: TableName }
+  /** ClickHouse's INSERT whose rows follow the statement, one JSON object a line. */
+  | { readonly kind: 'insertRows'; readonly table: TableName; readonly format: 'JSONEachRow' };

@@ -3,6 +3,10 @@ import type {
   AggregateFunction,
   Arithmetic,
   CastType,
+  ClickhouseFunction,
+  ColumnDefinition,
+  ColumnType,
+  ColumnTypeName,
   Comparison,
   Expr,
   From,
@@ -12,6 +16,7 @@ import type {
   SelectColumn,
   SetOperator,
   Statement,
+  TableEngine,
   TableName,
 } from './ast';
 
@@ -50,6 +55,20 @@ export const inQuery = (expr: Expr, query: Query, negated = false): Expr => ({ k
 export const exists = (query: Query): Expr => ({ kind: 'exists', query });
 export const not = (expr: Expr): Expr => ({ kind: 'not', expr });
 export const coalesce = (...args: Expr[]): Expr => call('coalesce', ...args);
+/** `CASE WHEN … THEN … [ELSE …] END`. */
+export const caseWhen = (whens: readonly [Expr, Expr][], otherwise?: Expr): Expr => ({
+  kind: 'case',
+  whens: whens.map(([when, then]) => ({ when, then })),
+  ...(otherwise === undefined ? {} : { else: otherwise }),
+});
+/** The element inside a `listTransform` or `listFilter` body. */
+export const ELEMENT: Expr = { kind: 'lambdaElement' };
+export const listTransform = (listExpr: Expr, body: Expr): Expr => ({ kind: 'listLambda', fn: 'transform', list: listExpr, body });
+export const listFilter = (listExpr: Expr, body: Expr): Expr => ({ kind: 'listLambda', fn: 'filter', list: listExpr, body });
+export const atTimeZone = (expr: Expr, zone: string): Expr => ({ kind: 'atTimeZone', expr, zone });
+export const concat = (...items: Expr[]): Expr => items.reduce((left, right) => arithmetic('||', left, right));
+/** A function only ClickHouse has (the ClickHouse engine's storage conversions). */
+export const chCall = (fn: ClickhouseFunction, ...args: Expr[]): Expr => ({ kind: 'clickhouseCall', fn, args });
 
 function logical(op: 'AND' | 'OR', items: readonly Expr[]): Expr {
   const flat = items.flatMap((item) => (item.kind === 'logical' && item.op === op ? item.items : [item]));
@@ -108,7 +127,51 @@ export const createTableAs = (table: TableName | string, query: Query): Statemen
   table: named(table),
   query,
 });
-export const createView = (table: TableName | string, query: Query): Statement => ({ kind: 'createView', table: named(table), query });
 export const insertInto = (table: TableName | string, query: Query): Statement => ({ kind: 'insertInto', table: named(table), query });
 export const attach = (path: string, alias: string, compress = false): Statement => ({ kind: 'attach', path, alias, compress });
 export const use = (database: string): Statement => ({ kind: 'use', database });
+export const createView = (table: TableName | string, query: Query, temporary = false): Statement => ({
+  kind: 'createView',
+  table: named(table),
+  query,
+  ...(temporary ? { temporary } : {}),
+});
+
+export const columnType = (name: ColumnTypeName): ColumnType => ({ kind: 'type', name });
+export const decimalType = (precision: number, scale: number): ColumnType => ({ kind: 'decimal', precision, scale });
+export const listOf = (element: ColumnType): ColumnType => ({ kind: 'listOf', element });
+export const nullable = (type: ColumnType): ColumnType => ({ kind: 'nullable', type });
+export const createTable = (table: TableName | string, columns: readonly ColumnDefinition[], engine?: TableEngine): Statement => ({
+  kind: 'createTable',
+  table: named(table),
+  columns,
+  ...(engine === undefined ? {} : { engine }),
+});
+export const mergeTree = (...orderBy: Expr[]): TableEngine => ({ kind: 'mergeTree', orderBy });
+export const distributed = (cluster: string, database: string, localTable: string, shardingKey: Expr): TableEngine => ({
+  kind: 'distributed',
+  cluster,
+  database,
+  table: localTable,
+  shardingKey,
+});
+export const createSchema = (name: string): Statement => ({ kind: 'createSchema', name });
+export const dropSchema = (name: string): Statement => ({ kind: 'dropSchema', name, ifExists: true });
+export const setSearchPath = (schema: string): Statement => ({ kind: 'setSearchPath', schema });
+export const setTimeZone = (zone: string): Statement => ({ kind: 'setTimeZone', zone });
+export const createDatabase = (name: string): Statement => ({ kind: 'createDatabase', name });
+export const dropDatabase = (name: string): Statement => ({ kind: 'dropDatabase', name, ifExists: true });
+export const copyToCsv = (query: Query, path: string, header = false): Statement => ({
+  kind: 'copyToFile',
+  query,
+  path,
+  format: 'csv',
+  header,
+});
+export const copyCsvFromStdin = (table: TableName | string): Statement => ({ kind: 'copyFromStdin', table: named(table), format: 'csv' });
+export const analyze = (table: TableName | string): Statement => ({ kind: 'analyze', table: named(table) });
+export const insertJsonRows = (table: TableName | string): Statement => ({
+  kind: 'insertRows',
+  table: named(table),
+  format: 'JSONEachRow',
+});

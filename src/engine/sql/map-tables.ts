@@ -52,6 +52,7 @@ export function mapChildren(expr: Expr, down: (e: Expr) => Expr, inQuery: (q: Qu
     case 'literal':
     case 'column':
     case 'star':
+    case 'lambdaElement':
       return expr;
     case 'arithmetic':
     case 'compare':
@@ -73,7 +74,18 @@ export function mapChildren(expr: Expr, down: (e: Expr) => Expr, inQuery: (q: Qu
     case 'not':
     case 'isNull':
     case 'cast':
+    case 'atTimeZone':
       return { ...expr, expr: down(expr.expr) };
+    case 'clickhouseCall':
+      return { ...expr, args: expr.args.map(down) };
+    case 'case':
+      return {
+        ...expr,
+        whens: expr.whens.map((w) => ({ when: down(w.when), then: down(w.then) })),
+        ...(expr.else === undefined ? {} : { else: down(expr.else) }),
+      };
+    case 'listLambda':
+      return { ...expr, list: down(expr.list), body: down(expr.body) };
     case 'between':
       return { ...expr, expr: down(expr.expr), low: down(expr.low), high: down(expr.high) };
     case 'inList':

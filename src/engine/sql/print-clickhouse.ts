@@ -5,10 +5,10 @@
  * a warehouse's own tables (`external`: DateTime/DateTime64 and Date columns, text lowercased
  * with lowerUTF8 in the query), for SQL copied out of the app.
  */
-import type { CastType, Expr, Query, ScalarFunction, Statement } from './ast';
+import type { CastType, Expr, Query, ScalarFunction, Statement, TableEngine } from './ast';
 import { loweredColumn, lowerLikeDuckDb } from './clickhouse-lowered';
 import { lowerForClickhouse } from './lower-for-clickhouse';
-import { literalPrinter, makePrinter, type ExprPrinting, type SqlPrinter } from './print-sql';
+import { ATOMIC as COMMON_ATOMIC, columnTypePrinter, literalPrinter, makePrinter, type ExprPrinting, type SqlPrinter } from './print-sql';
 import * as QUOTING from './quote-clickhouse';
 import { quoteExternalDate, quoteExternalTimestamp, quoteIdentifier, quoteString, quoteTableIn } from './quote-clickhouse';
 
@@ -39,6 +39,49 @@ const CAST_TYPES: Record<CastType, string> = {
   BOOLEAN: 'Nullable(UInt8)',
   DATE: 'Nullable(Date)',
   TIMESTAMPTZ: 'Nullable(DateTime)',
+  TINYINT: 'Nullable(Int8)',
+  INTEGER: 'Nullable(Int32)',
+  'VARCHAR[]': 'Array(Nullable(String))',
+};
+
+/** Column types; a boolean is stored as UInt8 and a timestamp as Int64 by the engine's own choice (clickhouse-types.ts). */
+const columnType = columnTypePrinter({
+  dialect: 'ClickHouse',
+  names: {
+    VARCHAR: 'String',
+    TINYINT: 'Int8',
+    UTINYINT: 'UInt8',
+    SMALLINT: 'Int16',
+    INTEGER: 'Int32',
+    BIGINT: 'Int64',
+    FLOAT: 'Float32',
+    DOUBLE: 'Float64',
+    DATE: 'Date',
+  },
+  decimal: 'Decimal',
+  listOf: (element) => `Array(${element})`,
+  nullable: (type) => `Nullable(${type})`,
+  integer: QUOTING.quoteNumber,
+});
+
+function tableEngine(engine: TableEngine | undefined, print: ExprPrinting): string {
+  if (engine === undefined) throw new Error('a ClickHouse table needs an engine');
+  switch (engine.kind) {
+    case 'mergeTree': {
+      const order = engine.orderBy.length === 0 ? 'tuple()' : engine.orderBy.map(print.expr).join(', ');
+      return ` ENGINE = MergeTree() ORDER BY ${engine.orderBy.length > 1 ? `(${order})` : order}`;
+    }
+    case 'distributed': {
+      const args = [engine.cluster, engine.database, engine.table].map(quoteString);
+      return ` ENGINE = Distributed(${args.join(', ')}, ${print.expr(engine.shardingKey)})`;
+    }
+  }
+}
+
+const callName = (fn: ScalarFunction): string => {
+  const name = CALLS[fn];
+  if (name === undefined) throw new Error(`${fn}() has no ClickHouse spelling`);
+  return name;
 };
 
 function clickhousePrinter(storage: ClickhouseStorage): SqlPrinter {
@@ -91,6 +134,8 @@ function clickhousePrinter(storage: ClickhouseStorage): SqlPrinter {
       case 'exists':
         // ClickHouse 18.16 has no EXISTS; subqueries are never correlated there anyway.
         return `((SELECT count() FROM ${print.subquery(expr.query)}) > 0)`;
+      case 'clickhouseCall':
+        return `${expr.fn}(${expr.args.map(print.expr).join(', ')})`;
       default:
         return undefined;
     }
@@ -104,8 +149,10 @@ function clickhousePrinter(storage: ClickhouseStorage): SqlPrinter {
     literal: literalPrinter(external ? { ...QUOTING, quoteTimestamp: quoteExternalTimestamp, quoteDate: quoteExternalDate } : QUOTING),
     integer: QUOTING.quoteNumber,
     list: (items) => `[${items.join(', ')}]`,
-    call: (fn, args) => (fn === 'contains' ? `(positionUTF8(${args[0]}, ${args[1]}) > 0)` : `${CALLS[fn]}(${args.join(', ')})`),
+    call: (fn, args) => (fn === 'contains' ? `(positionUTF8(${args[0]}, ${args[1]}) > 0)` : `${callName(fn)}(${args.join(', ')})`),
     lowerEach: (list) => `arrayMap(${ELEMENT} -> lowerUTF8(${ELEMENT}), ${list})`,
+    listLambda: (fn, list, body) => `${fn === 'transform' ? 'arrayMap' : 'arrayFilter'}(${ELEMENT} -> ${body}, ${list})`,
+    lambdaElement: ELEMENT,
     aggregate: (fn, arg, distinct) => {
       if (arg === undefined) return `${fn}()`;
       return fn === 'mode' ? `topK(1)(${arg})[1]` : `${fn}(${distinct ? 'DISTINCT ' : ''}${arg})`;
@@ -125,7 +172,10 @@ function clickhousePrinter(storage: ClickhouseStorage): SqlPrinter {
     // A result table lives in the engine's own database as a Memory table; `temporary` and
     // `orReplace` have no 18.16 form over HTTP without sessions, and the evaluator drops its tables.
     createTableAs: (_statement, table, query) => `CREATE TABLE ${table}\nENGINE = Memory AS\n${query}`,
-    createView: (_statement, table, query) => `CREATE VIEW ${table} AS\n${query}`,
+    createView: (statement, table, query) => {
+      if (statement.temporary) throw new Error('ClickHouse over HTTP has no temporary views');
+      return `CREATE VIEW ${table} AS\n${query}`;
+    },
     insertInto: (_statement, table, query) => `INSERT INTO ${table}\n${query}`,
     dropTable: (statement, table) => `DROP TABLE ${statement.ifExists ? 'IF EXISTS ' : ''}${table}`,
     // 18.16 drops views with DROP TABLE too.
@@ -134,11 +184,25 @@ function clickhousePrinter(storage: ClickhouseStorage): SqlPrinter {
     attach: () => {
       throw new Error('ClickHouse attaches no database files; the engine creates a database instead');
     },
+    columnType,
+    tableEngine,
+    statement: (statement, print) => {
+      switch (statement.kind) {
+        case 'createDatabase':
+          return `CREATE DATABASE ${quoteIdentifier(statement.name)}`;
+        case 'dropDatabase':
+          return `DROP DATABASE ${statement.ifExists ? 'IF EXISTS ' : ''}${quoteIdentifier(statement.name)}`;
+        case 'insertRows':
+          return `INSERT INTO ${print.table(statement.table)} FORMAT ${statement.format}`;
+        default:
+          return undefined;
+      }
+    },
   });
 }
 
 /** Printed as operands without parentheses; EXISTS is not among them (it is printed as a comparison). */
-const ATOMIC: readonly Expr['kind'][] = ['literal', 'column', 'call', 'aggregate', 'list', 'lowerEach', 'cast'];
+const ATOMIC: readonly Expr['kind'][] = COMMON_ATOMIC.filter((kind) => kind !== 'exists');
 
 const PRINTERS: Record<ClickhouseStorage, SqlPrinter> = {
   engine: clickhousePrinter('engine'),
@@ -151,4 +215,9 @@ export function printQuery(query: Query, storage: ClickhouseStorage = 'engine'):
 
 export function printStatement(statement: Statement): string {
   return PRINTERS.engine.printStatement(statement);
+}
+
+/** A query whose rows come back in `format` (the HTTP interface's output). */
+export function inFormat(sql: string, format: 'JSON'): string {
+  return `${sql}\nFORMAT ${format}`;
 }

@@ -3,8 +3,24 @@
  * printer (`print-sql.ts`) with DuckDB's spelling, its table functions, attached databases and
  * the loaders' statements.
  */
-import { literalPrinter, makePrinter } from './print-sql';
+import type { ColumnTypeName } from './ast';
+import { columnTypePrinter, literalPrinter, makePrinter } from './print-sql';
 import * as quote from './quote';
+
+const COLUMN_TYPES: readonly ColumnTypeName[] = [
+  'VARCHAR',
+  'BOOLEAN',
+  'TINYINT',
+  'UTINYINT',
+  'SMALLINT',
+  'INTEGER',
+  'BIGINT',
+  'HUGEINT',
+  'FLOAT',
+  'DOUBLE',
+  'DATE',
+  'TIMESTAMP',
+];
 
 export const { printExpr, printQuery, printStatement } = makePrinter({
   identifier: quote.quoteIdentifier,
@@ -13,6 +29,8 @@ export const { printExpr, printQuery, printStatement } = makePrinter({
   list: (items) => `[${items.join(', ')}]`,
   call: (fn, args) => `${fn}(${args.join(', ')})`,
   lowerEach: (list) => `list_transform(${list}, lambda x: lower(x))`,
+  listLambda: (fn, list, body) => `list_${fn}(${list}, lambda x: ${body})`,
+  lambdaElement: 'x',
   aggregate: (fn, arg, distinct) => (arg === undefined ? `${fn}(*)` : `${fn}(${distinct ? 'DISTINCT ' : ''}${arg})`),
   castType: (type) => type,
   tableName: (table) => quote.quoteQualified(table.name, table.database, table.schema),
@@ -20,11 +38,29 @@ export const { printExpr, printQuery, printStatement } = makePrinter({
   bareStar: true,
   createTableAs: (statement, table, query) =>
     `CREATE ${statement.orReplace ? 'OR REPLACE ' : ''}${statement.temporary ? 'TEMP ' : ''}TABLE ${table} AS\n${query}`,
-  createView: (_statement, table, query) => `CREATE VIEW ${table} AS\n${query}`,
+  createView: (statement, table, query) => `CREATE ${statement.temporary ? 'TEMP ' : ''}VIEW ${table} AS\n${query}`,
   insertInto: (_statement, table, query) => `INSERT INTO ${table}\n${query}`,
   dropTable: (statement, table) => `DROP TABLE ${statement.ifExists ? 'IF EXISTS ' : ''}${table}`,
   dropView: (statement, table) => `DROP VIEW ${statement.ifExists ? 'IF EXISTS ' : ''}${table}`,
   attach: (statement) =>
     `ATTACH ${quote.quoteString(statement.path)} AS ${quote.quoteIdentifier(statement.alias)}${statement.compress ? ' (COMPRESS)' : ''}`,
   use: (statement) => `USE ${quote.quoteIdentifier(statement.database)}`,
+  columnType: columnTypePrinter({
+    dialect: 'DuckDB',
+    names: Object.fromEntries(COLUMN_TYPES.map((name) => [name, name])),
+    decimal: 'DECIMAL',
+    listOf: (element) => `${element}[]`,
+    nullable: (type) => type,
+    integer: quote.quoteNumber,
+  }),
+  statement: (statement, print) => {
+    switch (statement.kind) {
+      case 'copyToFile':
+        return `COPY ${print.subquery(statement.query)} TO ${quote.quoteString(statement.path)} (FORMAT csv, HEADER ${statement.header ? 'true' : 'false'})`;
+      case 'setTimeZone':
+        return `SET TimeZone = ${quote.quoteString(statement.zone)}`;
+      default:
+        return undefined;
+    }
+  },
 });

@@ -4,7 +4,7 @@
  * and list functions, arrays, casts, and temporary tables (no CREATE OR REPLACE).
  */
 import type { CastType, ScalarFunction } from './ast';
-import { literalPrinter, makePrinter } from './print-sql';
+import { columnTypePrinter, literalPrinter, makePrinter } from './print-sql';
 import * as quote from './quote-postgres';
 
 function printCall(fn: ScalarFunction, args: readonly string[]): string {
@@ -33,7 +33,31 @@ const CAST_TYPES: Record<CastType, string> = {
   BOOLEAN: 'BOOLEAN',
   DATE: 'DATE',
   TIMESTAMPTZ: 'TIMESTAMPTZ',
+  TINYINT: 'SMALLINT',
+  INTEGER: 'INTEGER',
+  'VARCHAR[]': 'TEXT[]',
 };
+
+const columnType = columnTypePrinter({
+  dialect: 'PostgreSQL',
+  names: {
+    VARCHAR: 'TEXT',
+    BOOLEAN: 'BOOLEAN',
+    TINYINT: 'SMALLINT',
+    SMALLINT: 'SMALLINT',
+    INTEGER: 'INTEGER',
+    BIGINT: 'BIGINT',
+    HUGEINT: 'NUMERIC',
+    FLOAT: 'REAL',
+    DOUBLE: 'DOUBLE PRECISION',
+    DATE: 'DATE',
+    TIMESTAMP: 'TIMESTAMP',
+  },
+  decimal: 'NUMERIC',
+  listOf: (element) => `${element}[]`,
+  nullable: (type) => type,
+  integer: quote.quoteNumber,
+});
 
 export const { printExpr, printQuery, printStatement } = makePrinter({
   identifier: quote.quoteIdentifier,
@@ -61,4 +85,24 @@ export const { printExpr, printQuery, printStatement } = makePrinter({
     return statement.orReplace ? `DROP TABLE IF EXISTS ${target};\n${create}` : create;
   },
   dropTable: (statement, table) => `DROP TABLE ${statement.ifExists ? 'IF EXISTS ' : ''}${table}`,
+  createView: (statement, table, query) => `CREATE ${statement.temporary ? 'TEMP ' : ''}VIEW ${table} AS\n${query}`,
+  columnType,
+  statement: (statement, print) => {
+    switch (statement.kind) {
+      case 'createSchema':
+        return `CREATE SCHEMA ${quote.quoteIdentifier(statement.name)}`;
+      case 'dropSchema':
+        return `DROP SCHEMA ${statement.ifExists ? 'IF EXISTS ' : ''}${quote.quoteIdentifier(statement.name)} CASCADE`;
+      case 'setSearchPath':
+        return `SET search_path TO ${quote.quoteIdentifier(statement.schema)}`;
+      case 'setTimeZone':
+        return `SET TimeZone = ${quote.quoteString(statement.zone)}`;
+      case 'copyFromStdin':
+        return `COPY ${print.table(statement.table)} FROM STDIN (FORMAT csv)`;
+      case 'analyze':
+        return `ANALYZE ${print.table(statement.table)}`;
+      default:
+        return undefined;
+    }
+  },
 });

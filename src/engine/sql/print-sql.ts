@@ -5,7 +5,20 @@
  * it needs the expression tree itself, its own spelling of that expression. `makePrinter` serves
  * DuckDB, PostgreSQL and ClickHouse.
  */
-import type { AggregateFunction, Expr, From, Literal, OrderItem, Query, ScalarFunction, Statement, TableName } from './ast';
+import type {
+  AggregateFunction,
+  ColumnType,
+  ColumnTypeName,
+  Expr,
+  From,
+  Literal,
+  OrderItem,
+  Query,
+  ScalarFunction,
+  Statement,
+  TableEngine,
+  TableName,
+} from './ast';
 
 /** A dialect's quoting file: how each kind of literal value is spelt. */
 export interface LiteralQuoting {
@@ -51,6 +64,10 @@ export interface DialectSyntax {
   /** A scalar call; a spelling that is not a bare call must come back parenthesised. */
   readonly call: (fn: ScalarFunction, args: readonly string[]) => string;
   readonly lowerEach: (list: string) => string;
+  /** A list function with a lambda over the printed list and body; a dialect without lambdas refuses it. */
+  readonly listLambda?: (fn: Extract<Expr, { kind: 'listLambda' }>['fn'], list: string, body: string) => string;
+  /** The lambda's parameter as the body names it. */
+  readonly lambdaElement?: string;
   readonly aggregate: (fn: AggregateFunction, arg: string | undefined, distinct: boolean) => string;
   readonly castType: (type: Extract<Expr, { kind: 'cast' }>['type']) => string;
   /** A table of a FROM clause or a statement, unqualified when neither database nor schema is given. */
@@ -80,6 +97,48 @@ export interface DialectSyntax {
   readonly dropView?: (statement: StatementOf<'dropView'>, table: string) => string;
   readonly attach?: (statement: StatementOf<'attach'>) => string;
   readonly use?: (statement: StatementOf<'use'>) => string;
+  /** A CREATE TABLE column type (see `columnTypePrinter`). */
+  readonly columnType: (type: ColumnType) => string;
+  /** What follows CREATE TABLE's column list: ClickHouse's ENGINE clause (it refuses a table without one). */
+  readonly tableEngine?: (engine: TableEngine | undefined, print: ExprPrinting) => string;
+  /** The dialect's own statements (schemas, databases, COPY, SET, …); `undefined` refuses the statement. */
+  readonly statement?: (statement: Statement, print: StatementPrinting) => string | undefined;
+}
+
+/** What a dialect's own statements may print their parts with. */
+export interface StatementPrinting extends ExprPrinting {
+  readonly table: (table: TableName) => string;
+  readonly query: (query: Query) => string;
+}
+
+/**
+ * A dialect's spelling of column types: `names` has the types it has (any other is refused),
+ * `listOf` and `nullable` wrap a printed type (PostgreSQL's and DuckDB's columns are all nullable).
+ */
+export function columnTypePrinter(spelling: {
+  readonly dialect: string;
+  readonly names: Partial<Record<ColumnTypeName, string>>;
+  readonly decimal: string;
+  readonly listOf: (element: string) => string;
+  readonly nullable: (type: string) => string;
+  readonly integer: (value: number) => string;
+}): (type: ColumnType) => string {
+  const print = (type: ColumnType): string => {
+    switch (type.kind) {
+      case 'type': {
+        const name = spelling.names[type.name];
+        if (name === undefined) throw new Error(`${spelling.dialect} has no column type for ${type.name}`);
+        return name;
+      }
+      case 'decimal':
+        return `${spelling.decimal}(${spelling.integer(type.precision)}, ${spelling.integer(type.scale)})`;
+      case 'listOf':
+        return spelling.listOf(print(type.element));
+      case 'nullable':
+        return spelling.nullable(print(type.type));
+    }
+  };
+  return print;
 }
 
 /** What a dialect's own expression spelling may print its parts with. */
@@ -130,7 +189,21 @@ export function printSelect(printer: SelectPrinter, query: Extract<Query, { kind
   return lines.join('\n');
 }
 
-const ATOMIC: readonly Expr['kind'][] = ['literal', 'column', 'call', 'aggregate', 'list', 'lowerEach', 'cast', 'exists'];
+/** The kinds printed as operands without parentheses. */
+export const ATOMIC: readonly Expr['kind'][] = [
+  'literal',
+  'column',
+  'call',
+  'aggregate',
+  'list',
+  'lowerEach',
+  'cast',
+  'exists',
+  'case',
+  'listLambda',
+  'lambdaElement',
+  'clickhouseCall',
+];
 
 export function makePrinter(syntax: DialectSyntax): SqlPrinter {
   const id = syntax.identifier;
@@ -188,6 +261,20 @@ export function makePrinter(syntax: DialectSyntax): SqlPrinter {
         return `EXISTS ${subqueryText(expr.query)}`;
       case 'cast':
         return `CAST(${printExpr(expr.expr)} AS ${syntax.castType(expr.type)})`;
+      case 'case': {
+        const whens = expr.whens.map((w) => `WHEN ${printExpr(w.when)} THEN ${printExpr(w.then)}`);
+        return `CASE ${whens.join(' ')}${expr.else === undefined ? '' : ` ELSE ${printExpr(expr.else)}`} END`;
+      }
+      case 'listLambda':
+        if (syntax.listLambda === undefined) throw new Error('this dialect has no list lambdas');
+        return syntax.listLambda(expr.fn, printExpr(expr.list), printExpr(expr.body));
+      case 'lambdaElement':
+        if (syntax.lambdaElement === undefined) throw new Error('this dialect has no list lambdas');
+        return syntax.lambdaElement;
+      case 'atTimeZone':
+        return `${operand(expr.expr)} AT TIME ZONE ${syntax.literal({ kind: 'literal', type: 'text', value: expr.zone })}`;
+      case 'clickhouseCall':
+        throw new Error(`${expr.fn}() is ClickHouse's own and has no equivalent in this dialect`);
     }
   }
 
@@ -232,12 +319,28 @@ export function makePrinter(syntax: DialectSyntax): SqlPrinter {
   }
 
   function printStatement(statement: Statement): string {
-    // The loaders' statements run on DuckDB only; evaluating needs no more than CREATE TABLE AS and DROP TABLE.
+    // Evaluating needs no more than CREATE TABLE AS and DROP TABLE; the rest are the loaders' and engines'.
     const refuse = (): never => {
-      throw new Error(`a ${statement.kind} statement is printed for DuckDB only`);
+      throw new Error(`a ${statement.kind} statement has no form in this dialect`);
     };
     const table = (name: TableName) => syntax.tableName({ name: name.name, database: name.database });
     switch (statement.kind) {
+      case 'createTable': {
+        const columns = statement.columns.map((c) => `${id(c.name)} ${syntax.columnType(c.type)}`);
+        if (statement.engine !== undefined && syntax.tableEngine === undefined) throw new Error('this dialect has no table engines');
+        return `CREATE TABLE ${table(statement.table)} (${columns.join(', ')})${syntax.tableEngine?.(statement.engine, printing) ?? ''}`;
+      }
+      case 'createSchema':
+      case 'dropSchema':
+      case 'setSearchPath':
+      case 'setTimeZone':
+      case 'createDatabase':
+      case 'dropDatabase':
+      case 'copyToFile':
+      case 'copyFromStdin':
+      case 'analyze':
+      case 'insertRows':
+        return syntax.statement?.(statement, { ...printing, table, query: printQuery }) ?? refuse();
       case 'createTableAs':
         return syntax.createTableAs(statement, table(statement.table), printQuery(statement.query));
       case 'dropTable':

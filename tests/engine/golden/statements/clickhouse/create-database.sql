@@ -1,0 +1,1 @@
+CREATE DATABASE `segment_studio_x`

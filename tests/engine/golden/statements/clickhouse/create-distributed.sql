@@ -1,0 +1,1 @@
+CREATE TABLE `interaction:Opened` (`ContactId` Nullable(String)) ENGINE = Distributed('two_shards', 'segment_studio_x', 'interaction:Opened:local', cityHash64(ifNull(`ContactId`, '')))

@@ -1,0 +1,1 @@
+CREATE TABLE `entity:contact` (`contactid` String, `score` Nullable(Float64), `tags` Array(Nullable(String))) ENGINE = MergeTree() ORDER BY `contactid`

@@ -1,0 +1,1 @@
+DROP DATABASE IF EXISTS `segment_studio_x`

@@ -1,0 +1,1 @@
+ANALYZE "segment_studio_0a1b"."contact"

@@ -1,0 +1,1 @@
+COPY "segment_studio_0a1b"."contact" FROM STDIN (FORMAT csv)

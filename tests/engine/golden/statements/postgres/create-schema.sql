@@ -1,0 +1,1 @@
+CREATE SCHEMA "segment_studio_0a1b"

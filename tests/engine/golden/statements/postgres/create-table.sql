@@ -1,0 +1,1 @@
+CREATE TABLE "segment_studio_0a1b"."contact" ("id" TEXT, "n" NUMERIC(18, 3), "big" NUMERIC, "score" DOUBLE PRECISION, "tags" TEXT[])

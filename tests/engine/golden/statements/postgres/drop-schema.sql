@@ -1,0 +1,1 @@
+DROP SCHEMA IF EXISTS "segment_studio_0a1b" CASCADE

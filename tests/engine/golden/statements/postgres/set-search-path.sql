@@ -1,0 +1,1 @@
+SET search_path TO "segment_studio_0a1b"
