@@ -41,7 +41,7 @@ const STATEMENTS: Record<Dialect, Record<string, Statement>> = {
     'insert-from-parquet': q.insertInto(
       q.tableName('g1:staging:0:contact', 'memory'),
       q.select([q.col(undefined, 'id'), q.as(q.cast(q.NULL, 'BOOLEAN'), 'flag')], {
-        from: { kind: 'tableFunction', fn: 'read_parquet', args: [q.text('/tmp/chunk-0.parquet')] },
+        from: q.readParquet('/tmp/chunk-0.parquet'),
       }),
     ),
   },

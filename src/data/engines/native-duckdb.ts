@@ -111,7 +111,7 @@ function nativeConnector(instance: DuckDBInstance, connection: DuckDBConnection,
       await writeFile(file, writeParquet(WasmTable.fromIPCStream(parquetIpc)));
       try {
         const table = q.tableName(name, insert.staging ? STAGING_DATABASE : undefined);
-        const rows = q.select(columns ?? [q.STAR], { from: { kind: 'tableFunction', fn: 'read_parquet', args: [q.text(file)] } });
+        const rows = q.select(columns ?? [q.STAR], { from: q.readParquet(file) });
         await connection.run(printStatement(insert.append ? q.insertInto(table, rows) : q.createTableAs(table, rows)));
       } finally {
         await rm(file, { force: true });

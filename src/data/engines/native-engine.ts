@@ -15,8 +15,7 @@ const isParquet = (name: string) => fileFormat(name)?.format === 'parquet';
 
 export const nativeDecoders: Decoders = {
   ...nodeDecoders,
-  readInPlace: (file, format) =>
-    format === 'parquet' && file.path !== undefined ? { kind: 'tableFunction', fn: 'read_parquet', args: [q.text(file.path)] } : undefined,
+  readInPlace: (file, format) => (format === 'parquet' && file.path !== undefined ? q.readParquet(file.path) : undefined),
 };
 
 export async function createNativeEngine(): Promise<Engine> {

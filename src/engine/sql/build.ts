@@ -86,6 +86,8 @@ export const tableIn = (where: { database?: string; schema?: string }, name: str
   ...(alias === undefined ? {} : { alias }),
   ...where,
 });
+/** Native DuckDB reading a Parquet file in place. */
+export const readParquet = (path: string): From => ({ kind: 'tableFunction', fn: 'read_parquet', args: [text(path)] });
 export const subquery = (query: Query, alias: string): From => ({ kind: 'subquery', query, alias });
 export const leftJoin = (left: From, right: From, on: Expr): From => ({ kind: 'join', type: 'LEFT', left, right, on });
 export const innerJoin = (left: From, right: From, on: Expr): From => ({ kind: 'join', type: 'INNER', left, right, on });
