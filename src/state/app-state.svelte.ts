@@ -21,6 +21,7 @@ import { ExplainState } from './insight/explain-state.svelte';
 import { FunnelState } from './insight/funnel-state.svelte';
 import { OverlapState } from './insight/overlap-state.svelte';
 import { TimelineState } from './insight/timeline-state.svelte';
+import { mark } from '../data/startup-marks';
 import { EvaluationClock } from './preview/preview-clock.svelte';
 import { PreviewState } from './preview/preview-state.svelte';
 import { SegmentEvaluator } from '../data/segment-evaluator';
@@ -163,6 +164,7 @@ export class AppState {
     this.persistence.firstVisit = false;
     if (!connector || !catalog) return;
     const rows = await connector.query(starterMembersSql(catalog)).catch(() => []);
+    mark('example segments');
     this.library.addLiveSegments(
       starterSegments(
         catalog,

@@ -25,6 +25,7 @@ import { LoadedData } from './loaded-data.svelte';
 import { describeFailure, withUnreadableFiles } from './load-failure';
 import { MemoryGuard, type MemoryRefusal } from './memory-guard.svelte';
 import { SaveQueue } from './save-queue.svelte';
+import { mark } from '../../data/startup-marks';
 
 export { formatBytes } from '../../data/memory-usage';
 export type { DataSource } from '../../data/data-source';
@@ -121,6 +122,10 @@ export class DataState {
   /** Starts the engine; the startup data is fetched or generated meanwhile and loads once it runs. */
   async start(): Promise<void> {
     const engine = Promise.all([this.deps.createConnector(), this.deps.createDecoders()]);
+    void engine.then(
+      () => mark('engine ready'),
+      () => undefined,
+    );
     this.engineReady = engine.then(() => undefined);
     this.engineReady.catch(() => undefined);
     this.store = await this.deps.createStore?.().catch(() => undefined);
@@ -201,6 +206,7 @@ export class DataState {
       if (request?.source?.kind !== 'sample' && this.error) this.error = withUnreadableFiles(this.error, files, decoders);
       return false;
     }
+    mark('data loaded');
     this.loaded.replace(
       result,
       request?.source ?? { kind: 'files', label: countOf(files.length, 'file'), files: files.map(sizeOf) },
@@ -259,6 +265,7 @@ export class DataState {
       sampleFiles(source, generate, this.activity.report, signal),
     );
     if (!files) return false;
+    mark('sample generated');
     return this.load(files, { source, force: true, ...(options.save === false ? { save: false } : {}) });
   }
 
@@ -324,9 +331,11 @@ export class DataState {
     if (connector && catalog) {
       const spans = await interactionSpans(connector, catalog).catch(() => ({}));
       if (this.version === version) this.loaded.spans = spans;
+      mark('spans read');
     }
     await this.refreshMemory();
     await saved;
+    mark('saved');
   }
 }
 

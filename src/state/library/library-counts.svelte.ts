@@ -8,6 +8,7 @@ import type { EvaluationClock } from '../preview/preview-clock.svelte';
 import type { LoadedData } from '../preview/preview-state.svelte';
 import type { SegmentEvaluator } from '../../data/segment-evaluator';
 import { evaluationContext } from '../preview/evaluation-context';
+import { mark } from '../../data/startup-marks';
 
 export interface SegmentCount {
   readonly count?: number;
@@ -62,6 +63,7 @@ export class LibraryCounts {
       return;
     }
     const now = this.deps.clock.now;
+    mark('counts started');
     const ctx = evaluationContext(this.deps.data, db, catalog, engineLibrary(entries), now);
     this.running = true;
     try {
@@ -83,6 +85,7 @@ export class LibraryCounts {
         const previous = this.counts[entry.id];
         if (JSON.stringify(previous) !== JSON.stringify(result)) this.counts = { ...this.counts, [entry.id]: result };
       }
+      mark('counts done');
     } finally {
       if (generation === this.generation) this.running = false;
     }
