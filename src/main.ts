@@ -13,4 +13,4 @@ const app = new AppState({ createConnector: createBrowserConnector, createDecode
 mount(App, { target: document.getElementById('app')!, props: { app } });
 void app.start();
 // The offline cache downloads every built file: it waits until the first counts are on screen.
-void Promise.race([app.counts.firstDone, new Promise((resolve) => setTimeout(resolve, 30_000))]).then(registerServiceWorker);
+void app.data.firstScreen.then(registerServiceWorker);

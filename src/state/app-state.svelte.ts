@@ -37,6 +37,9 @@ export interface WorkspaceDependencies {
   readonly location?: { readonly hash: string; readonly href: string };
 }
 
+/** How long work that may wait for the first counts (statistics, the offline cache) waits at most. */
+export const FIRST_SCREEN_WAIT_MS = 30_000;
+
 export class AppState {
   readonly data: DataState;
   readonly clock = new EvaluationClock();
@@ -63,6 +66,8 @@ export class AppState {
     const evaluation = { data: this.data, clock: this.clock, evaluator: this.evaluator };
     this.preview = new PreviewState(evaluation);
     this.counts = new LibraryCounts(evaluation);
+    // An empty library has no counts to wait for: the statistics come at the latest after a while.
+    this.data.firstScreen = Promise.race([this.counts.firstDone, new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
     this.paste = new DynamicsPaste({
       catalog: () => this.data.catalog,
       entries: () => this.library.entries,

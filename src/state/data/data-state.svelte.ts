@@ -78,6 +78,11 @@ export class DataState {
   private decoding: Promise<Decoders> | undefined;
   private store: DataStore | undefined;
   private engineReady: Promise<void> = Promise.resolve();
+  /**
+   * Settles once the first screen is complete (the app sets it to "the library's first counts"):
+   * the statistics after a load wait for it, so they do not queue before the counts in DuckDB.
+   */
+  firstScreen: Promise<unknown> = Promise.resolve();
   /** A `?data=` link waiting for the user's yes: it would replace the data saved in this browser. */
   linkOffer: { readonly label: string; readonly saved: string } | undefined = $state.raw();
 
@@ -339,7 +344,8 @@ export class DataState {
     const { connector, catalog, source, version } = this;
     // The save starts first: a reload right after a load must not lose it.
     const saved = files && source ? this.saves.save(source, files, () => this.version === version) : undefined;
-    if (connector && catalog) {
+    await this.firstScreen;
+    if (connector && catalog && this.version === version) {
       const spans = await interactionSpans(connector, catalog).catch(() => ({}));
       if (this.version === version) this.loaded.spans = spans;
       mark('spans read');
