@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { STARTUP_MARK_PREFIX } from '../src/data/startup-marks';
 import { serveStatic } from './static-server';
 import { median } from './stats';
 
@@ -17,11 +18,15 @@ export interface FirstScreenRun {
   /** Since navigation: every library row shows its count. */
   readonly allCountsMs: number;
   readonly rows: number;
+  /** The app's start-up marks (`src/data/startup-marks.ts`), ms since navigation, in order. */
+  readonly marks?: Readonly<Record<string, number>>;
 }
 
 export interface FirstScreenResult {
   readonly runs: readonly FirstScreenRun[];
   readonly medianMs: number;
+  /** With `--compare`: the other build's cold starts, each run right after one of this build's. */
+  readonly compare?: { readonly folder: string; readonly runs: readonly FirstScreenRun[]; readonly medianMs: number };
   readonly loadAverage: readonly number[];
 }
 
@@ -55,40 +60,77 @@ async function coldStart(url: string): Promise<FirstScreenRun> {
       { polling: 20, timeout: 120_000 },
     );
     const [allCountsMs, rows] = (await allCounts.jsonValue()) as [number, number];
+    // What comes after the counts (spans, saving) is timed too, so the breakdown shows it waits.
+    await page
+      .waitForFunction((name) => performance.getEntriesByName(name).length > 0, `${STARTUP_MARK_PREFIX}saved`, { timeout: 60_000 })
+      .catch(() => undefined);
+    const marks = await page.evaluate((prefix) => {
+      const entries = performance.getEntriesByType('mark').filter((m) => m.name.startsWith(prefix));
+      return Object.fromEntries(entries.map((m) => [m.name.slice(prefix.length), Math.round(m.startTime)]));
+    }, STARTUP_MARK_PREFIX);
     if (problems.length > 0) throw new Error(`the page failed: ${problems.join('; ')}`);
-    return { firstRowMs: (await firstRow.jsonValue()) as number, allCountsMs, rows };
+    return { firstRowMs: (await firstRow.jsonValue()) as number, allCountsMs, rows, marks };
   } finally {
     await browser.close();
   }
 }
 
-export async function benchFirstScreen(runs: number, log: (line: string) => void): Promise<FirstScreenResult> {
+export async function benchFirstScreen(runs: number, log: (line: string) => void, compare?: string): Promise<FirstScreenResult> {
   const outDir = path.resolve('.bench', `first-screen-${process.pid}`);
   const started = performance.now();
   await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   log(`built the app in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const server = await serveStatic(outDir, path.resolve('.bench', 'data'), 0);
+  const data = path.resolve('.bench', 'data');
+  const server = await serveStatic(outDir, data, 0);
+  const other = compare === undefined ? undefined : await serveStatic(path.resolve(compare), data, 0);
   const loadAverage: number[] = [];
   const results: FirstScreenRun[] = [];
+  const compared: FirstScreenRun[] = [];
+  const report = (label: string, run: number, result: FirstScreenRun) => {
+    log(
+      `${label} cold start ${run + 1}: first row ${(result.firstRowMs / 1000).toFixed(2)} s, counts on all ${result.rows} rows ${(result.allCountsMs / 1000).toFixed(2)} s`,
+    );
+    log(
+      `  marks (s): ${Object.entries(result.marks ?? {})
+        .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)}`)
+        .join(', ')}`,
+    );
+  };
   try {
     for (let run = 0; run < runs; run++) {
       const result = await coldStart(`${server.url}/`);
       results.push(result);
-      log(
-        `cold start ${run + 1}: first row ${(result.firstRowMs / 1000).toFixed(2)} s, counts on all ${result.rows} rows ${(result.allCountsMs / 1000).toFixed(2)} s`,
-      );
+      report('this build', run, result);
+      if (other) {
+        const theirs = await coldStart(`${other.url}/`);
+        compared.push(theirs);
+        report(path.basename(compare!), run, theirs);
+      }
     }
     loadAverage.push(...(await import('node:os')).loadavg());
   } finally {
     await server.close();
+    await other?.close();
     rmSync(outDir, { recursive: true, force: true });
   }
-  return { runs: results, medianMs: median(results.map((r) => r.allCountsMs)), loadAverage };
+  return {
+    runs: results,
+    medianMs: median(results.map((r) => r.allCountsMs)),
+    ...(compare === undefined
+      ? {}
+      : { compare: { folder: compare, runs: compared, medianMs: median(compared.map((r) => r.allCountsMs)) } }),
+    loadAverage,
+  };
 }
 
 export function firstScreenSummary(result: FirstScreenResult): string[] {
   return [
     `first screen: counts on every row after ${(result.medianMs / 1000).toFixed(2)} s (median of ${result.runs.length} cold starts; ` +
       `load average ${result.loadAverage.map((l) => l.toFixed(2)).join(' / ')})`,
+    ...(result.compare
+      ? [
+          `  ${result.compare.folder}, in turn with it: ${(result.compare.medianMs / 1000).toFixed(2)} s (ratio ${(result.medianMs / result.compare.medianMs).toFixed(2)}×)`,
+        ]
+      : []),
   ];
 }

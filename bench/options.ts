@@ -17,6 +17,8 @@ export interface CliOptions {
   readonly evaluate: boolean;
   /** Time the built app's first screen (cold starts, fresh profile) instead. */
   readonly firstScreen: boolean;
+  /** With --first-screen: a built app folder (e.g. a build of main) timed in turn with this build. */
+  readonly compare?: string;
   /** With --evaluate: also `--engine postgres` on this server. */
   readonly postgres?: string;
   /** With --evaluate: also `--engine clickhouse` with this URL. */
@@ -29,7 +31,7 @@ export interface CliOptions {
 
 export const USAGE = `npm run bench -- [--scale ${Object.keys(SCALES).join('|')}[,…]] [--layout long|per-type[,…]] [--runs 5] [--load-runs 3]
                  [--seed 42] [--port 4184] [--no-profile] [--no-write] [--insight]
-       npm run bench -- --first-screen [--runs 3]
+       npm run bench -- --first-screen [--runs 3] [--compare <built app folder>]
        npm run bench -- --evaluate [--scale 100k] [--runs 3] [--postgres postgres://user@host:port/db]
                  [--clickhouse http://host:port/?cluster=…&shards=…] [--memory-limit 4GB] [--no-baseline] [--no-write]`;
 
@@ -51,7 +53,18 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     else if (arg.startsWith('--') && i + 1 < argv.length) values.set(arg, argv[++i]!);
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
-  const known = ['--scale', '--layout', '--runs', '--load-runs', '--seed', '--port', '--postgres', '--clickhouse', '--memory-limit'];
+  const known = [
+    '--scale',
+    '--layout',
+    '--runs',
+    '--load-runs',
+    '--seed',
+    '--port',
+    '--postgres',
+    '--clickhouse',
+    '--memory-limit',
+    '--compare',
+  ];
   for (const key of values.keys()) if (!known.includes(key)) throw new Error(`unknown option ${key}\n${USAGE}`);
   if (flags.has('--help')) throw new Error(USAGE);
   const int = (key: string, fallback: number) => {
@@ -81,6 +94,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     ...(values.has('--postgres') ? { postgres: values.get('--postgres')! } : {}),
     ...(values.has('--clickhouse') ? { clickhouse: values.get('--clickhouse')! } : {}),
     baseline: !flags.has('--no-baseline'),
+    ...(values.has('--compare') ? { compare: values.get('--compare')! } : {}),
     ...(values.has('--memory-limit') ? { memoryLimit: values.get('--memory-limit')! } : {}),
   };
 }

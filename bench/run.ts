@@ -13,7 +13,7 @@ const RESULTS = 'bench/results';
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.firstScreen) {
-    const result = await benchFirstScreen(options.runs, (line) => console.error(line));
+    const result = await benchFirstScreen(options.runs, (line) => console.error(line), options.compare);
     console.log(firstScreenSummary(result).join('\n'));
     if (options.write) {
       // A folder of its own: the browser report reads every JSON file directly in bench/results.

@@ -12,4 +12,5 @@ const app = new AppState({ createConnector: createBrowserConnector, createDecode
 (window as unknown as { segmentStudio: AppState }).segmentStudio = app;
 mount(App, { target: document.getElementById('app')!, props: { app } });
 void app.start();
-registerServiceWorker();
+// The offline cache downloads every built file: it waits until the first counts are on screen.
+void app.data.firstScreen.then(registerServiceWorker);

@@ -56,7 +56,7 @@ describe('DataState', () => {
     expect(data.source).toMatchObject({ kind: 'sample', ...SMALL, now: NOW });
     await expect.poll(async () => (await store.restore())?.source.kind).toBe('sample');
     expect((await store.restore())?.files).toBeUndefined();
-    expect(Object.keys(data.spans)).toHaveLength(11);
+    await expect.poll(() => Object.keys(data.spans).length).toBe(11);
   });
 
   it('keeps the data loaded before when a file is bad, naming the file', async () => {

@@ -7,6 +7,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { mark } from './startup-marks';
 import { arrowInsertOptions, PREPARE_DATABASE, tableToRows, type Connector } from './connector';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -18,7 +19,9 @@ export async function createBrowserConnector(): Promise<Connector> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  mark('duckdb worker started');
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  mark('duckdb instantiated');
   const connection = await db.connect();
   for (const statement of PREPARE_DATABASE) await connection.query(statement);
   return {

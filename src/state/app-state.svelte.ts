@@ -21,6 +21,7 @@ import { ExplainState } from './insight/explain-state.svelte';
 import { FunnelState } from './insight/funnel-state.svelte';
 import { OverlapState } from './insight/overlap-state.svelte';
 import { TimelineState } from './insight/timeline-state.svelte';
+import { mark } from '../data/startup-marks';
 import { EvaluationClock } from './preview/preview-clock.svelte';
 import { PreviewState } from './preview/preview-state.svelte';
 import { SegmentEvaluator } from '../data/segment-evaluator';
@@ -35,6 +36,9 @@ export interface WorkspaceDependencies {
   /** The page address, read once for a shared library (`#library=…`). */
   readonly location?: { readonly hash: string; readonly href: string };
 }
+
+/** How long work that may wait for the first counts (statistics, the offline cache) waits at most. */
+export const FIRST_SCREEN_WAIT_MS = 30_000;
 
 export class AppState {
   readonly data: DataState;
@@ -62,6 +66,8 @@ export class AppState {
     const evaluation = { data: this.data, clock: this.clock, evaluator: this.evaluator };
     this.preview = new PreviewState(evaluation);
     this.counts = new LibraryCounts(evaluation);
+    // An empty library has no counts to wait for: the statistics come at the latest after a while.
+    this.data.firstScreen = Promise.race([this.counts.firstDone, new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
     this.paste = new DynamicsPaste({
       catalog: () => this.data.catalog,
       entries: () => this.library.entries,
@@ -163,6 +169,7 @@ export class AppState {
     this.persistence.firstVisit = false;
     if (!connector || !catalog) return;
     const rows = await connector.query(starterMembersSql(catalog)).catch(() => []);
+    mark('example segments');
     this.library.addLiveSegments(
       starterSegments(
         catalog,

@@ -13,10 +13,11 @@ import { DataError } from '../data-error';
 import type { InputFile } from '../decode-file';
 import { connectorRunner, type SqlRunner } from '../engines/engine';
 import { cancelled, type LoadOptions, type LoadResult } from '../load-data';
-import { assembleCatalog, entityInfo, typeTableInfo } from '../load/catalog-assembly';
-import { ask, execute } from '../load/check';
+import { assembleCatalog } from '../load/catalog-assembly';
+import { execute } from '../load/check';
 import { LoadTables } from '../load/load-tables';
-import { emptyLinks, OrphanTally } from '../load/orphan-warnings';
+import { tablesFields } from '../load/tables';
+import { OrphanTally } from '../load/orphan-warnings';
 import { parseCatalogFile, planTables, type SourceTable } from '../plan-tables';
 
 /** Rows per insert: bounds the Arrow copy DuckDB holds while it takes a slice in. */
@@ -26,6 +27,15 @@ const SLICE_ROWS = 2_000_000;
 function readBatches(file: InputFile): { columns: string[]; batches: RecordBatch[] } {
   const table = tableFromIPC(file.bytes);
   return { columns: table.schema.fields.map((f) => f.name), batches: table.batches };
+}
+
+function rowsOf(batches: readonly RecordBatch[]): number {
+  return batches.reduce((sum, b) => sum + b.numRows, 0);
+}
+
+/** Rows where a column is null: what `count(*) … WHERE column IS NULL` gives once the table is in. */
+function nullsOf(batches: readonly RecordBatch[], column: string): number {
+  return batches.reduce((sum, b) => sum + (b.getChild(column)?.nullCount ?? b.numRows), 0);
 }
 
 class SampleLoader {
@@ -93,27 +103,45 @@ class SampleLoader {
     const plan = planTables(sources, catalogJson);
     this.tablesTotal = tables.length;
 
+    // Rows and empty links are read from the Arrow batches, the fields in one query once every table
+    // is in: a query per table costs more than the inserts at the default size.
+    const toBuild = [
+      ...plan.entities.map((e) => ({ name: `entity:${e.name}`, stem: e.name, file: e.source.file })),
+      ...plan.interactionSources.map((ix) => ({
+        name: `interaction:${ix.type ?? ix.source.stem}`,
+        stem: ix.source.stem,
+        file: ix.source.file,
+      })),
+    ];
+    const built = new Map<string, { table: string; rows: number }>();
+    for (const { name, stem, file } of toBuild) {
+      this.progress(`Loading ${file}`);
+      const source = read.get(stem)!;
+      built.set(stem, { table: await this.insert(name, source.file, source.batches), rows: rowsOf(source.batches) });
+    }
+    const fields = await tablesFields(
+      this.runner,
+      [...built.values()].map((b) => b.table),
+    );
+    const tableOf = (stem: string) => built.get(stem)!;
+
     const entities: Record<string, EntityInfo> = {};
     for (const entity of plan.entities) {
-      this.progress(`Loading ${entity.source.file}`);
-      const source = read.get(entity.name)!;
-      const table = await this.insert(`entity:${entity.name}`, source.file, source.batches);
-      entities[entity.name] = await entityInfo(this.runner, table, entity.key);
+      const { table, rows } = tableOf(entity.name);
+      entities[entity.name] = { table, key: entity.key, fields: fields.get(table)!, rowCount: rows };
     }
 
     const types: Record<string, InteractionTypeInfo> = {};
     const tally = new OrphanTally();
     for (const ix of plan.interactionSources) {
       const type = ix.type ?? ix.source.stem;
-      this.progress(`Loading ${ix.source.file}`);
       const renamed = [...ix.links].some(([link, column]) => link !== column) || ix.timestampColumn !== plan.timestampField;
       if (ix.type === undefined || renamed)
         throw new DataError(ix.source.file, 'the sample loader takes only per-type tables in final form');
-      const source = read.get(ix.source.stem)!;
-      const table = await this.insert(`interaction:${type}`, source.file, source.batches);
+      const { table, rows } = tableOf(ix.source.stem);
       const links = plan.contactLinks.filter((l) => ix.links.has(l));
-      types[type] = await typeTableInfo(this.runner, table, links);
-      tally.add(links[0]!, [{ type, empty: await ask(this.runner, emptyLinks(table, links[0]!)), dangling: 0 }]);
+      types[type] = { table, fields: fields.get(table)!, links, rowCount: rows };
+      tally.add(links[0]!, [{ type, empty: nullsOf(read.get(ix.source.stem)!.batches, links[0]!), dangling: 0 }]);
     }
 
     return { catalog: assembleCatalog(plan, entities, types), warnings: tally.warnings(types), tables: [...this.tables.created] };

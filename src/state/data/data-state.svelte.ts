@@ -25,6 +25,7 @@ import { LoadedData } from './loaded-data.svelte';
 import { describeFailure, withUnreadableFiles } from './load-failure';
 import { MemoryGuard, type MemoryRefusal } from './memory-guard.svelte';
 import { SaveQueue } from './save-queue.svelte';
+import { mark } from '../../data/startup-marks';
 
 export { formatBytes } from '../../data/memory-usage';
 export type { DataSource } from '../../data/data-source';
@@ -73,9 +74,15 @@ export class DataState {
   readonly memoryGuard = new MemoryGuard();
   readonly saves = new SaveQueue(() => this.store);
   readonly sampleSizes: readonly SampleSize[] = SAMPLE_SIZES;
-  private decoders: Decoders | undefined;
+  /** Started when first needed or once the startup load is done: the sample needs no Parquet decoder. */
+  private decoding: Promise<Decoders> | undefined;
   private store: DataStore | undefined;
   private engineReady: Promise<void> = Promise.resolve();
+  /**
+   * Settles once the first screen is complete (the app sets it to "the library's first counts"):
+   * the statistics after a load wait for it, so they do not queue before the counts in DuckDB.
+   */
+  firstScreen: Promise<unknown> = Promise.resolve();
   /** A `?data=` link waiting for the user's yes: it would replace the data saved in this browser. */
   linkOffer: { readonly label: string; readonly saved: string } | undefined = $state.raw();
 
@@ -120,14 +127,28 @@ export class DataState {
 
   /** Starts the engine; the startup data is fetched or generated meanwhile and loads once it runs. */
   async start(): Promise<void> {
-    const engine = Promise.all([this.deps.createConnector(), this.deps.createDecoders()]);
+    const engine = this.deps.createConnector();
+    void engine.then(
+      () => mark('engine ready'),
+      () => undefined,
+    );
     this.engineReady = engine.then(() => undefined);
     this.engineReady.catch(() => undefined);
     this.store = await this.deps.createStore?.().catch(() => undefined);
     this.initialLoad = this.loadAtStartup().catch((error: unknown) => {
       this.error ??= describeFailure(error);
     });
-    [this.connector, this.decoders] = await engine;
+    // Ready before the user picks files, but not competing with the first screen for the CPU.
+    void this.initialLoad.then(() => this.decoders().catch(() => undefined));
+    this.connector = await engine;
+  }
+
+  private decoders(): Promise<Decoders> {
+    // A failed start is tried again at the next load.
+    return (this.decoding ??= this.deps.createDecoders().catch((error: unknown) => {
+      this.decoding = undefined;
+      throw error;
+    }));
   }
 
   private async loadAtStartup(): Promise<void> {
@@ -175,20 +196,19 @@ export class DataState {
   /** Loads files; on any error the data loaded before stays as it was. */
   async load(files: readonly InputFile[], request?: LoadRequest): Promise<boolean> {
     await this.engineReady.catch(() => undefined);
-    if (!this.connector || !this.decoders) throw new Error('The engine has not started');
+    if (!this.connector) throw new Error('The engine has not started');
     const connector = this.connector;
-    const decoders = this.decoders;
+    const sample = request?.source?.kind === 'sample';
+    let decoders: Decoders | undefined;
     this.error = undefined;
     this.memoryGuard.refusal = undefined;
     const retry = () => this.load(files, { ...request, force: true });
     if (!request?.force && !(await this.memoryGuard.allows(this.idleConnector(), estimateFilesNeed(files), retry))) return false;
     const result = await this.activity.track('Loading', async (signal) => {
       const options: LoadOptions = { generation: this.version + 1, signal, onProgress: this.activity.report };
+      if (!sample) decoders = await this.decoders();
       // The generated sample is in final form already: it streams straight into its tables.
-      const loaded =
-        request?.source?.kind === 'sample'
-          ? await loadSampleTables(connector, files, options)
-          : await loadData(connector, files, decoders, options);
+      const loaded = decoders ? await loadData(connector, files, decoders, options) : await loadSampleTables(connector, files, options);
       // A cancel during the last step may find no step left to stop: it still means "keep my data".
       if (signal.aborted) {
         await dropTables(connector, loaded.tables);
@@ -198,9 +218,10 @@ export class DataState {
       return loaded;
     });
     if (!result) {
-      if (request?.source?.kind !== 'sample' && this.error) this.error = withUnreadableFiles(this.error, files, decoders);
+      if (decoders && this.error) this.error = withUnreadableFiles(this.error, files, decoders);
       return false;
     }
+    mark('data loaded');
     this.loaded.replace(
       result,
       request?.source ?? { kind: 'files', label: countOf(files.length, 'file'), files: files.map(sizeOf) },
@@ -255,10 +276,12 @@ export class DataState {
     if (!options.force && !(await this.memoryGuard.allows(this.idleConnector(), estimateSampleNeed(source), retry))) return false;
     const generate = this.deps.generateSample;
     if (!generate) throw new Error('No sample generator was given');
+    mark('sample requested');
     const files = await this.activity.track('Generating sample data', (signal) =>
       sampleFiles(source, generate, this.activity.report, signal),
     );
     if (!files) return false;
+    mark('sample generated');
     return this.load(files, { source, force: true, ...(options.save === false ? { save: false } : {}) });
   }
 
@@ -321,12 +344,15 @@ export class DataState {
     const { connector, catalog, source, version } = this;
     // The save starts first: a reload right after a load must not lose it.
     const saved = files && source ? this.saves.save(source, files, () => this.version === version) : undefined;
-    if (connector && catalog) {
+    await this.firstScreen;
+    if (connector && catalog && this.version === version) {
       const spans = await interactionSpans(connector, catalog).catch(() => ({}));
       if (this.version === version) this.loaded.spans = spans;
+      mark('spans read');
     }
     await this.refreshMemory();
     await saved;
+    mark('saved');
   }
 }
 

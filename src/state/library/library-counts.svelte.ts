@@ -8,6 +8,7 @@ import type { EvaluationClock } from '../preview/preview-clock.svelte';
 import type { LoadedData } from '../preview/preview-state.svelte';
 import type { SegmentEvaluator } from '../../data/segment-evaluator';
 import { evaluationContext } from '../preview/evaluation-context';
+import { mark } from '../../data/startup-marks';
 
 export interface SegmentCount {
   readonly count?: number;
@@ -35,6 +36,13 @@ export class LibraryCounts {
   private generation = 0;
   private key: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The data the last counts were of: new data is counted at once, edits are debounced. */
+  private dataKey: string | undefined;
+  /** Whether the last schedule had segments: the first segments of a library are counted at once too. */
+  private scheduledAny = false;
+  private markFirstDone: () => void = () => undefined;
+  /** Settles once every segment of a non-empty library has its count of loaded data. */
+  readonly firstDone = new Promise<void>((resolve) => (this.markFirstDone = resolve));
 
   constructor(private readonly deps: CountsDependencies) {}
 
@@ -46,7 +54,12 @@ export class LibraryCounts {
     const generation = ++this.generation;
     clearTimeout(this.timer);
     this.running = true;
-    this.timer = setTimeout(() => void this.run(generation, entries), DEBOUNCE_MS);
+    const { connector, catalog, version } = this.deps.data;
+    const dataKey = JSON.stringify([Boolean(connector && catalog), version, this.deps.clock.now]);
+    const delay = dataKey === this.dataKey && this.scheduledAny ? DEBOUNCE_MS : 0;
+    this.dataKey = dataKey;
+    this.scheduledAny = entries.length > 0;
+    this.timer = setTimeout(() => void this.run(generation, entries), delay);
   }
 
   private keyOf(entries: readonly LibraryEntry[]): string {
@@ -62,6 +75,7 @@ export class LibraryCounts {
       return;
     }
     const now = this.deps.clock.now;
+    mark('counts started');
     const ctx = evaluationContext(this.deps.data, db, catalog, engineLibrary(entries), now);
     this.running = true;
     try {
@@ -83,6 +97,8 @@ export class LibraryCounts {
         const previous = this.counts[entry.id];
         if (JSON.stringify(previous) !== JSON.stringify(result)) this.counts = { ...this.counts, [entry.id]: result };
       }
+      mark('counts done');
+      if (entries.length > 0) this.markFirstDone();
     } finally {
       if (generation === this.generation) this.running = false;
     }
