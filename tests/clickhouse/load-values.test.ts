@@ -11,9 +11,57 @@ import { quoteIdentifier } from '../../src/engine/sql/quote-clickhouse';
 import { arrowFile, bool, date, list, num, text, ts } from '../helpers/arrow-files';
 import { CLICKHOUSE_URL, clickhouseRunning, folderOf, SKIP_REASON } from '../helpers/clickhouse-server';
 
-const STRINGS = ['plain', 'back\\slash', '\\N', '\\', 'tab\there', 'two\nlines\r\n', 'nul\0in', "it's", '', null, 'Ünï 😀', '\\t'];
-const LISTS = [["a'b", 'c\\d'], [], null, ['\t\n', null, '\\N'], ['NULL'], [''], ["'"], ['\\'], ['x,y'], ['[z]'], ['\0'], ['ok']];
-const NUMBERS = [0.1 + 0.2, 1e300, -2.5e-7, Number.MAX_SAFE_INTEGER, -0, 42, null, 2 ** 53 + 2, 1 / 3, -1e-7, 123456.789, 7];
+const STRINGS = [
+  'plain',
+  'back\\slash',
+  '\\N',
+  '\\',
+  'tab\there',
+  'two\nlines\r\n',
+  'nul\0in',
+  "it's",
+  '',
+  null,
+  'Ünï 😀',
+  ' padded ',
+  '"q""',
+  'a,b',
+  '\\"',
+];
+const LISTS = [
+  ["a'b", 'c\\d'],
+  [],
+  null,
+  ['\t\n', null, '\\N'],
+  ['NULL'],
+  [''],
+  ["'"],
+  ['\\'],
+  ['x,y'],
+  ['[z]'],
+  ['\0'],
+  ['ok'],
+  ['"', ' s '],
+  [','],
+  ["\\'"],
+];
+const NUMBERS = [
+  0.1 + 0.2,
+  1e300,
+  -2.5e-7,
+  Number.MAX_SAFE_INTEGER,
+  -0,
+  42,
+  null,
+  2 ** 53 + 2,
+  1 / 3,
+  -1e-7,
+  123456.789,
+  7,
+  1e-300,
+  null,
+  5.5,
+];
 const ids = STRINGS.map((_, i) => `c\t${i}\\`);
 
 describe.skipIf(!clickhouseRunning)('values loaded into ClickHouse', () => {
@@ -27,7 +75,7 @@ describe.skipIf(!clickhouseRunning)('values loaded into ClickHouse', () => {
         tags: list(...LISTS),
         score: num(...NUMBERS),
         active: bool(...STRINGS.map((_, i) => (i % 3 === 2 ? null : i % 2 === 0))),
-        born: date(...STRINGS.map((_, i) => (i === 4 ? null : `19${10 + i * 7}-0${1 + (i % 9)}-28`))),
+        born: date(...STRINGS.map((_, i) => (i === 4 ? null : `${1910 + i * 7}-0${1 + (i % 9)}-28`))),
       }),
       arrowFile('Opened', {
         Timestamp: ts(...STRINGS.map((_, i) => `2026-03-0${1 + (i % 9)}T12:34:56.${String(100000 + i * 12345).slice(0, 6)}`)),
@@ -71,7 +119,7 @@ describe.skipIf(!clickhouseRunning)('values loaded into ClickHouse', () => {
       const row = byId.get(id)!;
       expect(row.score === null ? null : Object.is(row.score, -0) ? -0 : Number(row.score)).toEqual(NUMBERS[i]);
       expect(row.active).toEqual(i % 3 === 2 ? null : i % 2 === 0);
-      expect(row.born).toEqual(i === 4 ? null : Date.parse(`19${10 + i * 7}-0${1 + (i % 9)}-28T00:00:00Z`));
+      expect(row.born).toEqual(i === 4 ? null : Date.parse(`${1910 + i * 7}-0${1 + (i % 9)}-28T00:00:00Z`));
     });
     const opened = await engine.query(
       `SELECT ContactId AS id, Timestamp AS at, hex(assumeNotNull(Subject)) AS s, isNull(Subject) AS n FROM ${quoteIdentifier(catalog.interactions.types.Opened!.table)}`,

@@ -1,7 +1,7 @@
 /**
  * Loads a data folder of files into ClickHouse: the app's own loader reads, checks and types the
  * files in native DuckDB (the same catalog, errors and warnings as every other engine), DuckDB
- * writes each table it built as TabSeparated files (`clickhouse-tsv.ts`) in the storage of
+ * writes each table it built as CSV files (`clickhouse-csv.ts`) in the storage of
  * `clickhouse-types.ts`, and those stream to ClickHouse as HTTP inserts, a few in flight.
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import { tableColumns } from '../load/tables';
 import { connectorRunner } from './engine';
 import type { ClickhouseLayout } from './clickhouse-engine';
 import { post, postFile } from './clickhouse-http';
-import { tsvLine } from './clickhouse-tsv';
+import { csvExport } from './clickhouse-csv';
 import { storedColumns, type StoredColumn } from './clickhouse-types';
 import type { LoadedData } from './engine';
 import { nativeDecoders } from './native-engine';
@@ -73,22 +73,22 @@ async function createInteractionTable(layout: ClickhouseLayout, table: string, c
 }
 
 /**
- * DuckDB writes the table as TabSeparated files of about BYTES_PER_INSERT each (no CSV quoting:
- * the line is already escaped), and each file is one insert; an insert into the Distributed table
+ * DuckDB writes the table as CSV files of about BYTES_PER_INSERT each, and each file is one insert; an insert into the Distributed table
  * returns once its rows are on their shards.
  */
 async function copyRows(duck: NativeDuckDb, layout: ClickhouseLayout, table: string, columns: readonly StoredColumn[], index: number) {
   const folder = path.join(duck.folder, `clickhouse-${index}`);
   await mkdir(folder);
   try {
+    const { select, options } = csvExport(columns);
     await duck.query(
-      `COPY (SELECT ${tsvLine(columns)} FROM ${duckId(table)}) TO ${duckStr(folder)} ` +
-        `(FORMAT csv, HEADER false, QUOTE '', ESCAPE '', FILE_SIZE_BYTES '${BYTES_PER_INSERT}', OVERWRITE_OR_IGNORE true)`,
+      `COPY (SELECT ${select} FROM ${duckId(table)}) TO ${duckStr(folder)} ` +
+        `(${options}, FILE_SIZE_BYTES '${BYTES_PER_INSERT}', OVERWRITE_OR_IGNORE true)`,
     );
     const parts: string[] = [];
     for (const name of (await readdir(folder)).sort())
       if ((await stat(path.join(folder, name))).size > 0) parts.push(path.join(folder, name));
-    const insert = `INSERT INTO ${id(table)} FORMAT TabSeparated`;
+    const insert = `INSERT INTO ${id(table)} FORMAT CSV`;
     let next = 0;
     const worker = async () => {
       while (next < parts.length) await postFile(layout.server, insert, parts[next++]!, layout.database);
