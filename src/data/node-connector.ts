@@ -1,5 +1,8 @@
-/** The DuckDB-WASM connector for Node (tests and `npm run evaluate`): the same engine as the browser. */
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+/**
+ * The DuckDB-WASM connector for Node (tests and `npm run evaluate --engine wasm`): the same engine
+ * as the browser. DuckDB-WASM is imported when a connector is made, so that a process running
+ * another engine does not pay for loading it.
+ */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { arrowInsertOptions, PREPARE_DATABASE, tableToRows, type Connector } from './connector';
@@ -7,6 +10,7 @@ import { arrowInsertOptions, PREPARE_DATABASE, tableToRows, type Connector } fro
 const require = createRequire(import.meta.url);
 
 export async function createNodeConnector(): Promise<Connector> {
+  const duckdb = await import('@duckdb/duckdb-wasm/blocking');
   const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const bundles = {
     mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },

@@ -6,7 +6,13 @@
  * as the epoch milliseconds it would have in UTC, so plain calendar math applies to it.
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { addDays, addMonths, subDays, subMonths, subWeeks, subYears } from 'date-fns';
+// One module per function: the package's index loads every function it has.
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { subDays } from 'date-fns/subDays';
+import { subMonths } from 'date-fns/subMonths';
+import { subWeeks } from 'date-fns/subWeeks';
+import { subYears } from 'date-fns/subYears';
 import type { RelativeSpan, TimeUnit } from './library-schema';
 
 const DAY_MS = 86_400_000;

@@ -15,6 +15,15 @@ const texts = q.listOf(q.nullable(q.columnType('VARCHAR')));
 const STATEMENTS: Record<Dialect, Record<string, Statement>> = {
   duckdb: {
     'set-time-zone': q.setTimeZone('UTC'),
+    'copy-to-csv-files': q.copyToCsv(
+      q.select([q.as(q.col(undefined, 'name'), 'c0'), q.as(q.col(undefined, 'n'), 'c1')], { from: q.table('entity:contact') }),
+      '/tmp/clickhouse-0',
+      {
+        nullString: '\\N',
+        forceQuote: ['c0'],
+        fileSizeBytes: 64_000_000,
+      },
+    ),
     'attach-memory': q.attach(':memory:', 'data'),
     'copy-to-csv': q.copyToCsv(
       q.select(
@@ -94,7 +103,8 @@ const STATEMENTS: Record<Dialect, Record<string, Statement>> = {
         q.call('hash', q.chCall('ifNull', q.col(undefined, 'ContactId'), q.text(''))),
       ),
     ),
-    'insert-json-rows': q.insertJsonRows('entity:contact'),
+    'insert-json-rows': q.insertRows('entity:contact', 'JSONEachRow'),
+    'insert-csv-rows': q.insertRows('interaction:Opened', 'CSV'),
     'create-view-of-server-table': q.createView(
       'interaction:Opened',
       q.select(
@@ -152,7 +162,9 @@ describe('DDL and utility statements, golden per dialect', () => {
     expect(() => printerFor('clickhouse').printStatement(q.createSchema('s'))).toThrow(
       'a createSchema statement has no form in this dialect',
     );
-    expect(() => printerFor('duckdb').printStatement(q.insertJsonRows('t'))).toThrow('a insertRows statement has no form in this dialect');
+    expect(() => printerFor('duckdb').printStatement(q.insertRows('t', 'JSONEachRow'))).toThrow(
+      'a insertRows statement has no form in this dialect',
+    );
     expect(() => printerFor('postgres').printStatement(q.copyToCsv(select, '/tmp/x.csv'))).toThrow('no form in this dialect');
     expect(() => printerFor('duckdb').printQuery(q.select([q.chCall('toString', q.col(undefined, 'x'))]))).toThrow(
       "toString() is ClickHouse's own",
@@ -202,7 +214,7 @@ describe('hostile names and values in DDL', () => {
     const value = "'back\\\\slash\\'; DROP TABLE canary; --'";
     expect(print(q.createDatabase(NAME))).toBe(`CREATE DATABASE ${quoted}`);
     expect(print(q.dropDatabase(NAME))).toBe(`DROP DATABASE IF EXISTS ${quoted}`);
-    expect(print(q.insertJsonRows(NAME))).toBe(`INSERT INTO ${quoted} FORMAT JSONEachRow`);
+    expect(print(q.insertRows(NAME, 'JSONEachRow'))).toBe(`INSERT INTO ${quoted} FORMAT JSONEachRow`);
     expect(print(q.createTable(NAME, [{ name: NAME, type: q.columnType('VARCHAR') }], q.mergeTree(q.col(undefined, NAME))))).toBe(
       `CREATE TABLE ${quoted} (${quoted} String) ENGINE = MergeTree() ORDER BY ${quoted}`,
     );

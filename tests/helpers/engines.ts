@@ -7,12 +7,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { InputFile } from '../../src/data/decode-file';
-import type { Connector } from '../../src/data/connector';
 import { createClickhouseEngine } from '../../src/data/engines/clickhouse-engine';
 import type { Engine, EngineName } from '../../src/data/engines/engine';
 import { openEngine } from '../../src/data/engines/open-engine';
 import { connectPostgres } from '../../src/data/engines/postgres-client';
-import { createNodeConnector } from '../../src/data/node-connector';
 
 export const POSTGRES_URL = process.env.SEGMENT_STUDIO_POSTGRES_URL ?? 'postgres://segment_studio@127.0.0.1:55432/segment_studio';
 
@@ -40,16 +38,11 @@ function unavailableOrFail(problem: string | undefined): string | undefined {
   return problem;
 }
 
-/** The two-shard test cluster; its files are loaded through one DuckDB-WASM connector for the whole run, as the ClickHouse tests do. */
+/** The two-shard test cluster. */
 async function clickhouseUnderTest(): Promise<EngineUnderTest> {
   // Imported only when asked for: the module pings the server (and fails under CI without it).
   const { CLICKHOUSE_URL, clickhouseRunning, SKIP_REASON } = await import('./clickhouse-server');
-  let loader: Promise<Connector> | undefined;
-  let generation = 3000;
-  const open = async () => {
-    loader ??= createNodeConnector();
-    return createClickhouseEngine(CLICKHOUSE_URL, { connector: await loader, generation: ++generation });
-  };
+  const open = () => createClickhouseEngine(CLICKHOUSE_URL);
   return { name: 'clickhouse', ...(clickhouseRunning ? {} : { unavailable: SKIP_REASON }), open };
 }
 

@@ -1,17 +1,17 @@
 /**
  * ClickHouse over HTTP (SPEC §4). Everything the engine creates lives in a fresh database, made on
  * every shard, and is dropped on close. A data folder of files is loaded by the app's own loader
- * (so catalog, errors and warnings are the other engines'), then copied: profile entities into
+ * on native DuckDB (so catalog, errors and warnings are the other engines'), then copied: profile entities into
  * plain tables on the queried server, interactions into a MergeTree table on each shard, sharded
  * by the contact link and read through a Distributed table. A folder holding only a catalog.json
  * with "tables" runs on existing server tables instead, through views in the fresh database.
  */
 import { readFolder } from '../read-folder';
-import { DataError } from '../data-error';
+import { fileFormat } from '../decode-file';
 import type { Engine, LoadedData } from './engine';
 import { bindServerTables } from './clickhouse-bind-tables';
 import { ClickhouseError, parseServerUrl, post, queryEngineRows, queryRows, type ClickhouseServer } from './clickhouse-http';
-import { copyFolderToClickhouse, type SharedLoader } from './clickhouse-load-files';
+import { copyFolderToClickhouse } from './clickhouse-load-files';
 import * as q from '../../engine/sql/build';
 import { printQuery, printStatement } from '../../engine/sql/print-clickhouse';
 import { parseCatalogFile } from '../plan-tables';
@@ -46,7 +46,7 @@ function freshDatabaseName(): string {
   return `segment_studio_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export async function createClickhouseEngine(url: string, shared?: SharedLoader): Promise<Engine> {
+export async function createClickhouseEngine(url: string): Promise<Engine> {
   const { server, params } = parseServerUrl(url);
   const cluster = await clusterOf(server, params);
   const layout: ClickhouseLayout = { server, database: freshDatabaseName(), ...(cluster ? { cluster } : {}) };
@@ -57,18 +57,13 @@ export async function createClickhouseEngine(url: string, shared?: SharedLoader)
     name: 'clickhouse',
     dialect: 'clickhouse',
     async load(folder): Promise<LoadedData> {
-      let files;
-      try {
-        files = await readFolder(folder);
-      } catch (error) {
-        throw new DataError(folder, `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-      }
+      const files = await readFolder(folder, (name) => fileFormat(name)?.format === 'parquet');
       const catalogFile = files.find((f) => f.name === 'catalog.json');
       if (catalogFile && files.length === 1) {
         const catalogJson = parseCatalogFile(new TextDecoder().decode(catalogFile.bytes));
         if (catalogJson.tables) return bindServerTables(layout, catalogJson);
       }
-      return copyFolderToClickhouse(layout, files, shared);
+      return copyFolderToClickhouse(layout, files);
     },
     execute: async (sql) => void (await run(sql)),
     query: (sql) => queryEngineRows(server, sql, layout.database),

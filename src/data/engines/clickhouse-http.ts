@@ -6,6 +6,8 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { inFormat } from '../../engine/sql/print-clickhouse';
 import type { Row } from '../connector';
 
@@ -55,8 +57,20 @@ export function parseServerUrl(url: string): { server: ClickhouseServer; params:
   return { server, params: parsed.searchParams };
 }
 
-export async function post(server: ClickhouseServer, body: string, database?: string): Promise<string> {
-  const params = new URLSearchParams(SETTINGS);
+export function post(server: ClickhouseServer, body: string, database?: string): Promise<string> {
+  return send(server, body, {}, database);
+}
+
+/**
+ * Streams a file as the data of `insert` (`INSERT INTO t FORMAT …`, sent in the URL so the body
+ * is the file as it is on disk).
+ */
+export function postFile(server: ClickhouseServer, insert: string, file: string, database?: string): Promise<string> {
+  return send(server, createReadStream(file, { highWaterMark: 1 << 20 }), { query: insert }, database);
+}
+
+async function send(server: ClickhouseServer, body: string | Readable, extra: Record<string, string>, database?: string): Promise<string> {
+  const params = new URLSearchParams({ ...SETTINGS, ...extra });
   if (database !== undefined) params.set('database', database);
   const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
   if (server.user !== undefined) headers['X-ClickHouse-User'] = server.user;
@@ -68,7 +82,7 @@ export async function post(server: ClickhouseServer, body: string, database?: st
   return text;
 }
 
-function request(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+function request(url: string, body: string | Readable, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   const client = url.startsWith('https:') ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(url, { method: 'POST', headers, agent: false }, (res) => {
@@ -78,7 +92,14 @@ function request(url: string, body: string, headers: Record<string, string>): Pr
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end(body);
+    if (typeof body === 'string') req.end(body);
+    else {
+      body.on('error', (error) => {
+        req.destroy(error);
+        reject(error);
+      });
+      body.pipe(req);
+    }
   });
 }
 

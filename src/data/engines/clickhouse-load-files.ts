@@ -1,64 +1,56 @@
 /**
  * Loads a data folder of files into ClickHouse: the app's own loader reads, checks and types the
- * files in DuckDB-WASM (the same catalog, errors and warnings as every other engine), and each
- * table it built is then sent to ClickHouse as JSONEachRow in the storage of `clickhouse-types.ts`.
+ * files in native DuckDB (the same catalog, errors and warnings as every other engine), DuckDB
+ * writes each table it built as CSV files (`clickhouse-csv.ts`) in the storage of
+ * `clickhouse-types.ts`, and those stream to ClickHouse as HTTP inserts, a few in flight.
  */
-import type { Vector } from 'apache-arrow';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Catalog } from '../../engine/catalog';
 import type { TableEngine } from '../../engine/sql/ast';
 import * as q from '../../engine/sql/build';
 import * as clickhouse from '../../engine/sql/print-clickhouse';
 import * as duckdb from '../../engine/sql/print-duckdb';
-import type { Connector } from '../connector';
 import type { InputFile } from '../decode-file';
-import { dropTables, loadData } from '../load-data';
+import { loadData } from '../load-data';
 import { ask } from '../load/check';
 import { tableColumns } from '../load/tables';
 import { connectorRunner } from './engine';
-import { createNodeConnector } from '../node-connector';
-import { nodeDecoders } from '../node-decoders';
 import type { ClickhouseLayout } from './clickhouse-engine';
-import { post } from './clickhouse-http';
+import { post, postFile } from './clickhouse-http';
+import { csvExport } from './clickhouse-csv';
 import { storedColumns, type StoredColumn } from './clickhouse-types';
 import type { LoadedData } from './engine';
+import { nativeDecoders } from './native-engine';
+import { openNativeDuckDb, type NativeDuckDb } from './native-duckdb';
 
-/** Rows per INSERT: large enough for few MergeTree parts, small enough for a modest request body. */
-const ROWS_PER_INSERT = 100_000;
+/** Bytes per insert: large enough for few MergeTree parts, small enough to keep several in flight. */
+const BYTES_PER_INSERT = 64_000_000;
+const INSERTS_IN_FLIGHT = 3;
 
-/** A DuckDB-WASM the caller keeps for many loads (the property test), each with its own generation. */
-export interface SharedLoader {
-  readonly connector: Connector;
-  readonly generation: number;
-}
-
-export async function copyFolderToClickhouse(
-  layout: ClickhouseLayout,
-  files: readonly InputFile[],
-  shared?: SharedLoader,
-): Promise<LoadedData> {
-  const duck = shared?.connector ?? (await createNodeConnector());
-  let loadedTables: readonly string[] = [];
+export async function copyFolderToClickhouse(layout: ClickhouseLayout, files: readonly InputFile[]): Promise<LoadedData> {
+  const duck = await openNativeDuckDb();
   try {
-    const { catalog, warnings, tables } = await loadData(duck, files, nodeDecoders, shared ? { generation: shared.generation } : {});
-    loadedTables = tables;
+    // Native DuckDB spills a GROUP BY past its memory limit: the InteractionIds need no slicing.
+    const { catalog, warnings } = await loadData(duck, files, nativeDecoders, { idCheckSliceRows: Number.POSITIVE_INFINITY });
+    let index = 0;
     for (const [, entity] of Object.entries(catalog.entities)) {
       const columns = await tableStoredColumns(duck, entity.table, new Set([entity.key]));
       await createTable(layout, entity.table, columns, entity.key);
-      await copyRows(duck, layout, entity.table, columns);
+      await copyRows(duck, layout, entity.table, columns, index++);
     }
     for (const type of Object.values(catalog.interactions.types)) {
       const columns = await tableStoredColumns(duck, type.table, new Set());
       await createInteractionTable(layout, type.table, columns, type.links[0] ?? catalog.interactions.contactLinks[0]!);
-      await copyRows(duck, layout, type.table, columns);
+      await copyRows(duck, layout, type.table, columns, index++);
     }
     return { catalog: catalog satisfies Catalog, warnings };
   } finally {
-    if (shared) await dropTables(duck, loadedTables);
-    else await duck.close();
+    await duck.close();
   }
 }
 
-async function tableStoredColumns(duck: Connector, table: string, keys: ReadonlySet<string>): Promise<StoredColumn[]> {
+async function tableStoredColumns(duck: NativeDuckDb, table: string, keys: ReadonlySet<string>): Promise<StoredColumn[]> {
   return (await ask(connectorRunner(duck), tableColumns(table))).flatMap((c) => storedColumns(c.name, c.type, keys.has(c.name)));
 }
 
@@ -89,34 +81,25 @@ async function createInteractionTable(layout: ClickhouseLayout, table: string, c
   );
 }
 
-function jsonValue(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'object' && Symbol.iterator in value) return `[${[...(value as Iterable<unknown>)].map(jsonValue).join(',')}]`;
-  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '"nan"' : value > 0 ? '"inf"' : '"-inf"';
-  return JSON.stringify(value);
-}
-
-async function copyRows(duck: Connector, layout: ClickhouseLayout, table: string, columns: readonly StoredColumn[]) {
-  const arrow = await duck.queryArrow(
-    duckdb.printQuery(
-      q.select(
-        columns.map((c) => q.as(c.read, c.name)),
-        { from: q.table(table) },
-      ),
-    ),
-  );
-  const vectors = columns.map((c) => arrow.getChild(c.name) as Vector);
-  const keys = columns.map((c) => `${JSON.stringify(c.name)}:`);
-  // The rows follow the statement on the lines after it.
-  const insert = `${clickhouse.printStatement(q.insertJsonRows(table))}\n`;
-  let lines: string[] = [];
-  for (let row = 0; row < arrow.numRows; row++) {
-    lines.push(`{${vectors.map((v, i) => keys[i] + jsonValue(v.get(row))).join(',')}}`);
-    if (lines.length === ROWS_PER_INSERT) {
-      await post(layout.server, insert + lines.join('\n'), layout.database);
-      lines = [];
-    }
+/**
+ * DuckDB writes the table as CSV files of about BYTES_PER_INSERT each, and each file is one insert; an insert into the Distributed table
+ * returns once its rows are on their shards.
+ */
+async function copyRows(duck: NativeDuckDb, layout: ClickhouseLayout, table: string, columns: readonly StoredColumn[], index: number) {
+  const folder = path.join(duck.folder, `clickhouse-${index}`);
+  await mkdir(folder);
+  try {
+    await duck.query(duckdb.printStatement(csvExport(table, columns, folder, BYTES_PER_INSERT)));
+    const parts: string[] = [];
+    for (const name of (await readdir(folder)).sort())
+      if ((await stat(path.join(folder, name))).size > 0) parts.push(path.join(folder, name));
+    const insert = clickhouse.printStatement(q.insertRows(table, 'CSV'));
+    let next = 0;
+    const worker = async () => {
+      while (next < parts.length) await postFile(layout.server, insert, parts[next++]!, layout.database);
+    };
+    await Promise.all(Array.from({ length: Math.min(INSERTS_IN_FLIGHT, parts.length) }, worker));
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
-  if (lines.length > 0) await post(layout.server, insert + lines.join('\n'), layout.database);
 }

@@ -19,11 +19,11 @@ import {
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Table as WasmTable, writeParquet } from 'parquet-wasm';
 import type { SelectColumn } from '../../engine/sql/ast';
 import * as q from '../../engine/sql/build';
 import { printStatement } from '../../engine/sql/print-duckdb';
 import { STAGING_DATABASE, type Connector, type InsertOptions, type Row } from '../connector';
+import { parquetWasm } from '../node-decoders';
 
 export const MEMORY_LIMIT_VARIABLE = 'SEGMENT_STUDIO_MEMORY_LIMIT';
 
@@ -108,6 +108,7 @@ function nativeConnector(instance: DuckDBInstance, connection: DuckDBConnection,
     async insertArrowStream(name: string, ipc: Uint8Array, insert: InsertOptions = {}) {
       const file = path.join(folder, `chunk-${chunkCount++}.parquet`);
       const { parquetIpc, columns } = withoutNullBooleans(ipc);
+      const { Table: WasmTable, writeParquet } = parquetWasm();
       await writeFile(file, writeParquet(WasmTable.fromIPCStream(parquetIpc)));
       try {
         const table = q.tableName(name, insert.staging ? STAGING_DATABASE : undefined);

@@ -3,12 +3,15 @@
  * for timestamps and dates, read as UTC whatever the machine's zone) and can COPY a file in.
  */
 import { createReadStream } from 'node:fs';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import * as q from '../../engine/sql/build';
 import { printStatement } from '../../engine/sql/print-postgres';
 import type { Row } from '../connector';
 
-const { Client, Query, types } = pg;
+// Required when a connection is made: a process running another engine does not load pg.
+const require = createRequire(import.meta.url);
+const loadPg = (): typeof pg => require('pg') as typeof pg;
 
 /** Type OIDs of pg_type. */
 const OID = { int8: 20, numeric: 1700, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
@@ -42,28 +45,29 @@ interface CopyConnection {
 }
 
 /** `COPY … FROM STDIN` fed from a file, a chunk at a time, waiting whenever the socket is full. */
-class CopyFromFile extends Query {
-  constructor(
-    sql: string,
-    private readonly file: string,
-    done: (error: Error | undefined) => void,
-  ) {
-    super(sql, undefined, (error: Error | undefined) => done(error));
-  }
+const copyFromFileQuery = (Query: typeof pg.Query) =>
+  class CopyFromFile extends Query {
+    constructor(
+      sql: string,
+      private readonly file: string,
+      done: (error: Error | undefined) => void,
+    ) {
+      super(sql, undefined, (error: Error | undefined) => done(error));
+    }
 
-  handleCopyInResponse(connection: CopyConnection): void {
-    const input = createReadStream(this.file, { highWaterMark: 1 << 20 });
-    input.on('data', (chunk) => {
-      connection.sendCopyFromChunk(chunk as Buffer);
-      if (connection.stream.writableNeedDrain) {
-        input.pause();
-        connection.stream.once('drain', () => input.resume());
-      }
-    });
-    input.on('end', () => connection.endCopyFrom());
-    input.on('error', (error) => connection.sendCopyFail(error.message));
-  }
-}
+    handleCopyInResponse(connection: CopyConnection): void {
+      const input = createReadStream(this.file, { highWaterMark: 1 << 20 });
+      input.on('data', (chunk) => {
+        connection.sendCopyFromChunk(chunk as Buffer);
+        if (connection.stream.writableNeedDrain) {
+          input.pause();
+          connection.stream.once('drain', () => input.resume());
+        }
+      });
+      input.on('end', () => connection.endCopyFrom());
+      input.on('error', (error) => connection.sendCopyFail(error.message));
+    }
+  };
 
 export interface PostgresClient {
   execute(sql: string): Promise<void>;
@@ -73,6 +77,8 @@ export interface PostgresClient {
 }
 
 export async function connectPostgres(url: string): Promise<PostgresClient> {
+  const { Client, Query, types } = loadPg();
+  const CopyFromFile = copyFromFileQuery(Query);
   const client = new Client({
     connectionString: url,
     types: { getTypeParser: ((oid: number, format?: string) => PARSERS[oid] ?? types.getTypeParser(oid, format as 'text')) as never },

@@ -32,7 +32,9 @@ export type ScalarFunction =
   | 'replace'
   | 'array_to_string'
   | 'epoch_us'
-  | 'datediff';
+  | 'datediff'
+  /** The character of a code point (a NUL cannot be spelled inside a literal). */
+  | 'chr';
 
 /**
  * ClickHouse's own functions, which bring a server table's columns to the engine's storage
@@ -244,10 +246,22 @@ export type Statement =
   | { readonly kind: 'createDatabase'; readonly name: string }
   | { readonly kind: 'dropDatabase'; readonly name: string; readonly ifExists: boolean }
   /** DuckDB writes a query's rows to a CSV file. */
-  | { readonly kind: 'copyToFile'; readonly query: Query; readonly path: string; readonly format: 'csv'; readonly header: boolean }
+  | {
+      readonly kind: 'copyToFile';
+      readonly query: Query;
+      /** A file, or with `fileSizeBytes` a folder of files of about that size each. */
+      readonly path: string;
+      readonly format: 'csv';
+      readonly header: boolean;
+      /** How NULL is written (an empty field when absent). */
+      readonly nullString?: string;
+      /** Columns quoted in every row, so an empty text is told from a NULL. */
+      readonly forceQuote?: readonly string[];
+      readonly fileSizeBytes?: number;
+    }
   /** PostgreSQL reads CSV rows sent after the statement into a table. */
   | { readonly kind: 'copyFromStdin'; readonly table: TableName; readonly format: 'csv' }
   /** PostgreSQL gathers a table's statistics for its planner. */
   | { readonly kind: 'analyze'; readonly table: TableName }
-  /** ClickHouse's INSERT whose rows follow the statement, one JSON object a line. */
-  | { readonly kind: 'insertRows'; readonly table: TableName; readonly format: 'JSONEachRow' };
+  /** ClickHouse's INSERT whose rows follow the statement: one JSON object a line, or CSV. */
+  | { readonly kind: 'insertRows'; readonly table: TableName; readonly format: 'JSONEachRow' | 'CSV' };

@@ -163,17 +163,15 @@ export const setSearchPath = (schema: string): Statement => ({ kind: 'setSearchP
 export const setTimeZone = (zone: string): Statement => ({ kind: 'setTimeZone', zone });
 export const createDatabase = (name: string): Statement => ({ kind: 'createDatabase', name });
 export const dropDatabase = (name: string): Statement => ({ kind: 'dropDatabase', name, ifExists: true });
-export const copyToCsv = (query: Query, path: string, header = false): Statement => ({
-  kind: 'copyToFile',
-  query,
-  path,
-  format: 'csv',
-  header,
-});
+export const copyToCsv = (
+  query: Query,
+  path: string,
+  options: { header?: boolean; nullString?: string; forceQuote?: readonly string[]; fileSizeBytes?: number } = {},
+): Statement => ({ kind: 'copyToFile', query, path, format: 'csv', ...options, header: options.header ?? false });
 export const copyCsvFromStdin = (table: TableName | string): Statement => ({ kind: 'copyFromStdin', table: named(table), format: 'csv' });
 export const analyze = (table: TableName | string): Statement => ({ kind: 'analyze', table: named(table) });
-export const insertJsonRows = (table: TableName | string): Statement => ({
+export const insertRows = (table: TableName | string, format: 'JSONEachRow' | 'CSV'): Statement => ({
   kind: 'insertRows',
   table: named(table),
-  format: 'JSONEachRow',
+  format,
 });

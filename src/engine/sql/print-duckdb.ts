@@ -3,7 +3,7 @@
  * printer (`print-sql.ts`) with DuckDB's spelling, its table functions, attached databases and
  * the loaders' statements.
  */
-import type { ColumnTypeName } from './ast';
+import type { ColumnTypeName, Statement } from './ast';
 import { columnTypePrinter, literalPrinter, makePrinter } from './print-sql';
 import * as quote from './quote';
 
@@ -56,7 +56,7 @@ export const { printExpr, printQuery, printStatement } = makePrinter({
   statement: (statement, print) => {
     switch (statement.kind) {
       case 'copyToFile':
-        return `COPY ${print.subquery(statement.query)} TO ${quote.quoteString(statement.path)} (FORMAT csv, HEADER ${statement.header ? 'true' : 'false'})`;
+        return `COPY ${print.subquery(statement.query)} TO ${quote.quoteString(statement.path)} (${copyOptions(statement).join(', ')})`;
       case 'setTimeZone':
         return `SET TimeZone = ${quote.quoteString(statement.zone)}`;
       default:
@@ -64,3 +64,14 @@ export const { printExpr, printQuery, printStatement } = makePrinter({
     }
   },
 });
+
+function copyOptions(statement: Extract<Statement, { kind: 'copyToFile' }>): string[] {
+  const { header, nullString, forceQuote, fileSizeBytes } = statement;
+  return [
+    'FORMAT csv',
+    `HEADER ${header ? 'true' : 'false'}`,
+    ...(nullString === undefined ? [] : [`NULLSTR ${quote.quoteString(nullString)}`]),
+    ...(forceQuote?.length ? [`FORCE_QUOTE (${forceQuote.map(quote.quoteIdentifier).join(', ')})`] : []),
+    ...(fileSizeBytes === undefined ? [] : [`FILE_SIZE_BYTES ${quote.quoteNumber(fileSizeBytes)}`, 'OVERWRITE_OR_IGNORE true']),
+  ];
+}
