@@ -171,6 +171,35 @@ class SegmentCompiler {
     };
   }
 
+  /** One row per contact: column `flagColumn(i)` whether `conditions[i]` holds for it, as `WHERE` would test it. */
+  contactFlags(conditions: readonly (Condition | undefined)[]): Query {
+    const contact = contactEntity(this.catalog);
+    const scope: Scope = { alias: this.alias('c'), fields: contact.fields, entity: CONTACT };
+    const flags = conditions.flatMap((c, i) => (c ? [q.as(q.coalesce(this.condition(c, scope), q.FALSE), flagColumn(i))] : []));
+    return q.select(flags.length ? flags : [q.as(q.TRUE, 'h')], { from: q.table(contact.table, scope.alias) });
+  }
+
+  /**
+   * The interactions `query` counts before its restrictions (its window and link): columns
+   * `link`, `value` (the measured field, for measures of a field) and `flagColumn(i)`, whether
+   * `restrictions[i]` holds for the interaction.
+   */
+  interactionFlags(query: InteractionQuery, restrictions: readonly (Condition | undefined)[]): Query {
+    const { where: _where, ...unrestricted } = query;
+    const { alias, from, where, linkColumn } = this.matchingInteractions(unrestricted);
+    const type = own(this.catalog.interactions.types, query.interaction)!;
+    const scope: Scope = { alias, fields: type.fields };
+    const measure = query.measure ?? { agg: 'count' };
+    return q.select(
+      [
+        q.as(linkColumn, 'link'),
+        ...(measure.agg === 'count' ? [] : [q.as(q.col(alias, measure.field), VALUE_COLUMN)]),
+        ...restrictions.flatMap((c, i) => (c ? [q.as(q.coalesce(this.condition(c, scope), q.FALSE), flagColumn(i))] : [])),
+      ],
+      { from, where },
+    );
+  }
+
   /** Columns `id` and `value` for every contact, ignoring the count test (the designer's histogram). */
   interactionValues(query: InteractionQuery): Query {
     const { from, contactKey, value } = this.contactValues(query);
@@ -479,6 +508,30 @@ export function compileCountTestOn(valuesTable: string, query: InteractionQuery)
     from: q.table(valuesTable),
     where: countTest(q.col(undefined, VALUE_COLUMN), query.count ?? DEFAULT_COUNT),
   });
+}
+
+/** The column of `contactFlags` and `interactionFlags` holding condition `index`. */
+export const flagColumn = (index: number) => `f${index}`;
+
+/**
+ * One row per contact with a flag per condition (`flagColumn`), each tested as a profile
+ * group of `segment` tests it (its zone); an absent condition has no column.
+ */
+export function compileContactFlags(
+  segment: Segment,
+  conditions: readonly (Condition | undefined)[],
+  options: Omit<CompileOptions, 'segmentQuery'>,
+): Query {
+  return conditionCompiler({ ...options, timeZone: segment.timeZone }).contactFlags(conditions);
+}
+
+/** The interactions an interaction segment counts before its restrictions, with a flag per restriction (`flagColumn`). */
+export function compileInteractionFlags(
+  segment: Extract<Segment, { kind: 'interaction' }>,
+  restrictions: readonly (Condition | undefined)[],
+  options: Omit<CompileOptions, 'segmentQuery'>,
+): Query {
+  return conditionCompiler({ ...options, timeZone: segment.timeZone }).interactionFlags(segment.query, restrictions);
 }
 
 /** A condition on one record of `entity` (aliased `alias`), exactly as a segment's query tests it. */
