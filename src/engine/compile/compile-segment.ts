@@ -31,6 +31,12 @@ export interface CompileOptions {
    * filtered to it before anything is joined or grouped (whether one contact is a member).
    */
   readonly onlyContact?: string;
+  /**
+   * With `onlyContact`: per interaction type, a table holding (at least) every interaction of
+   * that type whose links include that contact, read instead of the type's table by the
+   * interaction conditions on that contact (a trace copies them once, docs/EXPLAIN-AND-TIMELINE.md).
+   */
+  readonly contactInteractions?: Readonly<Record<string, string>>;
 }
 
 /** The record a condition is evaluated on: a profile entity or an interaction type. */
@@ -47,6 +53,8 @@ export const DEFAULT_COUNT: CountTest = { op: 'atLeast', value: 1 };
 
 class SegmentCompiler {
   private aliasCount = 0;
+  /** How many `related` conditions enclose what is being compiled: `onlyContact` applies outside them only. */
+  private relatedDepth = 0;
   /** Over a series: the members of each interaction condition of the contacts being tested, joined to them by instant and key. */
   private seriesJoins: { readonly from: From; readonly on: Expr }[] = [];
   constructor(private readonly options: CompileOptions & TimeContext) {}
@@ -78,10 +86,13 @@ class SegmentCompiler {
     });
   }
 
-  /** `column = key` when the query is restricted to one contact. */
+  /**
+   * `column = key` when the query is restricted to one contact. Not inside a `related`
+   * condition: there contacts and interactions are the related records', not that contact's.
+   */
   private onlyContact(column: Expr): Expr | undefined {
     const key = this.options.onlyContact;
-    return key === undefined ? undefined : q.compare('=', column, q.text(key));
+    return key === undefined || this.relatedDepth > 0 ? undefined : q.compare('=', column, q.text(key));
   }
 
   /** The series' instant position, as column `k`. */
@@ -124,7 +135,13 @@ class SegmentCompiler {
     const { target, ownSide, otherSide } = relatedLink(this.catalog, scope.entity, condition);
     // Same-record semantics: all of `where` is tested on each related record in one subquery.
     const inner: Scope = { alias: this.alias('r'), fields: target.fields, entity: condition.related };
-    const where = condition.where ? this.condition(condition.where, inner) : q.isNull(q.col(inner.alias, otherSide), true);
+    this.relatedDepth++;
+    let where: Expr;
+    try {
+      where = condition.where ? this.condition(condition.where, inner) : q.isNull(q.col(inner.alias, otherSide), true);
+    } finally {
+      this.relatedDepth--;
+    }
     const matches = q.select([q.col(inner.alias, otherSide)], { from: q.table(target.table, inner.alias), where });
     return q.inQuery(q.col(scope.alias, ownSide), matches);
   }
@@ -141,12 +158,14 @@ class SegmentCompiler {
     const linkColumn = q.col(scope.alias, link);
     const timestamp = q.col(scope.alias, this.catalog.interactions.timestampField);
     const only = this.onlyContact(linkColumn);
+    const copied = only && this.options.contactInteractions ? own(this.options.contactInteractions, query.interaction) : undefined;
+    const table = copied ?? type.table;
     const filters: Expr[] = [only ?? q.isNull(linkColumn, true), ...this.window(query.window, timestamp, bounds)];
     if (query.where) filters.push(this.condition(query.where, scope));
     const measure = query.measure ?? { agg: 'count' };
     return {
       alias: scope.alias,
-      from: q.table(type.table, scope.alias),
+      from: q.table(table, scope.alias),
       where: q.and(...filters),
       linkColumn,
       timestamp,
