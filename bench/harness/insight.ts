@@ -1,7 +1,7 @@
 /**
  * The insight tasks (bench/insight-tasks.ts) in the page, with the functions the app's insight
  * views call: `explainContact` (why in / out), the funnel's plans counted through a
- * `CountCache` as FunnelState does, `SegmentEvaluator` and the overlap query as OverlapState does,
+ * `CountCache` and `countFunnel` as FunnelState does, `SegmentEvaluator` and the overlap query as OverlapState does,
  * and `evaluateTimeline`. Every statement is recorded for the native replay.
  */
 import type { Connector } from '../../src/data/connector';
@@ -16,6 +16,7 @@ import { overlapQuery } from '../../src/engine/stats/overlap-queries';
 import * as q from '../../src/engine/sql/build';
 import { printQuery } from '../../src/engine/sql/print-duckdb';
 import { CountCache } from '../../src/state/insight/count-cache';
+import { countFunnel } from '../../src/state/insight/count-funnel';
 import { epochOf, SegmentEvaluator } from '../../src/data/segment-evaluator';
 import { INSIGHT_TASKS, TIMELINE_WEEKS, type InsightTask } from '../insight-tasks';
 import { recordingConnector } from '../instrument';
@@ -100,13 +101,10 @@ export class InsightRunner {
     const epoch = `bench|${++this.runs}`;
     const [ms, counts] = await timed(async () => {
       const plans = funnelPlans(segment, { catalog, now, segmentQuery: (name) => fail(`a group refers to no segment (${name})`) });
-      const count = (query: Parameters<CountCache['count']>[2]) => cache.count((sql) => db.query(sql), epoch, query);
       const out: string[] = [];
       for (const plan of plans)
-        for (const step of plan.steps) {
-          for (const branch of step.branches) await count(branch.alone);
-          out.push(`${await count(step.remaining)}/${await count(step.alone)}`);
-        }
+        for (const step of (await countFunnel(plan, cache, (sql) => db.query(sql), epoch)).steps)
+          out.push(`${step.remaining}/${step.alone}`);
       return out;
     });
     return { ms, summary: `left/alone per condition: ${counts.join(', ')}`, setup: [], statements: sqlOf(steps), cleanup: [] };

@@ -25,6 +25,7 @@ import { evaluationOrder } from '../engine/segment-order';
 import { countOfQuery } from '../engine/stats/funnel-queries';
 import type { SqlRunner } from './engines/engine';
 import { checkLibrary, evaluateLibrary } from './evaluate-library';
+import { createTable, dropTable } from './segment-evaluator';
 
 export interface ExplainOptions {
   /** Evaluation instant, epoch milliseconds. */
@@ -41,16 +42,54 @@ export async function explainContact(runner: SqlRunner, catalog: Catalog, librar
   checkLibrary(library, catalog, options.segment);
   if (options.onWarning) await warnAboutStaticMembers(runner, catalog, library, options);
   await checkContact(runner, catalog, options.contact);
-  const member = await isMember(runner, catalog, library, options);
-  const trace = await traceContact(runner, catalog, library, options);
-  return { now: new Date(options.now).toISOString(), segment: options.segment, contact: options.contact, member, trace };
+  return withContactInteractions(runner, catalog, library, options, async (copies) => {
+    const member = await isMember(runner, catalog, library, options, copies);
+    const trace = await new Tracer(runner, catalog, library, options.now, options.contact, copies).segment(options.segment);
+    return { now: new Date(options.now).toISOString(), segment: options.segment, contact: options.contact, member, trace };
+  });
+}
+
+/** Names the copies of a contact's interactions apart, also between traces on one connection. */
+let copyCount = 0;
+
+/**
+ * Runs `use` with the contact's interactions of every type the segment reads (its references'
+ * too) copied into a table of their own, one scan each, and drops them after. Membership and
+ * every part of the trace on that contact read the copies instead of scanning the type again.
+ */
+async function withContactInteractions<T>(
+  runner: SqlRunner,
+  catalog: Catalog,
+  library: Library,
+  options: Pick<ExplainOptions, 'segment' | 'contact'>,
+  use: (copies: Readonly<Record<string, string>>) => Promise<T>,
+): Promise<T> {
+  const links = x.interactionLinks(catalog, evaluationOrder(library, options.segment));
+  const copies: [string, string][] = [];
+  try {
+    for (const [type, typeLinks] of links) {
+      const table = `explain:${++copyCount}`;
+      await createTable(runner, table, x.contactInteractionsQuery(catalog, type, [...typeLinks], options.contact));
+      copies.push([type, table]);
+    }
+    return await use(Object.fromEntries(copies));
+  } finally {
+    for (const [, table] of copies) await dropTable(runner, table).catch(() => undefined);
+  }
 }
 
 /**
  * Whether the contact is among the segment's members: the members query the evaluator runs
- * (references inlined), restricted to the one key before anything is joined or grouped.
+ * (references inlined), restricted to the one key before anything is joined or grouped, its
+ * interactions read from the copies.
  */
-async function isMember(runner: SqlRunner, catalog: Catalog, library: Library, options: ExplainOptions): Promise<boolean> {
+async function isMember(
+  runner: SqlRunner,
+  catalog: Catalog,
+  library: Library,
+  options: ExplainOptions,
+  contactInteractions: Readonly<Record<string, string>>,
+): Promise<boolean> {
   const compile = (name: string): Query =>
     compileSegment(
       library.segments.find((s) => s.name === name)!,
@@ -58,6 +97,7 @@ async function isMember(runner: SqlRunner, catalog: Catalog, library: Library, o
         catalog,
         now: options.now,
         onlyContact: options.contact,
+        contactInteractions,
         segmentQuery: compile,
       },
     );
@@ -81,7 +121,9 @@ export function traceContact(
   library: Library,
   options: Pick<ExplainOptions, 'now' | 'segment' | 'contact'>,
 ): Promise<Trace> {
-  return new Tracer(runner, catalog, library, options.now, options.contact).segment(options.segment);
+  return withContactInteractions(runner, catalog, library, options, (copies) =>
+    new Tracer(runner, catalog, library, options.now, options.contact, copies).segment(options.segment),
+  );
 }
 
 async function checkContact(runner: SqlRunner, catalog: Catalog, key: string): Promise<void> {
@@ -106,6 +148,8 @@ class Tracer {
     private readonly library: Library,
     private readonly now: number,
     private readonly contact: string,
+    /** The copies of the contact's interactions per type (`withContactInteractions`). */
+    private readonly contactInteractions: Readonly<Record<string, string>>,
   ) {}
 
   private rows(query: Query) {
@@ -224,7 +268,12 @@ class Tracer {
   }
 
   private async interaction(query: InteractionQuery, contact: string, time: TimeContext): Promise<InteractionTrace> {
-    const options = { catalog: this.catalog, ...time };
+    // A related contact's interactions are not copied: its parts read the type's table.
+    const options = {
+      catalog: this.catalog,
+      ...time,
+      ...(contact === this.contact ? { contactInteractions: this.contactInteractions } : {}),
+    };
     const [summary] = await this.rows(x.interactionValueQuery(options, query, contact));
     const total = Number(summary?.total ?? 0);
     const rows = total > 0 ? await this.rows(x.interactionRowsQuery(options, query, contact)) : [];

@@ -67,6 +67,11 @@ const LIBRARY = parseLibraryOrThrow({
       },
     }),
     live('Managed', { kind: 'profile', query: { groups: [{ where: { related: 'contact', via: 'contact_manager' } }] } }),
+    // An interaction condition on a related contact counts that contact's interactions, not the traced one's.
+    live('ManagerOpened', {
+      kind: 'profile',
+      query: { groups: [{ where: { related: 'contact', via: 'contact_manager', where: { interaction: 'EmailOpened' } } }] },
+    }),
     live('Vips', { kind: 'static', members: ['c2', 'c99'] }),
     live('Mixed', {
       kind: 'compound',
@@ -86,6 +91,7 @@ describe('explainContact', () => {
 
   it("agrees with the evaluator's members for every segment and contact", async () => {
     const results = await evaluateLibrary(fixture.runner, fixture.catalog, LIBRARY, { now: NOW });
+    expect(results.find((r) => r.name === 'ManagerOpened')!.members).toEqual(['c2', 'c3', 'c4']);
     for (const { name, members } of results) {
       for (const contact of CONTACTS) {
         const explanation = await explain(name, contact);

@@ -31,6 +31,12 @@ export interface CompileOptions {
    * filtered to it before anything is joined or grouped (whether one contact is a member).
    */
   readonly onlyContact?: string;
+  /**
+   * With `onlyContact`: per interaction type, a table holding (at least) every interaction of
+   * that type whose links include that contact, read instead of the type's table by the
+   * interaction conditions on that contact (a trace copies them once, docs/EXPLAIN-AND-TIMELINE.md).
+   */
+  readonly contactInteractions?: Readonly<Record<string, string>>;
 }
 
 /** The record a condition is evaluated on: a profile entity or an interaction type. */
@@ -47,6 +53,8 @@ export const DEFAULT_COUNT: CountTest = { op: 'atLeast', value: 1 };
 
 class SegmentCompiler {
   private aliasCount = 0;
+  /** How many `related` conditions enclose what is being compiled: `onlyContact` applies outside them only. */
+  private relatedDepth = 0;
   /** Over a series: the members of each interaction condition of the contacts being tested, joined to them by instant and key. */
   private seriesJoins: { readonly from: From; readonly on: Expr }[] = [];
   constructor(private readonly options: CompileOptions & TimeContext) {}
@@ -78,10 +86,13 @@ class SegmentCompiler {
     });
   }
 
-  /** `column = key` when the query is restricted to one contact. */
+  /**
+   * `column = key` when the query is restricted to one contact. Not inside a `related`
+   * condition: there contacts and interactions are the related records', not that contact's.
+   */
   private onlyContact(column: Expr): Expr | undefined {
     const key = this.options.onlyContact;
-    return key === undefined ? undefined : q.compare('=', column, q.text(key));
+    return key === undefined || this.relatedDepth > 0 ? undefined : q.compare('=', column, q.text(key));
   }
 
   /** The series' instant position, as column `k`. */
@@ -124,7 +135,13 @@ class SegmentCompiler {
     const { target, ownSide, otherSide } = relatedLink(this.catalog, scope.entity, condition);
     // Same-record semantics: all of `where` is tested on each related record in one subquery.
     const inner: Scope = { alias: this.alias('r'), fields: target.fields, entity: condition.related };
-    const where = condition.where ? this.condition(condition.where, inner) : q.isNull(q.col(inner.alias, otherSide), true);
+    this.relatedDepth++;
+    let where: Expr;
+    try {
+      where = condition.where ? this.condition(condition.where, inner) : q.isNull(q.col(inner.alias, otherSide), true);
+    } finally {
+      this.relatedDepth--;
+    }
     const matches = q.select([q.col(inner.alias, otherSide)], { from: q.table(target.table, inner.alias), where });
     return q.inQuery(q.col(scope.alias, ownSide), matches);
   }
@@ -141,12 +158,14 @@ class SegmentCompiler {
     const linkColumn = q.col(scope.alias, link);
     const timestamp = q.col(scope.alias, this.catalog.interactions.timestampField);
     const only = this.onlyContact(linkColumn);
+    const copied = only && this.options.contactInteractions ? own(this.options.contactInteractions, query.interaction) : undefined;
+    const table = copied ?? type.table;
     const filters: Expr[] = [only ?? q.isNull(linkColumn, true), ...this.window(query.window, timestamp, bounds)];
     if (query.where) filters.push(this.condition(query.where, scope));
     const measure = query.measure ?? { agg: 'count' };
     return {
       alias: scope.alias,
-      from: q.table(type.table, scope.alias),
+      from: q.table(table, scope.alias),
       where: q.and(...filters),
       linkColumn,
       timestamp,
@@ -169,6 +188,35 @@ class SegmentCompiler {
       contactKey,
       value: isCount ? q.coalesce(value, q.num(0)) : value,
     };
+  }
+
+  /** One row per contact: column `flagColumn(i)` whether `conditions[i]` holds for it, as `WHERE` would test it. */
+  contactFlags(conditions: readonly (Condition | undefined)[]): Query {
+    const contact = contactEntity(this.catalog);
+    const scope: Scope = { alias: this.alias('c'), fields: contact.fields, entity: CONTACT };
+    const flags = conditions.flatMap((c, i) => (c ? [q.as(q.coalesce(this.condition(c, scope), q.FALSE), flagColumn(i))] : []));
+    return q.select(flags.length ? flags : [q.as(q.TRUE, 'h')], { from: q.table(contact.table, scope.alias) });
+  }
+
+  /**
+   * The interactions `query` counts before its restrictions (its window and link): columns
+   * `link`, `value` (the measured field, for measures of a field) and `flagColumn(i)`, whether
+   * `restrictions[i]` holds for the interaction.
+   */
+  interactionFlags(query: InteractionQuery, restrictions: readonly (Condition | undefined)[]): Query {
+    const { where: _where, ...unrestricted } = query;
+    const { alias, from, where, linkColumn } = this.matchingInteractions(unrestricted);
+    const type = own(this.catalog.interactions.types, query.interaction)!;
+    const scope: Scope = { alias, fields: type.fields };
+    const measure = query.measure ?? { agg: 'count' };
+    return q.select(
+      [
+        q.as(linkColumn, 'link'),
+        ...(measure.agg === 'count' ? [] : [q.as(q.col(alias, measure.field), VALUE_COLUMN)]),
+        ...restrictions.flatMap((c, i) => (c ? [q.as(q.coalesce(this.condition(c, scope), q.FALSE), flagColumn(i))] : [])),
+      ],
+      { from, where },
+    );
   }
 
   /** Columns `id` and `value` for every contact, ignoring the count test (the designer's histogram). */
@@ -479,6 +527,30 @@ export function compileCountTestOn(valuesTable: string, query: InteractionQuery)
     from: q.table(valuesTable),
     where: countTest(q.col(undefined, VALUE_COLUMN), query.count ?? DEFAULT_COUNT),
   });
+}
+
+/** The column of `contactFlags` and `interactionFlags` holding condition `index`. */
+export const flagColumn = (index: number) => `f${index}`;
+
+/**
+ * One row per contact with a flag per condition (`flagColumn`), each tested as a profile
+ * group of `segment` tests it (its zone); an absent condition has no column.
+ */
+export function compileContactFlags(
+  segment: Segment,
+  conditions: readonly (Condition | undefined)[],
+  options: Omit<CompileOptions, 'segmentQuery'>,
+): Query {
+  return conditionCompiler({ ...options, timeZone: segment.timeZone }).contactFlags(conditions);
+}
+
+/** The interactions an interaction segment counts before its restrictions, with a flag per restriction (`flagColumn`). */
+export function compileInteractionFlags(
+  segment: Extract<Segment, { kind: 'interaction' }>,
+  restrictions: readonly (Condition | undefined)[],
+  options: Omit<CompileOptions, 'segmentQuery'>,
+): Query {
+  return conditionCompiler({ ...options, timeZone: segment.timeZone }).interactionFlags(segment.query, restrictions);
 }
 
 /** A condition on one record of `entity` (aliased `alias`), exactly as a segment's query tests it. */

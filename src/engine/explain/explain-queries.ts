@@ -3,7 +3,7 @@
  * the compiler's own expression evaluated on that record, so a trace cannot disagree with the
  * members a segment selects.
  */
-import { contactEntity, defaultLink, type Catalog } from '../catalog';
+import { contactEntity, defaultLink, own, type Catalog } from '../catalog';
 import {
   compileCondition,
   compileMatchingInteractions,
@@ -13,12 +13,16 @@ import {
   relatedLink,
 } from '../compile/compile-segment';
 import type { TimeContext } from '../compile/field-clause';
-import type { FieldClause, InteractionQuery, Measure, RelatedCondition } from '../library-schema';
+import type { Condition, FieldClause, InteractionQuery, Measure, RelatedCondition, Segment } from '../library-schema';
 import type { Expr, Query } from '../sql/ast';
 import * as q from '../sql/build';
 import { TRACE_LIST_LIMIT } from './trace';
 
-type Options = { readonly catalog: Catalog } & TimeContext;
+type Options = {
+  readonly catalog: Catalog;
+  /** Tables of the traced contact's interactions per type (`contactInteractionsQuery`), for its own parts. */
+  readonly contactInteractions?: Readonly<Record<string, string>>;
+} & TimeContext;
 
 const RECORD = 'cur';
 const RELATED = 'rel';
@@ -107,9 +111,48 @@ export function linkOf(catalog: Catalog, query: InteractionQuery): string {
   return link;
 }
 
+/** The contact's interactions `query` counts (from `options.contactInteractions` where given, the copies of `contactInteractionsQuery`). */
 function contactInteractions(options: Options, query: InteractionQuery, contact: string) {
-  const { alias, from, where, linkColumn } = compileMatchingInteractions(query, options);
-  return { alias, from, where: q.and(where, q.compare('=', linkColumn, q.text(contact))) };
+  const { alias, from, where } = compileMatchingInteractions(query, { ...options, onlyContact: contact });
+  return { alias, from, where };
+}
+
+/** The conditions of `condition` on interactions, on whichever contact (also inside `related`). */
+function interactionParts(condition: Condition): InteractionQuery[] {
+  if ('and' in condition) return condition.and.flatMap(interactionParts);
+  if ('or' in condition) return condition.or.flatMap(interactionParts);
+  if ('not' in condition) return interactionParts(condition.not);
+  if ('related' in condition) return condition.where ? interactionParts(condition.where) : [];
+  return 'interaction' in condition ? [condition] : [];
+}
+
+/** Per interaction type that `segments` read, the contact links they read it by. */
+export function interactionLinks(catalog: Catalog, segments: readonly Segment[]): Map<string, Set<string>> {
+  const links = new Map<string, Set<string>>();
+  const parts = segments.flatMap((segment): InteractionQuery[] => {
+    if (segment.kind === 'interaction') return [segment.query];
+    if (segment.kind === 'profile') return segment.query.groups.flatMap((g) => (g.where ? interactionParts(g.where) : []));
+    return [];
+  });
+  for (const part of parts) {
+    const forType = links.get(part.interaction) ?? new Set<string>();
+    forType.add(linkOf(catalog, part));
+    links.set(part.interaction, forType);
+  }
+  return links;
+}
+
+/**
+ * Every interaction of `type` that any of `links` ties to the contact: a trace copies them once
+ * (one scan of the type's table) and reads the copy for every part on that contact, membership too.
+ */
+export function contactInteractionsQuery(catalog: Catalog, type: string, links: readonly string[], contact: string): Query {
+  const info = own(catalog.interactions.types, type);
+  if (!info) throw new Error(`unknown interaction ${type}`);
+  return q.select([q.STAR], {
+    from: q.table(info.table, RECORD),
+    where: q.or(...links.map((link) => q.compare('=', q.col(RECORD, link), q.text(contact)))),
+  });
 }
 
 /**

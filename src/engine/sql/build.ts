@@ -40,6 +40,11 @@ export const agg = (fn: AggregateFunction, arg?: Expr, distinct = false): Expr =
 /** An aggregate over only the rows where `filter` holds. */
 export const aggWhere = (fn: AggregateFunction, arg: Expr | undefined, filter: Expr): Expr =>
   arg === undefined ? { kind: 'aggregate', fn, filter } : { kind: 'aggregate', fn, arg, filter };
+/** An aggregate (from `agg`) over only the rows where `filter` holds, keeping its DISTINCT. */
+export function filtered(aggregate: Expr, filter: Expr): Expr {
+  if (aggregate.kind !== 'aggregate') throw new Error(`only an aggregate can be filtered, not ${aggregate.kind}`);
+  return { ...aggregate, filter };
+}
 export const arithmetic = (op: Arithmetic, left: Expr, right: Expr): Expr => ({ kind: 'arithmetic', op, left, right });
 export const cast = (expr: Expr, type: CastType): Expr => ({ kind: 'cast', expr, type });
 export const STAR: Expr = { kind: 'star' };

@@ -1,20 +1,14 @@
 /**
  * The funnels of the open segment, following the preview: once the preview has evaluated a
- * definition, each group's conditions are counted one prefix at a time. Counts are kept by
- * their SQL (which holds the definition part and the instant) for the data version, so an
- * edit to one condition counts only the prefixes it changed.
+ * definition, each group's figures (every prefix, every condition and branch alone) are counted
+ * in one query. Counts are kept by their SQL (which holds the definition part and the instant)
+ * for the data version, so an edit to one condition counts only the figures it changed.
  */
-import {
-  funnelPlans,
-  type FunnelBranchOf,
-  type FunnelStepOf,
-  type GroupFunnelOf,
-  type GroupFunnelPlan,
-} from '../../engine/stats/funnel-queries';
-import type { Query } from '../../engine/sql/ast';
+import { funnelPlans, type FunnelBranchOf, type FunnelStepOf, type GroupFunnelOf } from '../../engine/stats/funnel-queries';
 import type { EvaluatedSegment, LoadedData } from '../preview/preview-state.svelte';
 import { epochOf } from '../../data/segment-evaluator';
 import { CountCache } from './count-cache';
+import { countFunnel } from './count-funnel';
 
 /** Each figure a member count. */
 export type FunnelBranch = FunnelBranchOf<number>;
@@ -53,10 +47,9 @@ export class FunnelState {
           throw new Error(`a group refers to no segment (${name})`);
         },
       });
-      const count = (query: Query) => this.counts.count((sql) => connector.query(sql), epoch, query);
       const funnels: GroupFunnel[] = [];
       for (const plan of plans) {
-        funnels.push(await countPlan(plan, count));
+        funnels.push(await countFunnel(plan, this.counts, (sql) => connector.query(sql), epoch));
         if (generation !== this.generation) return;
       }
       [this.funnels, this.status, this.error] = [funnels, 'ready', undefined];
@@ -65,14 +58,4 @@ export class FunnelState {
       [this.status, this.error] = ['error', error instanceof Error ? error.message : String(error)];
     }
   }
-}
-
-async function countPlan(plan: GroupFunnelPlan, count: (query: Query) => Promise<number>): Promise<GroupFunnel> {
-  const steps: FunnelStep[] = [];
-  for (const step of plan.steps) {
-    const branches: FunnelBranch[] = [];
-    for (const branch of step.branches) branches.push({ label: branch.label, alone: await count(branch.alone) });
-    steps.push({ label: step.label, remaining: await count(step.remaining), alone: await count(step.alone), branches });
-  }
-  return { group: plan.group, ...(plan.combine ? { combine: plan.combine } : {}), steps };
 }
