@@ -25,7 +25,9 @@ export type ScalarFunction =
   /** A 64-bit hash of any value (the loader's duplicate-id check). */
   | 'hash'
   /** A setting's current value, e.g. `memory_limit`. */
-  | 'current_setting';
+  | 'current_setting'
+  /** Several values as one, for `(a, b) IN (SELECT a, b …)`; only the ClickHouse lowering builds it. */
+  | 'tuple';
 /** `mode`: the most frequent value (the usual spelling of a text value that varies in case). */
 export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'mode';
 export type Comparison = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'IS DISTINCT FROM';
