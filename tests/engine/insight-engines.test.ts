@@ -3,11 +3,10 @@
  * fixture data, each engine's timelines and traces equal DuckDB-WASM's, the app's engine, for
  * every segment of the insight libraries and every contact.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine, LoadedData } from '../../src/data/engines/engine';
+import { describe, expect, it } from 'vitest';
 import { explainContact } from '../../src/data/explain-contact';
 import { evaluateTimeline, type TimelineOptions } from '../../src/data/timeline';
-import { enginesUnderTest, writeFolder } from '../helpers/engines';
+import { enginesUnderTest, useLoadedEngine } from '../helpers/engines';
 import { fixtureFiles, NOW } from '../helpers/fixture-data';
 import { useFixtureEngine } from '../helpers/fixture-engine';
 import { EXPLAIN_LIBRARY, TIMELINE_LIBRARY } from '../helpers/insight-libraries';
@@ -27,19 +26,7 @@ for (const engine of await enginesUnderTest(['native', 'postgres', 'clickhouse']
       it.skip(`skipped: ${engine.unavailable}`, () => undefined);
       return;
     }
-    let opened: Engine;
-    let loaded: LoadedData;
-    let remove: () => Promise<void>;
-    beforeAll(async () => {
-      const written = await writeFolder(fixtureFiles());
-      remove = written.remove;
-      opened = await engine.open();
-      loaded = await opened.load(written.folder);
-    }, 120_000);
-    afterAll(async () => {
-      await opened?.close();
-      await remove?.();
-    });
+    const held = useLoadedEngine(engine, fixtureFiles);
 
     // ClickHouse 18.16 takes one JOIN per SELECT and no ON TRUE: the timeline's joins are not lowered for it yet.
     if (engine.name === 'clickhouse') it.todo('the timelines (joins not lowered for ClickHouse 18.16 yet)');
@@ -48,7 +35,7 @@ for (const engine of await enginesUnderTest(['native', 'postgres', 'clickhouse']
         it(`the ${name} timeline of every segment`, async () => {
           const want = await evaluateTimeline(fixture.runner, fixture.catalog, TIMELINE_LIBRARY, series);
           expect(want.some((s) => s.timeline.some((p) => p.left > 0))).toBe(true);
-          expect(await evaluateTimeline(opened, loaded.catalog, TIMELINE_LIBRARY, series)).toEqual(want);
+          expect(await evaluateTimeline(held.opened, held.loaded.catalog, TIMELINE_LIBRARY, series)).toEqual(want);
         }, 120_000);
 
     for (const segment of EXPLAIN_LIBRARY.segments)
@@ -56,7 +43,9 @@ for (const engine of await enginesUnderTest(['native', 'postgres', 'clickhouse']
         for (const contact of CONTACTS) {
           const options = { now: NOW, segment: segment.name, contact };
           const want = await explainContact(fixture.runner, fixture.catalog, EXPLAIN_LIBRARY, options);
-          expect(await explainContact(opened, loaded.catalog, EXPLAIN_LIBRARY, options), `${segment.name}, ${contact}`).toEqual(want);
+          expect(await explainContact(held.opened, held.loaded.catalog, EXPLAIN_LIBRARY, options), `${segment.name}, ${contact}`).toEqual(
+            want,
+          );
         }
       }, 120_000);
   });
