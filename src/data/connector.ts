@@ -2,7 +2,7 @@
  * The narrow interface the rest of the app uses to talk to DuckDB-WASM, in the browser (a
  * worker) and in Node (the blocking build). Only the data layer holds one.
  */
-import type { Table } from 'apache-arrow';
+import { DataType, util, type Decimal, type Table } from 'apache-arrow';
 import * as q from '../engine/sql/build';
 import { printStatement } from '../engine/sql/print-duckdb';
 
@@ -53,13 +53,20 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+/** A DECIMAL arrives as its unscaled integer in 32-bit words: its value, as native DuckDB gives it. */
+function decimal(value: unknown, scale: number): unknown {
+  return value === null || value === undefined ? value : util.bigNumToNumber(value as Parameters<typeof util.bigNumToNumber>[0], scale);
+}
+
 export function tableToRows(table: Table): Row[] {
-  const names = table.schema.fields.map((f) => f.name);
+  const fields = table.schema.fields;
+  const names = fields.map((f) => f.name);
   const columns = names.map((name) => table.getChild(name)!);
+  const read = fields.map((field) => (DataType.isDecimal(field.type) ? (v: unknown) => decimal(v, (field.type as Decimal).scale) : plain));
   const rows: Row[] = [];
   for (let i = 0; i < table.numRows; i++) {
     const row: Row = {};
-    names.forEach((name, c) => (row[name] = plain(columns[c]!.get(i))));
+    names.forEach((name, c) => (row[name] = read[c]!(columns[c]!.get(i))));
     rows.push(row);
   }
   return rows;

@@ -1,10 +1,11 @@
 /**
  * `--timeline FROM,TO,STEP` (SPEC §4): each segment's members at a series of instants, and how
  * many entered and left since the instant before. Each segment becomes one table of pairs
- * (instant, contact) computed in one query (src/engine/compile/compile-timeline.ts); compound
- * segments fold their references' pairs. Counts and changes come from two grouped queries.
+ * (instant, contact) computed in one query (src/engine/compile/compile-timeline.ts): its
+ * members, or for a count that holds at zero its non-members; compound segments fold their
+ * references' pairs. Counts and changes come from two grouped queries.
  */
-import type { Catalog } from '../engine/catalog';
+import { contactEntity, type Catalog } from '../engine/catalog';
 import { PREVIOUS_COLUMN, SeriesClock, STEP_COLUMN } from '../engine/compile/clock';
 import { MEMBER_COLUMN } from '../engine/compile/compile-segment';
 import { compileTimelineSegment } from '../engine/compile/compile-timeline';
@@ -53,16 +54,22 @@ export async function evaluateTimeline(
   const pairsTable = (name: string) => `${prefix}:${name}`;
   const clock = new SeriesClock('s');
   const order = evaluationOrder(library, options.only);
+  /** The segments whose table holds the pairs of their non-members (`TimelinePairs`). */
+  const complements = new Map<string, boolean>();
   // Compiled first: the series table needs every bound the queries ask its clock for.
-  const queries = order.map((segment) =>
-    compileTimelineSegment(segment, {
+  const queries = order.map((segment) => {
+    const pairs = compileTimelineSegment(segment, {
       catalog,
       series: { table: seriesTable, clock },
       instants,
-      segmentPairs: (name) =>
-        q.select([q.col(undefined, STEP_COLUMN), q.col(undefined, MEMBER_COLUMN)], { from: q.table(pairsTable(name)) }),
-    }),
-  );
+      segmentPairs: (name) => ({
+        query: q.select([q.col(undefined, STEP_COLUMN), q.col(undefined, MEMBER_COLUMN)], { from: q.table(pairsTable(name)) }),
+        complement: complements.get(name) ?? false,
+      }),
+    });
+    complements.set(segment.name, pairs.complement);
+    return pairs.query;
+  });
   const tables = [seriesTable];
   const run = (query: Query) => runner.query(printQueryIn(runner.dialect, query));
   try {
@@ -72,11 +79,23 @@ export async function evaluateTimeline(
       await runner.execute(printStatementIn(runner.dialect, q.createTempTableAs(pairsTable(segment.name), queries[i]!)));
     }
     const printed = options.only === undefined ? library.segments : library.segments.filter((s) => s.name === options.only);
+    const contacts = printed.some((s) => complements.get(s.name)) ? await contactCount(runner, catalog) : 0;
     const out: SegmentTimeline[] = [];
     for (const segment of printed) {
       const table = pairsTable(segment.name);
-      const counts = byStep(await run(countsQuery(table)));
-      const kept = byStep(await run(keptQuery(table, seriesTable)));
+      const listed = byStep(await run(countsQuery(table)));
+      const both = byStep(await run(keptQuery(table, seriesTable)));
+      // Non-members listed: members are the other contacts, and those at both k - 1 and k
+      // are the contacts listed at neither (inclusion–exclusion).
+      const complement = complements.get(segment.name) ?? false;
+      const counts = new Map(instants.map((_, k) => [k, complement ? contacts - (listed.get(k) ?? 0) : (listed.get(k) ?? 0)]));
+      const kept = new Map(
+        instants.map((_, k) => {
+          const pairs = both.get(k) ?? 0;
+          if (!complement || k === 0) return [k, pairs];
+          return [k, contacts - (listed.get(k) ?? 0) - (listed.get(k - 1) ?? 0) + pairs];
+        }),
+      );
       const timeline = instants.map((instant, k) => {
         const count = counts.get(k) ?? 0;
         const stayed = kept.get(k) ?? 0;
@@ -93,6 +112,12 @@ export async function evaluateTimeline(
   } finally {
     for (const table of tables.reverse()) await runner.execute(printStatementIn(runner.dialect, q.dropTable(table)));
   }
+}
+
+async function contactCount(runner: SqlRunner, catalog: Catalog): Promise<number> {
+  const query = q.select([q.as(q.agg('count'), 'n')], { from: q.table(contactEntity(catalog).table) });
+  const [row] = await runner.query(printQueryIn(runner.dialect, query));
+  return Number(row?.n ?? 0);
 }
 
 function byStep(rows: readonly Record<string, unknown>[]): Map<number, number> {

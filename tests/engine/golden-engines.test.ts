@@ -2,10 +2,9 @@
  * The golden cases on native DuckDB and PostgreSQL: each engine loads the fixture folder from
  * disk and must select exactly the members worked out by hand (golden.test.ts runs DuckDB-WASM).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine, LoadedData } from '../../src/data/engines/engine';
+import { describe, expect, it } from 'vitest';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
-import { enginesUnderTest, writeFolder } from '../helpers/engines';
+import { enginesUnderTest, useLoadedEngine } from '../helpers/engines';
 import { fixtureFiles, NOW } from '../helpers/fixture-data';
 import { CASES, libraryWith } from './golden-cases';
 
@@ -15,24 +14,15 @@ for (const engine of await enginesUnderTest(['native', 'postgres'])) {
       it.skip(`skipped: ${engine.unavailable}`, () => undefined);
       return;
     }
-    let opened: Engine;
-    let loaded: LoadedData;
-    let remove: () => Promise<void>;
-    beforeAll(async () => {
-      const written = await writeFolder(fixtureFiles());
-      remove = written.remove;
-      opened = await engine.open();
-      loaded = await opened.load(written.folder);
-    });
-    afterAll(async () => {
-      await opened?.close();
-      await remove?.();
-    });
+    const held = useLoadedEngine(engine, fixtureFiles);
 
     for (const testCase of CASES) {
       it(testCase.name, async () => {
         const name = String(testCase.segment.name ?? 'Under_test');
-        const [result] = await evaluateLibrary(opened, loaded.catalog, libraryWith(testCase.segment, name), { now: NOW, only: name });
+        const [result] = await evaluateLibrary(held.opened, held.loaded.catalog, libraryWith(testCase.segment, name), {
+          now: NOW,
+          only: name,
+        });
         expect(result!.members).toEqual(testCase.members);
       });
     }

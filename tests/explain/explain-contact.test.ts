@@ -3,84 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
 import { explainContact, UnknownContactError } from '../../src/data/explain-contact';
 import type { ConditionTrace, Trace } from '../../src/engine/explain/trace';
-import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { LibraryError } from '../../src/engine/problems';
 import { NOW } from '../helpers/fixture-data';
 import { useFixtureEngine } from '../helpers/fixture-engine';
-
-const live = (name: string, body: Record<string, unknown>) => ({ name, status: 'live', ...body });
-
-const LIBRARY = parseLibraryOrThrow({
-  version: 1,
-  segments: [
-    live('SeattleEmailable', {
-      kind: 'profile',
-      query: {
-        groups: [
-          { where: { field: 'address1_city', op: 'eq', value: 'Seattle' } },
-          { combine: 'exclude', where: { field: 'donotemail', op: 'isTrue' } },
-        ],
-      },
-    }),
-    live('BigPharma', {
-      kind: 'profile',
-      query: {
-        groups: [
-          {
-            where: {
-              related: 'account',
-              via: 'contact_account',
-              where: {
-                and: [
-                  { field: 'revenue', op: 'gte', value: 10000000 },
-                  { field: 'industrycode', op: 'eq', value: 3 },
-                ],
-              },
-            },
-          },
-        ],
-      },
-    }),
-    live('NotInSeattle', {
-      kind: 'profile',
-      query: { groups: [{ where: { not: { field: 'address1_city', op: 'eq', value: 'Seattle' } } }] },
-    }),
-    live('NeverOpened', { kind: 'interaction', query: { interaction: 'EmailOpened', count: { op: 'exactly', value: 0 } } }),
-    live('TenMinutes', {
-      kind: 'interaction',
-      query: { interaction: 'WebsiteVisited', measure: { agg: 'sum', field: 'VisitDuration' }, count: { op: 'atLeast', value: 600 } },
-    }),
-    live('NewAndOpening', {
-      kind: 'profile',
-      timeZone: 'America/Los_Angeles',
-      query: {
-        groups: [
-          {
-            where: {
-              or: [
-                { field: 'createdon', op: 'inLast', value: { n: 1, unit: 'month' } },
-                { interaction: 'EmailOpened', window: { last: 7, unit: 'day' } },
-              ],
-            },
-          },
-        ],
-      },
-    }),
-    live('Managed', { kind: 'profile', query: { groups: [{ where: { related: 'contact', via: 'contact_manager' } }] } }),
-    // An interaction condition on a related contact counts that contact's interactions, not the traced one's.
-    live('ManagerOpened', {
-      kind: 'profile',
-      query: { groups: [{ where: { related: 'contact', via: 'contact_manager', where: { interaction: 'EmailOpened' } } }] },
-    }),
-    live('Vips', { kind: 'static', members: ['c2', 'c99'] }),
-    live('Mixed', {
-      kind: 'compound',
-      query: {
-        steps: [{ segment: 'SeattleEmailable' }, { combine: 'union', segment: 'Vips' }, { combine: 'exclude', segment: 'NeverOpened' }],
-      },
-    }),
-  ],
-});
+import { EXPLAIN_LIBRARY as LIBRARY } from '../helpers/insight-libraries';
 
 const CONTACTS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
 

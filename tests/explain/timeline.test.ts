@@ -10,101 +10,11 @@ import { evaluateTimeline, timelineChanges } from '../../src/data/timeline';
 import type { Catalog } from '../../src/engine/catalog';
 import { timelinePass } from '../../src/engine/compile/compile-timeline';
 import type { Library } from '../../src/engine/library-schema';
-import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { LibraryError } from '../../src/engine/problems';
 import { timelineInstants, type TimelineStep } from '../../src/engine/time';
 import { useFixtureEngine } from '../helpers/fixture-engine';
+import { TIMELINE_LIBRARY as LIBRARY } from '../helpers/insight-libraries';
 import { pointsFromMembers } from '../helpers/timeline-points';
-
-const live = (name: string, body: Record<string, unknown>) => ({ name, status: 'live', ...body });
-
-const LIBRARY = parseLibraryOrThrow({
-  version: 1,
-  segments: [
-    live('OpenedMonth', {
-      kind: 'interaction',
-      timeZone: 'America/New_York',
-      query: { interaction: 'EmailOpened', window: { last: 1, unit: 'month' } },
-    }),
-    live('NeverOpenedWeek', {
-      kind: 'interaction',
-      timeZone: 'Asia/Kolkata',
-      query: { interaction: 'EmailOpened', count: { op: 'exactly', value: 0 }, window: { last: 2, unit: 'week' } },
-    }),
-    live('VisitsSum', {
-      kind: 'interaction',
-      query: { interaction: 'WebsiteVisited', measure: { agg: 'sum', field: 'VisitDuration' }, count: { op: 'atLeast', value: 400 } },
-    }),
-    live('RecentMsg1', {
-      kind: 'interaction',
-      timeZone: 'Europe/Berlin',
-      query: {
-        interaction: 'EmailOpened',
-        where: {
-          and: [
-            { field: 'MessageId', op: 'eq', value: 'MSG-1' },
-            { field: 'Timestamp', op: 'inLast', value: { n: 10, unit: 'day' } },
-          ],
-        },
-        count: { op: 'atMost', value: 1 },
-      },
-    }),
-    live('NewContacts', {
-      kind: 'profile',
-      timeZone: 'Pacific/Auckland',
-      query: {
-        groups: [
-          { where: { field: 'createdon', op: 'inLast', value: { n: 1, unit: 'month' } } },
-          { combine: 'union', where: { field: 'birthdate', op: 'inLast', value: { n: 3, unit: 'week' } } },
-          { combine: 'exclude', where: { field: 'donotemail', op: 'isTrue' } },
-        ],
-      },
-    }),
-    live('Seattle', { kind: 'profile', query: { groups: [{ where: { field: 'address1_city', op: 'eq', value: 'seattle' } }] } }),
-    live('SeattleOpeners', {
-      kind: 'profile',
-      query: {
-        groups: [
-          {
-            where: {
-              and: [
-                { field: 'address1_city', op: 'eq', value: 'seattle' },
-                { interaction: 'EmailOpened', window: { last: 20, unit: 'day' } },
-              ],
-            },
-          },
-        ],
-      },
-    }),
-    live('ManagerIsNew', {
-      kind: 'profile',
-      query: {
-        groups: [
-          {
-            where: {
-              related: 'contact',
-              via: 'contact_manager',
-              where: { field: 'createdon', op: 'notInLast', value: { n: 2, unit: 'month' } },
-            },
-          },
-        ],
-      },
-    }),
-    live('Vips', { kind: 'static', members: ['c2', 'c5', 'c99'] }),
-    live('Mixed', {
-      kind: 'compound',
-      query: {
-        steps: [
-          { segment: 'OpenedMonth' },
-          { combine: 'union', segment: 'Vips' },
-          { combine: 'intersect', segment: 'NeverOpenedWeek' },
-          { combine: 'exclude', segment: 'SeattleOpeners' },
-        ],
-      },
-    }),
-    live('Nested', { kind: 'compound', query: { steps: [{ segment: 'Mixed' }, { combine: 'union', segment: 'NewContacts' }] } }),
-  ],
-});
 
 /** The timeline worked out the slow way: the normal evaluator at every instant. */
 async function perInstant(runner: SqlRunner, catalog: Catalog, library: Library, instants: number[]) {

@@ -4,11 +4,12 @@
  * except in CI (`CI` set), where a missing server is a failure.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { InputFile } from '../../src/data/decode-file';
 import { createClickhouseEngine } from '../../src/data/engines/clickhouse-engine';
-import type { Engine, EngineName } from '../../src/data/engines/engine';
+import type { Engine, EngineName, LoadedData } from '../../src/data/engines/engine';
 import { openEngine } from '../../src/data/engines/open-engine';
 import { connectPostgres } from '../../src/data/engines/postgres-client';
 
@@ -79,4 +80,21 @@ export async function withLoadedEngine<T>(
     await opened.close();
     await remove();
   }
+}
+
+/** The engine opened with `files` loaded for a describe block (registers beforeAll/afterAll); read its fields inside tests. */
+export function useLoadedEngine(engine: EngineUnderTest, files: () => readonly InputFile[]): { opened: Engine; loaded: LoadedData } {
+  const held = {} as { opened: Engine; loaded: LoadedData };
+  let remove: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const written = await writeFolder(files());
+    remove = written.remove;
+    held.opened = await engine.open();
+    held.loaded = await held.opened.load(written.folder);
+  }, 120_000);
+  afterAll(async () => {
+    await held.opened?.close();
+    await remove?.();
+  });
+  return held;
 }

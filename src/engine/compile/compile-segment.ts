@@ -254,12 +254,13 @@ class SegmentCompiler {
    * it has not left (`last`; a window without `last` never lets go). The interactions are
    * grouped by contact and that range, with the measure's partial value, and each instant
    * combines the groups whose range holds it. An average does not combine exactly in floating
-   * point, so it joins every instant to the interactions in its window instead.
+   * point, and a restriction relative to now moves with each instant (a reference to the series
+   * inside the groups would be a lateral join, which only DuckDB reads implicitly): both join
+   * every instant to the interactions in its window instead.
    */
   private interactionOverSeries(query: InteractionQuery, series: NonNullable<CompileOptions['series']>): Query {
     const count = query.count ?? DEFAULT_COUNT;
-    const measure = query.measure ?? { agg: 'count' };
-    const perInstant = measure.agg === 'avg' ? this.joinedPerInstant(query, series) : this.rangedPerInstant(query, measure, series);
+    const perInstant = this.perInstant(query, series);
     const s = series.clock.alias;
     const k = q.col(s, STEP_COLUMN);
     const contact = contactEntity(this.catalog);
@@ -277,6 +278,35 @@ class SegmentCompiler {
     return q.select([q.as(q.col(m, STEP_COLUMN), STEP_COLUMN), q.as(contactKey, MEMBER_COLUMN)], {
       from: q.innerJoin(q.subquery(perInstant, m), q.table(contact.table, c), sameContact),
       where: countTest(q.col(m, 'value'), count),
+    });
+  }
+
+  /** Columns `k`, `link`, `value`: the measure per instant and contact with a matching interaction. */
+  private perInstant(query: InteractionQuery, series: NonNullable<CompileOptions['series']>): Query {
+    const measure = query.measure ?? { agg: 'count' };
+    // A restriction relative to now (`Timestamp inLast …`) has no one range of instants per interaction either.
+    const joined = measure.agg === 'avg' || (query.where !== undefined && dependsOnNow(query.where));
+    return joined ? this.joinedPerInstant(query, series) : this.rangedPerInstant(query, measure, series);
+  }
+
+  /**
+   * Pairs `k`, `id` of the contacts that are not members at instant k, for a count test that
+   * holds at zero: they all have a matching interaction, so these pairs are far fewer than the
+   * members' (every instant and contact but them).
+   */
+  nonMembersOverSeries(query: InteractionQuery): Query {
+    const series = this.options.series ?? fail('non-members are paired over a series');
+    const contact = contactEntity(this.catalog);
+    const c = this.alias('c');
+    const m = this.alias('m');
+    const contactKey = q.col(c, contact.key);
+    return q.select([q.as(q.col(m, STEP_COLUMN), STEP_COLUMN), q.as(contactKey, MEMBER_COLUMN)], {
+      from: q.innerJoin(
+        q.subquery(this.perInstant(query, series), m),
+        q.table(contact.table, c),
+        q.compare('=', q.col(m, 'link'), contactKey),
+      ),
+      where: q.not(countTest(q.col(m, 'value'), query.count ?? DEFAULT_COUNT)),
     });
   }
 
@@ -500,6 +530,16 @@ type ConditionOptions = Omit<CompileOptions, 'segmentQuery'> & TimeContext;
 const conditionCompiler = (options: ConditionOptions) =>
   new SegmentCompiler({ ...options, segmentQuery: () => fail('a condition refers to no segment') });
 
+/** Whether a condition's verdict can change with now. */
+export function dependsOnNow(condition: Condition): boolean {
+  if ('and' in condition) return condition.and.some(dependsOnNow);
+  if ('or' in condition) return condition.or.some(dependsOnNow);
+  if ('not' in condition) return dependsOnNow(condition.not);
+  if ('field' in condition) return condition.op === 'inLast' || condition.op === 'notInLast';
+  if ('related' in condition) return condition.where !== undefined && dependsOnNow(condition.where);
+  return true;
+}
+
 /** Each contact's measure value for an interaction query, as the designer's histogram plots it. */
 export function compileInteractionValues(query: InteractionQuery, options: ConditionOptions): Query {
   return conditionCompiler(options).interactionValues(query);
@@ -562,6 +602,12 @@ export function compileCondition(condition: Condition, alias: string, entity: st
 export function compileMatchingInteractions(query: InteractionQuery, options: ConditionOptions) {
   const { alias, from, where, linkColumn } = conditionCompiler(options).matchingInteractions(query);
   return { alias, from, where, linkColumn };
+}
+
+/** Over `options.series`: the pairs (instant, contact) of the contacts an interaction query does not select (`nonMembersOverSeries`). */
+export function compileNonMembersOverSeries(segment: Extract<Segment, { kind: 'interaction' }>, options: CompileOptions): Query {
+  const clock = options.series?.clock ?? options.clock;
+  return new SegmentCompiler({ ...options, timeZone: segment.timeZone, ...(clock ? { clock } : {}) }).nonMembersOverSeries(segment.query);
 }
 
 /** Each segment's own time zone decides what its relative dates mean. */

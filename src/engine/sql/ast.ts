@@ -34,7 +34,9 @@ export type ScalarFunction =
   | 'epoch_us'
   | 'datediff'
   /** The character of a code point (a NUL cannot be spelled inside a literal). */
-  | 'chr';
+  | 'chr'
+  /** Several values as one, for `(a, b) IN (SELECT a, b …)`; only the ClickHouse lowering builds it. */
+  | 'tuple';
 
 /**
  * ClickHouse's own functions, which bring a server table's columns to the engine's storage

@@ -28,6 +28,7 @@ const CALLS: Partial<Record<ScalarFunction, string>> = {
   unnest: 'arrayJoin',
   hash: 'cityHash64',
   current_setting: 'getSetting',
+  tuple: 'tuple',
 };
 
 /** Casts into the engine's storage types (timestamps are Int64 microseconds, booleans UInt8). */
