@@ -4,7 +4,6 @@
  * evaluator both select the same members as DuckDB-WASM's golden test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClickhouseEngine } from '../../src/data/engines/clickhouse-engine';
 import { connectorRunner, type Engine, type SqlRunner } from '../../src/data/engines/engine';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
 import { loadData } from '../../src/data/load-data';
@@ -16,7 +15,7 @@ import * as q from '../../src/engine/sql/build';
 import { printQueryIn } from '../../src/engine/sql/dialect';
 import { printQuery } from '../../src/engine/sql/print-clickhouse';
 import { quoteString as quote } from '../../src/engine/sql/quote-clickhouse';
-import { CLICKHOUSE_URL, clickhouseRunning, folderOf, SKIP_REASON } from '../helpers/clickhouse-server';
+import { clickhouseRunning, loadIntoClickhouse, SKIP_REASON } from '../helpers/clickhouse-server';
 import { fixtureFiles, NOW } from '../helpers/fixture-data';
 import { CASES, libraryWith } from '../engine/golden-cases';
 
@@ -46,13 +45,7 @@ describe.skipIf(!clickhouseRunning)('golden members on a two-shard ClickHouse', 
   let engine: Engine;
   let catalog: Catalog;
   beforeAll(async () => {
-    const folder = await folderOf(fixtureFiles());
-    try {
-      engine = await createClickhouseEngine(CLICKHOUSE_URL);
-      catalog = (await engine.load(folder.dir)).catalog;
-    } finally {
-      await folder.remove();
-    }
+    ({ engine, catalog } = await loadIntoClickhouse(fixtureFiles()));
   }, 120_000);
   afterAll(async () => engine?.close());
 

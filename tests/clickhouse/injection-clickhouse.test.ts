@@ -10,7 +10,7 @@ import type { Catalog } from '../../src/engine/catalog';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { quoteIdentifier, quoteNumber, quoteString } from '../../src/engine/sql/quote-clickhouse';
 import { arrowFile, jsonFile, list, num, text, ts } from '../helpers/arrow-files';
-import { CLICKHOUSE_URL, clickhouseRunning, folderOf, SKIP_REASON } from '../helpers/clickhouse-server';
+import { CLICKHOUSE_URL, clickhouseRunning, loadIntoClickhouse, SKIP_REASON } from '../helpers/clickhouse-server';
 
 const HOSTILE = [
   `O'Brien`,
@@ -38,7 +38,7 @@ describe.skipIf(!clickhouseRunning)('hostile names and values on ClickHouse', ()
   let engine: Engine;
   let catalog: Catalog;
   beforeAll(async () => {
-    const folder = await folderOf([
+    ({ engine, catalog } = await loadIntoClickhouse([
       jsonFile('catalog.json', {
         entities: { [ENTITY]: { key: 'id' } },
         relations: [{ name: RELATION, from: `contact.${FIELD}`, to: `${ENTITY}.id` }],
@@ -59,14 +59,8 @@ describe.skipIf(!clickhouseRunning)('hostile names and values on ClickHouse', ()
         ContactId: text(...ids),
         [`Msg"Id`]: text(...HOSTILE),
       }),
-    ]);
-    try {
-      engine = await createClickhouseEngine(CLICKHOUSE_URL);
-      catalog = (await engine.load(folder.dir)).catalog;
-      await engine.execute("CREATE TABLE canary ENGINE = Memory AS SELECT 'yes' AS alive");
-    } finally {
-      await folder.remove();
-    }
+    ]));
+    await engine.execute("CREATE TABLE canary ENGINE = Memory AS SELECT 'yes' AS alive");
   }, 120_000);
   afterAll(async () => engine?.close());
 

@@ -4,12 +4,11 @@
  * numbers at the edges of Float64, dates and timestamps to the microsecond.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClickhouseEngine } from '../../src/data/engines/clickhouse-engine';
 import type { Engine } from '../../src/data/engines/engine';
 import type { Catalog } from '../../src/engine/catalog';
 import { quoteIdentifier } from '../../src/engine/sql/quote-clickhouse';
 import { arrowFile, bool, date, list, num, text, ts } from '../helpers/arrow-files';
-import { CLICKHOUSE_URL, clickhouseRunning, folderOf, SKIP_REASON } from '../helpers/clickhouse-server';
+import { clickhouseRunning, loadIntoClickhouse, SKIP_REASON } from '../helpers/clickhouse-server';
 
 const STRINGS = [
   'plain',
@@ -68,7 +67,7 @@ describe.skipIf(!clickhouseRunning)('values loaded into ClickHouse', () => {
   let engine: Engine;
   let catalog: Catalog;
   beforeAll(async () => {
-    const folder = await folderOf([
+    ({ engine, catalog } = await loadIntoClickhouse([
       arrowFile('contact', {
         contactid: text(...ids),
         name: text(...STRINGS),
@@ -82,13 +81,7 @@ describe.skipIf(!clickhouseRunning)('values loaded into ClickHouse', () => {
         ContactId: text(...ids),
         Subject: text(...STRINGS),
       }),
-    ]);
-    try {
-      engine = await createClickhouseEngine(CLICKHOUSE_URL);
-      catalog = (await engine.load(folder.dir)).catalog;
-    } finally {
-      await folder.remove();
-    }
+    ]));
   }, 120_000);
   afterAll(async () => engine?.close());
 

@@ -7,6 +7,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { InputFile } from '../../src/data/decode-file';
+import { createClickhouseEngine } from '../../src/data/engines/clickhouse-engine';
+import type { Engine } from '../../src/data/engines/engine';
+import type { Catalog } from '../../src/engine/catalog';
 
 const BASE = process.env.SEGMENT_STUDIO_CLICKHOUSE_URL ?? 'http://127.0.0.1:18123';
 
@@ -37,4 +40,15 @@ export async function folderOf(files: readonly InputFile[]): Promise<{ dir: stri
   const dir = await mkdtemp(path.join(tmpdir(), 'segment-studio-ch-'));
   for (const file of files) await writeFile(path.join(dir, file.name), file.bytes);
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A new engine on the test cluster with `files` loaded into its own database. */
+export async function loadIntoClickhouse(files: readonly InputFile[]): Promise<{ engine: Engine; catalog: Catalog }> {
+  const folder = await folderOf(files);
+  try {
+    const engine = await createClickhouseEngine(CLICKHOUSE_URL);
+    return { engine, catalog: (await engine.load(folder.dir)).catalog };
+  } finally {
+    await folder.remove();
+  }
 }
