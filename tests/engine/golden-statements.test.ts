@@ -103,8 +103,7 @@ const STATEMENTS: Record<Dialect, Record<string, Statement>> = {
         q.call('hash', q.chCall('ifNull', q.col(undefined, 'ContactId'), q.text(''))),
       ),
     ),
-    'insert-json-rows': q.insertRows('entity:contact', 'JSONEachRow'),
-    'insert-csv-rows': q.insertRows('interaction:Opened', 'CSV'),
+    'insert-csv-rows': q.insertCsvRows('interaction:Opened'),
     'create-view-of-server-table': q.createView(
       'interaction:Opened',
       q.select(
@@ -162,9 +161,7 @@ describe('DDL and utility statements, golden per dialect', () => {
     expect(() => printerFor('clickhouse').printStatement(q.createSchema('s'))).toThrow(
       'a createSchema statement has no form in this dialect',
     );
-    expect(() => printerFor('duckdb').printStatement(q.insertRows('t', 'JSONEachRow'))).toThrow(
-      'a insertRows statement has no form in this dialect',
-    );
+    expect(() => printerFor('duckdb').printStatement(q.insertCsvRows('t'))).toThrow('a insertRows statement has no form in this dialect');
     expect(() => printerFor('postgres').printStatement(q.copyToCsv(select, '/tmp/x.csv'))).toThrow('no form in this dialect');
     expect(() => printerFor('duckdb').printQuery(q.select([q.chCall('toString', q.col(undefined, 'x'))]))).toThrow(
       "toString() is ClickHouse's own",
@@ -214,7 +211,7 @@ describe('hostile names and values in DDL', () => {
     const value = "'back\\\\slash\\'; DROP TABLE canary; --'";
     expect(print(q.createDatabase(NAME))).toBe(`CREATE DATABASE ${quoted}`);
     expect(print(q.dropDatabase(NAME))).toBe(`DROP DATABASE IF EXISTS ${quoted}`);
-    expect(print(q.insertRows(NAME, 'JSONEachRow'))).toBe(`INSERT INTO ${quoted} FORMAT JSONEachRow`);
+    expect(print(q.insertCsvRows(NAME))).toBe(`INSERT INTO ${quoted} FORMAT CSV`);
     expect(print(q.createTable(NAME, [{ name: NAME, type: q.columnType('VARCHAR') }], q.mergeTree(q.col(undefined, NAME))))).toBe(
       `CREATE TABLE ${quoted} (${quoted} String) ENGINE = MergeTree() ORDER BY ${quoted}`,
     );

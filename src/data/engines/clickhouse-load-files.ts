@@ -93,7 +93,7 @@ async function copyRows(duck: NativeDuckDb, layout: ClickhouseLayout, table: str
     const parts: string[] = [];
     for (const name of (await readdir(folder)).sort())
       if ((await stat(path.join(folder, name))).size > 0) parts.push(path.join(folder, name));
-    const insert = clickhouse.printStatement(q.insertRows(table, 'CSV'));
+    const insert = clickhouse.printStatement(q.insertCsvRows(table));
     let next = 0;
     const worker = async () => {
       while (next < parts.length) await postFile(layout.server, insert, parts[next++]!, layout.database);

@@ -44,11 +44,6 @@ export async function entityInfo(runner: SqlRunner, table: string, key: string, 
   return { table, key, fields: fields ?? (await tableFields(runner, table)), rowCount: await ask(runner, rowCount(table)) };
 }
 
-/** A per-type table that is its type's table as it stands. */
-export async function typeTableInfo(runner: SqlRunner, table: string, links: readonly string[]): Promise<InteractionTypeInfo> {
-  return { table, fields: await tableFields(runner, table), links, rowCount: await ask(runner, rowCount(table)) };
-}
-
 /** An interaction source once built: its table, fields and rows per type. */
 export interface BuiltSource {
   readonly ix: InteractionSourcePlan;

@@ -3,9 +3,6 @@
  * same words for every loader.
  */
 import type { InteractionTypeInfo } from '../../engine/catalog';
-import * as q from '../../engine/sql/build';
-import type { Check } from './check';
-import { rowCount } from './tables';
 
 export interface OrphanCount {
   readonly type: string;
@@ -13,11 +10,6 @@ export interface OrphanCount {
   readonly empty: number;
   /** Interactions whose link names no contact. */
   readonly dangling: number;
-}
-
-/** Interactions of a per-type table with an empty link: what the sample loader, whose links are valid by construction, still counts. */
-export function emptyLinks(table: string, link: string): Check<number> {
-  return rowCount(table, q.isNull(q.col(undefined, link)));
 }
 
 /** Sums counts per type and link, across sources. */

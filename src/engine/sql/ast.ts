@@ -265,5 +265,5 @@ export type Statement =
   | { readonly kind: 'copyFromStdin'; readonly table: TableName; readonly format: 'csv' }
   /** PostgreSQL gathers a table's statistics for its planner. */
   | { readonly kind: 'analyze'; readonly table: TableName }
-  /** ClickHouse's INSERT whose rows follow the statement: one JSON object a line, or CSV. */
-  | { readonly kind: 'insertRows'; readonly table: TableName; readonly format: 'JSONEachRow' | 'CSV' };
+  /** ClickHouse's INSERT whose rows, as CSV, follow the statement. */
+  | { readonly kind: 'insertRows'; readonly table: TableName; readonly format: 'CSV' };

@@ -175,8 +175,4 @@ export const copyToCsv = (
 ): Statement => ({ kind: 'copyToFile', query, path, format: 'csv', ...options, header: options.header ?? false });
 export const copyCsvFromStdin = (table: TableName | string): Statement => ({ kind: 'copyFromStdin', table: named(table), format: 'csv' });
 export const analyze = (table: TableName | string): Statement => ({ kind: 'analyze', table: named(table) });
-export const insertRows = (table: TableName | string, format: 'JSONEachRow' | 'CSV'): Statement => ({
-  kind: 'insertRows',
-  table: named(table),
-  format,
-});
+export const insertCsvRows = (table: TableName | string): Statement => ({ kind: 'insertRows', table: named(table), format: 'CSV' });

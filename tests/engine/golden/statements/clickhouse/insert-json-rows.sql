@@ -1,1 +1,0 @@
-INSERT INTO `entity:contact` FORMAT JSONEachRow
