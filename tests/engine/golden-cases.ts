@@ -250,6 +250,16 @@ export const CASES: Case[] = [
     members: ALL,
   },
   {
+    // c3's two clicks have null lists: no distinct value (ClickHouse stores a null list as [NULL]).
+    name: 'interaction-count-distinct-of-a-list',
+    segment: interaction({
+      interaction: 'EmailClicked',
+      measure: { agg: 'countDistinct', field: 'Tags' },
+      count: { op: 'atLeast', value: 1 },
+    }),
+    members: ['c5'],
+  },
+  {
     name: 'interaction-count-distinct',
     segment: interaction({
       interaction: 'EmailOpened',

@@ -111,6 +111,7 @@ export function fixtureFiles(): InputFile[] {
       Timestamp: ts('2026-03-29T00:00:00', '2025-01-15T00:00:00', '2026-03-30T00:00:00'),
       ContactId: text('c3', 'c5', 'c3'),
       MessageId: text('msg-1', 'MSG-1', 'msg-2'),
+      Tags: list(null, ['vip'], null),
     }),
     arrowFile('FormSubmitted', { InteractionId: text(), Timestamp: ts(), ContactId: text(), FormId: text() }),
   ];

@@ -169,7 +169,8 @@ class SegmentCompiler {
       where: q.and(...filters),
       linkColumn,
       timestamp,
-      measure: measureExpr(measure, scope.alias),
+      measure: measureExpr(measure, scope.alias, isListField(type.fields, measure)),
+      listMeasure: isListField(type.fields, measure),
       isCount: isCountMeasure(measure),
     };
   }
@@ -364,7 +365,7 @@ class SegmentCompiler {
     series: NonNullable<CompileOptions['series']>,
     counted: 'first' | 'later',
   ): Query {
-    const { alias, from, where, linkColumn, timestamp } = this.matchingInteractions(query, 'fixed');
+    const { alias, from, where, linkColumn, timestamp, listMeasure } = this.matchingInteractions(query, 'fixed');
     const { table, clock } = series;
     const s = clock.alias;
     const k = q.col(s, STEP_COLUMN);
@@ -402,7 +403,7 @@ class SegmentCompiler {
     const part = measure.agg === 'count' ? q.agg('count') : measure.agg === 'countDistinct' ? distinct! : measureExpr(measure, alias);
     return q.select([q.as(linkColumn, 'link'), q.as(first, 'first'), ...(last ? [q.as(last, 'last')] : []), q.as(part, 'part')], {
       from: placed,
-      where: distinct === undefined ? where : q.and(where, q.isNull(distinct, true)),
+      where: distinct === undefined ? where : q.and(where, (listMeasure ? q.listIsNull : q.isNull)(distinct, true)),
       groupBy: [linkColumn, first, ...(last ? [last] : []), ...(distinct ? [distinct] : [])],
     });
   }
@@ -487,11 +488,20 @@ export function relatedLink(catalog: Catalog, entity: string | undefined, condit
   return { target, ownSide: resolved.ownField, otherSide: resolved.otherField };
 }
 
-export function measureExpr(measure: Measure, alias: string): Expr {
+/** The measure of the interactions under `alias`; `listField` says the measured field is a list. */
+export function measureExpr(measure: Measure, alias: string, listField = false): Expr {
   if (measure.agg === 'count') return q.agg('count');
-  if (measure.agg === 'countDistinct') return q.agg('count', q.col(alias, measure.field), true);
+  if (measure.agg === 'countDistinct') {
+    const field = q.col(alias, measure.field);
+    const distinct = q.agg('count', field, true);
+    // A null list is a value to ClickHouse's uniqExact (docs/CLICKHOUSE.md): leave it out explicitly.
+    return listField ? q.filtered(distinct, q.listIsNull(field, true)) : distinct;
+  }
   return q.agg(measure.agg, q.col(alias, measure.field));
 }
+
+export const isListField = (fields: Fields, measure: Measure): boolean =>
+  measure.agg !== 'count' && own(fields, measure.field) === 'textList';
 
 export function countTest(value: Expr, count: CountTest): Expr {
   switch (count.op) {

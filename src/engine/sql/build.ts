@@ -43,7 +43,7 @@ export const aggWhere = (fn: AggregateFunction, arg: Expr | undefined, filter: E
 /** An aggregate (from `agg`) over only the rows where `filter` holds, keeping its DISTINCT. */
 export function filtered(aggregate: Expr, filter: Expr): Expr {
   if (aggregate.kind !== 'aggregate') throw new Error(`only an aggregate can be filtered, not ${aggregate.kind}`);
-  return { ...aggregate, filter };
+  return { ...aggregate, filter: aggregate.filter === undefined ? filter : and(aggregate.filter, filter) };
 }
 export const arithmetic = (op: Arithmetic, left: Expr, right: Expr): Expr => ({ kind: 'arithmetic', op, left, right });
 export const cast = (expr: Expr, type: CastType): Expr => ({ kind: 'cast', expr, type });

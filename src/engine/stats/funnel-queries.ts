@@ -7,7 +7,7 @@
  * contact (or interaction) and counts every figure from those flags, which gives the same counts.
  */
 import type { Combine, Condition, InteractionSegment, ProfileSegment, Segment } from '../library-schema';
-import { contactEntity } from '../catalog';
+import { contactEntity, own } from '../catalog';
 import type { Expr, Query } from '../sql/ast';
 import * as q from '../sql/build';
 import {
@@ -17,6 +17,7 @@ import {
   countTest,
   DEFAULT_COUNT,
   flagColumn,
+  isListField,
   measureExpr,
   VALUE_COLUMN,
   type CompileOptions,
@@ -145,7 +146,8 @@ function interactionCounts(segment: InteractionSegment, flags: readonly Conditio
     const flagged = compileInteractionFlags(segment, usedFlags(flags, figures), options);
     const measure = segment.query.measure ?? { agg: 'count' };
     const i = 'flagged';
-    const value = measureExpr(measure.agg === 'count' ? measure : { ...measure, field: VALUE_COLUMN }, i);
+    const fields = own(options.catalog.interactions.types, segment.query.interaction)?.fields ?? {};
+    const value = measureExpr(measure.agg === 'count' ? measure : { ...measure, field: VALUE_COLUMN }, i, isListField(fields, measure));
     const link = q.col(i, 'link');
     const perContact = q.select(
       [
