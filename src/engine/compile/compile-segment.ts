@@ -169,7 +169,7 @@ class SegmentCompiler {
       where: q.and(...filters),
       linkColumn,
       timestamp,
-      measure: measureExpr(measure, scope.alias, isListField(type.fields, measure)),
+      measure: measureExpr(measure, scope.alias, type.fields),
       listMeasure: isListField(type.fields, measure),
       isCount: isCountMeasure(measure),
     };
@@ -400,7 +400,7 @@ class SegmentCompiler {
     }
     const first = q.col(f, STEP_COLUMN);
     const distinct = measure.agg === 'countDistinct' ? q.col(alias, measure.field) : undefined;
-    const part = measure.agg === 'count' ? q.agg('count') : measure.agg === 'countDistinct' ? distinct! : measureExpr(measure, alias);
+    const part = measure.agg === 'count' ? q.agg('count') : measure.agg === 'countDistinct' ? distinct! : measureExpr(measure, alias, {});
     return q.select([q.as(linkColumn, 'link'), q.as(first, 'first'), ...(last ? [q.as(last, 'last')] : []), q.as(part, 'part')], {
       from: placed,
       where: distinct === undefined ? where : q.and(where, (listMeasure ? q.listIsNull : q.isNull)(distinct, true)),
@@ -488,14 +488,14 @@ export function relatedLink(catalog: Catalog, entity: string | undefined, condit
   return { target, ownSide: resolved.ownField, otherSide: resolved.otherField };
 }
 
-/** The measure of the interactions under `alias`; `listField` says the measured field is a list. */
-export function measureExpr(measure: Measure, alias: string, listField = false): Expr {
+/** The measure of the interactions under `alias`, whose fields are `fields`. */
+export function measureExpr(measure: Measure, alias: string, fields: Fields): Expr {
   if (measure.agg === 'count') return q.agg('count');
   if (measure.agg === 'countDistinct') {
     const field = q.col(alias, measure.field);
     const distinct = q.agg('count', field, true);
     // A null list is a value to ClickHouse's uniqExact (docs/CLICKHOUSE.md): leave it out explicitly.
-    return listField ? q.filtered(distinct, q.listIsNull(field, true)) : distinct;
+    return isListField(fields, measure) ? q.filtered(distinct, q.listIsNull(field, true)) : distinct;
   }
   return q.agg(measure.agg, q.col(alias, measure.field));
 }

@@ -162,7 +162,7 @@ export function contactInteractionsQuery(catalog: Catalog, type: string, links: 
  */
 export function interactionValueQuery(options: Options, query: InteractionQuery, contact: string): Query {
   const { alias, from, where } = contactInteractions(options, query, contact);
-  const value = measureExpr(measureOf(query), alias);
+  const value = measureExpr(measureOf(query), alias, own(options.catalog.interactions.types, query.interaction)?.fields ?? {});
   return q.select(
     [
       q.as(value, 'value'),
