@@ -83,7 +83,15 @@ export function summaryLines(r: ScaleResult): string[] {
     lines.push(
       `${s.name.padEnd(20)} ${String(s.count).padStart(8)} members  browser ${formatMs(s.browser).padStart(9)}  native1 ${formatMs(s.native1).padStart(9)} (${formatRatio(s.ratio1)})  nativeAll ${formatMs(s.nativeAll).padStart(9)} (${formatRatio(s.ratioAll)})`,
     );
-  for (const p of r.previewSql)
+  const timed = r.previewSql.filter((p) => (browser(r).previews[p.label]?.length ?? 0) > 0);
+  if (timed.length < r.previewSql.length)
+    lines.push(
+      `previews not timed in this run: ${r.previewSql
+        .filter((p) => !timed.includes(p))
+        .map((p) => p.label)
+        .join(', ')}`,
+    );
+  for (const p of timed)
     lines.push(
       `preview ${p.label}: browser ${formatMs(previewMedian(browser(r), p.label))} (histogram ${formatMs(histogramMedian(browser(r), p.label))}), native1 ${formatMs(previewMedian(one(r), p.label))}`,
     );

@@ -80,9 +80,11 @@ describe('benchmark smoke run', () => {
       expect(markdown).toContain('PlainCount');
       expect(summaryLines(result).join('\n')).toContain('load: browser');
       // An `--insight` run evaluates no segment: they are named as not evaluated, not counted as NaN.
-      const insightOnly = { ...result, engines: result.engines.map((e) => ({ ...e, segments: {} })) };
+      const insightOnly = { ...result, engines: result.engines.map((e) => ({ ...e, segments: {}, previews: {} })) };
       const lines = summaryLines(insightOnly).join('\n');
       expect(lines).not.toContain('NaN');
+      expect(lines).not.toMatch(/^preview .*browser –/m);
+      expect(lines).toContain('previews not timed in this run: count atLeast 2 → 3');
       expect(lines).toContain('segments not evaluated in this run (--insight times only the insight views): PlainCount');
     } finally {
       rmSync(dir, { recursive: true, force: true });
