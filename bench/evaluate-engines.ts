@@ -16,6 +16,7 @@ import type { Catalog } from '../src/engine/catalog';
 import type { EngineName } from '../src/data/engines/engine';
 import { createNativeEngine } from '../src/data/engines/native-engine';
 import { quoteIdentifier as id, quoteString as str } from '../src/engine/sql/quote';
+import { cliBundleOptions } from '../scripts/cli-bundle.mjs';
 import { benchLibrary, segmentStatements } from './compile';
 import { ensureDataFolder, type DataFolder } from './generate-data';
 import { BENCH_NOW, scaleNamed } from './scales';
@@ -76,15 +77,7 @@ function folderBytes(dir: string): number {
 /** The child bundled once, as `npm run evaluate` is (scripts/run-cli.mjs), so that its start-up is not tsx's. */
 function bundlePhases(): string {
   const outfile = path.resolve('.bench', 'evaluate-phases.mjs');
-  buildSync({
-    entryPoints: ['bench/evaluate-phases.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  buildSync(cliBundleOptions('bench/evaluate-phases.ts', outfile));
   return outfile;
 }
 

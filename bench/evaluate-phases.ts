@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { EngineName } from '../src/data/engines/engine';
 import { openEngine } from '../src/data/engines/open-engine';
-import { evaluateLibrary } from '../src/data/evaluate-library';
+import { countLibrary } from '../src/data/evaluate-library';
 import { parseLibraryText } from '../src/engine/parse-library';
 
 interface Job {
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     const started = performance.now();
     const { catalog } = await engine.load(job.data);
     const loaded = performance.now();
-    const results = await evaluateLibrary(engine, catalog, parsed.library, { now: job.now });
+    // As `npm run evaluate` without --members: the counts, the members left in the database.
+    const results = await countLibrary(engine, catalog, parsed.library, { now: job.now });
     const done = performance.now();
     const counts = Object.fromEntries(results.map((r) => [r.name, r.count]));
     process.stdout.write(

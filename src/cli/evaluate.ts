@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { DataError } from '../data/data-error';
 import { openEngine } from '../data/engines/open-engine';
-import { evaluateLibrary } from '../data/evaluate-library';
+import { countLibrary, evaluateLibrary } from '../data/evaluate-library';
 import { explainContact } from '../data/explain-contact';
 import { evaluateTimeline } from '../data/timeline';
 import { parseLibraryText } from '../engine/parse-library';
@@ -47,17 +47,16 @@ async function main(argv: readonly string[]): Promise<number> {
       await writeWhole(process.stdout, `${JSON.stringify(explanation, null, 2)}\n`);
       return 0;
     }
-    const results = await evaluateLibrary(engine, catalog, parsed.library, {
-      now: args.now,
-      ...(args.only !== undefined ? { only: args.only } : {}),
-      onWarning: warn,
-    });
-    const output = {
-      now: new Date(args.now).toISOString(),
-      segments: results.map((r) =>
-        args.members ? { name: r.name, count: r.count, members: r.members } : { name: r.name, count: r.count },
-      ),
-    };
+    const evaluateOptions = { now: args.now, ...(args.only !== undefined ? { only: args.only } : {}), onWarning: warn };
+    // Without --members the counts are all the output needs: the members stay in the database.
+    const segments = args.members
+      ? (await evaluateLibrary(engine, catalog, parsed.library, evaluateOptions)).map(({ name, count, members }) => ({
+          name,
+          count,
+          members,
+        }))
+      : (await countLibrary(engine, catalog, parsed.library, evaluateOptions)).map(({ name, count }) => ({ name, count }));
+    const output = { now: new Date(args.now).toISOString(), segments };
     await writeWhole(process.stderr, warnings.join(''));
     await writeWhole(process.stdout, `${JSON.stringify(output, null, 2)}\n`);
     return 0;

@@ -1,6 +1,7 @@
 /**
  * Evaluates a validated library on loaded data, as `npm run evaluate` prints it: each segment
- * once, dependencies first, by the `SegmentEvaluator`, its members read from its table.
+ * once, dependencies first, by the `SegmentEvaluator`, its members read from its table (or only
+ * counted there, when the output has no members).
  */
 import type { Catalog } from '../engine/catalog';
 import { MEMBER_COLUMN } from '../engine/compile/compile-segment';
@@ -34,16 +35,40 @@ export async function evaluateLibrary(
   library: Library,
   options: EvaluateOptions,
 ): Promise<SegmentResult[]> {
+  return evaluateEach(db, catalog, library, options, true) as Promise<SegmentResult[]>;
+}
+
+/**
+ * Each segment's count alone, as `evaluateLibrary` would give it: the members stay in the
+ * database (only a static segment's are read, for its warning), so none crosses into JavaScript.
+ */
+export async function countLibrary(db: SqlRunner, catalog: Catalog, library: Library, options: EvaluateOptions): Promise<SegmentCount[]> {
+  return evaluateEach(db, catalog, library, options, false);
+}
+
+export type SegmentCount = Omit<SegmentResult, 'members'>;
+
+async function evaluateEach(
+  db: SqlRunner,
+  catalog: Catalog,
+  library: Library,
+  options: EvaluateOptions,
+  withMembers: boolean,
+): Promise<(SegmentResult | SegmentCount)[]> {
   checkLibrary(library, catalog, options.only);
-  const results = new Map<string, SegmentResult>();
+  const results = new Map<string, SegmentResult | SegmentCount>();
   const evaluator = new SegmentEvaluator('result');
   const ctx = { runner: db, catalog, library, now: options.now, epoch: String(options.now) };
   try {
     for (const segment of evaluationOrder(library, options.only)) {
-      const { table } = await evaluator.materialise(ctx, segment.name);
+      const { table, count } = await evaluator.materialise(ctx, segment.name);
+      if (!withMembers && (segment.kind !== 'static' || !options.onWarning)) {
+        results.set(segment.name, { name: segment.name, count });
+        continue;
+      }
       const rows = await db.query(printQueryIn(db.dialect, membersOf(table)));
       const members = rows.map((r) => String(r[MEMBER_COLUMN])).sort();
-      results.set(segment.name, { name: segment.name, count: members.length, members });
+      results.set(segment.name, withMembers ? { name: segment.name, count: members.length, members } : { name: segment.name, count });
       warnUnknownMembers(segment, members, options.onWarning);
     }
   } finally {

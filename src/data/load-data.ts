@@ -40,7 +40,7 @@ export interface LoadOptions {
   readonly generation?: number;
   readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
-  /** Ids per slice of the duplicate-InteractionId check, which bounds its memory; infinite for one GROUP BY (an engine that spills). */
+  /** Ids per slice of the duplicate-InteractionId check, which bounds its memory; infinite for one sort of them all (an engine that spills). */
   readonly idCheckSliceRows?: number;
 }
 

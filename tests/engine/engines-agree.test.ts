@@ -63,6 +63,25 @@ const BAD: Record<string, () => InputFile[]> = {
       arrowFile('EmailSent', { InteractionId: text('x', 'e2'), Timestamp: ts('2026-03-01T00:00:00', null), ContactId: text('c1', 'c2') }),
     ),
   ],
+  'an InteractionId repeated in one file': () => [
+    textFile('contact.csv', CONTACTS_CSV),
+    textFile(
+      'interactions.csv',
+      `InteractionId,InteractionType,Timestamp,ContactId\n${['e1', 'e2', 'e3', 'e4', 'e3', 'e2'].map((id) => `${id},EmailOpened,2026-03-01T10:00:00Z,c1`).join('\n')}\n`,
+    ),
+  ],
+  // In the order a folder lists them (by name), so that every engine meets the sources in the same order.
+  'an InteractionId repeated in another Parquet file': () => [
+    textFile('contact.csv', CONTACTS_CSV),
+    asParquet(
+      arrowFile('EmailSent', {
+        InteractionId: text('x', 'e3'),
+        Timestamp: ts('2026-03-01T00:00:00', '2026-03-02T00:00:00'),
+        ContactId: text('c1', 'c2'),
+      }),
+    ),
+    textFile('interactions.csv', INTERACTIONS_CSV),
+  ],
   'a Parquet interaction without a timestamp': () => [
     textFile('contact.csv', CONTACTS_CSV),
     asParquet(arrowFile('EmailSent', { Timestamp: ts('2026-03-01T00:00:00', null), ContactId: text('c1', 'c2') })),

@@ -79,5 +79,14 @@ describe('many small files', () => {
     const found = await duplicateInteractionId(connectorRunner(db), sources, 'ids:hashes', 1_000_000, (s, r) => `source ${s} row ${r + 1}`);
     expect(found).toMatchObject({ source: expect.any(Number), message: expect.stringMatching(/other-\d/) });
     expect(found!.message).toMatch(/source 1 row \d/);
+    // Unsliced (native DuckDB's way: one sort of every hash), the same id and places.
+    const sorted = await duplicateInteractionId(
+      connectorRunner(db),
+      sources,
+      'ids:hashes',
+      Number.POSITIVE_INFINITY,
+      (s, r) => `source ${s} row ${r + 1}`,
+    );
+    expect(sorted).toEqual(found);
   }, 300_000);
 });

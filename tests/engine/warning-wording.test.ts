@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
 import { connectorRunner } from '../../src/data/engines/engine';
-import { evaluateLibrary } from '../../src/data/evaluate-library';
+import { countLibrary, evaluateLibrary } from '../../src/data/evaluate-library';
 import { loadData } from '../../src/data/load-data';
 import { orphanWarnings } from '../../src/data/load/orphan-warnings';
 import { createNodeConnector } from '../../src/data/node-connector';
@@ -46,5 +46,30 @@ describe('warning wording', () => {
       'segment "One": 1 member is not a contact and is left out: x1',
       'segment "Two": 2 members are not contacts and are left out: x1, x2',
     ]);
+  });
+
+  it('gives the same counts and warnings when only counting (evaluate without --members)', async () => {
+    const contacts = 'contactid,address1_city\nc1,Seattle\nc2,Paris\nc3,Seattle\n';
+    const { catalog } = await loadData(db, [textFile('contact.csv', contacts)], nodeDecoders, { generation: 7302 });
+    const library = parseLibraryOrThrow({
+      version: 1,
+      segments: [
+        { name: 'Listed', kind: 'static', members: ['c1', 'c2', 'x1'] },
+        { name: 'Seattle', kind: 'profile', query: { groups: [{ where: { field: 'address1_city', op: 'eq', value: 'Seattle' } }] } },
+        { name: 'Nobody', kind: 'profile', query: { groups: [{ where: { field: 'address1_city', op: 'eq', value: 'Oslo' } }] } },
+      ],
+    });
+    const evaluated: string[] = [];
+    const counted: string[] = [];
+    const full = await evaluateLibrary(connectorRunner(db), catalog, library, { now: 0, onWarning: (w) => evaluated.push(w) });
+    const counts = await countLibrary(connectorRunner(db), catalog, library, { now: 0, onWarning: (w) => counted.push(w) });
+    expect(counts).toEqual([
+      { name: 'Listed', count: 2 },
+      { name: 'Seattle', count: 2 },
+      { name: 'Nobody', count: 0 },
+    ]);
+    expect(counts).toEqual(full.map(({ name, count }) => ({ name, count })));
+    expect(counted).toEqual(['segment "Listed": 1 member is not a contact and is left out: x1']);
+    expect(counted).toEqual(evaluated);
   });
 });

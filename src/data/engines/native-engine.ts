@@ -24,7 +24,7 @@ export async function createNativeEngine(): Promise<Engine> {
     name: 'native',
     dialect: 'duckdb',
     async load(folder) {
-      // Native DuckDB spills a GROUP BY past its memory limit: the InteractionIds need no slicing.
+      // Native DuckDB spills a sort past its memory limit: the InteractionIds' hashes are sorted whole, with no slicing.
       return loadData(db, await readDataFolder(folder, isParquet), nativeDecoders, { idCheckSliceRows: Number.POSITIVE_INFINITY });
     },
     execute: async (sql) => void (await db.connection.run(sql)),

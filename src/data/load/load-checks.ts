@@ -116,6 +116,16 @@ export function repeatedHashes(hashes: string, slices: number, slice: number): Q
   });
 }
 
+/**
+ * Hashes equal to the one before them once all are sorted: every hash seen more than once, in
+ * one sort of the hashes (a GROUP BY of them costs native DuckDB about twice as much on two threads, BENCHMARKS.md).
+ */
+export function sortedRepeatedHashes(ids: Query): Query {
+  const h = column('h');
+  const paired = q.select([h, q.as(q.previous(h, h), 'p')], { from: q.subquery(hashIds(ids), 'hashes') });
+  return q.select([h], { from: q.subquery(paired, 'sorted'), where: q.compare('=', h, column('p')) });
+}
+
 export function anyRow(query: Query): Check<boolean> {
   return { query: query.kind === 'select' ? { ...query, limit: 1 } : query, read: (rows) => rows.length > 0 };
 }
@@ -165,7 +175,8 @@ export function duplicateIdPlaces(
  * hashes are then grouped a slice at a time: one GROUP BY over all ids can run DuckDB-WASM out
  * of memory, and slicing the ids themselves hashed every id once per slice (BENCHMARKS.md).
  * Ids are read again only in a slice where two hashes are equal. With `sliceRows` infinite
- * (an engine that spills, such as native DuckDB) the hashes are grouped whole, in one slice.
+ * (an engine that spills, such as native DuckDB) there is no temporary table: the hashes are
+ * sorted whole, as they are computed, and compared with their neighbour.
  */
 export async function duplicateInteractionId(
   runner: SqlRunner,
@@ -176,19 +187,30 @@ export async function duplicateInteractionId(
 ): Promise<{ readonly source: number; readonly message: string } | undefined> {
   if (sources.length === 0) return undefined;
   const ids = allIds(sources);
+  if (!Number.isFinite(sliceRows)) return firstDuplicateId(runner, ids, sortedRepeatedHashes(ids), describe);
   await execute(runner, q.createTempTableAs(hashes, hashIds(ids)));
   try {
     const slices = Math.max(1, Math.ceil((await ask(runner, rowCount(hashes))) / sliceRows));
     for (let slice = 0; slice < slices; slice++) {
-      const repeated = repeatedHashes(hashes, slices, slice);
-      if (!(await ask(runner, anyRow(repeated)))) continue;
-      const key = await ask(runner, duplicateId(ids, repeated));
-      if (key !== undefined) return await ask(runner, duplicateIdPlaces(ids, key, describe));
+      const found = await firstDuplicateId(runner, ids, repeatedHashes(hashes, slices, slice), describe);
+      if (found) return found;
     }
     return undefined;
   } finally {
     await execute(runner, q.dropTable(hashes));
   }
+}
+
+/** The first id among those whose hash is in `repeated` that truly repeats, worded; the ids are read only if some hash repeats. */
+async function firstDuplicateId(
+  runner: SqlRunner,
+  ids: Query,
+  repeated: Query,
+  describe: (source: number, rowid: number) => string,
+): Promise<{ readonly source: number; readonly message: string } | undefined> {
+  if (!(await ask(runner, anyRow(repeated)))) return undefined;
+  const key = await ask(runner, duplicateId(ids, repeated));
+  return key === undefined ? undefined : await ask(runner, duplicateIdPlaces(ids, key, describe));
 }
 
 /** What a file's timestamp column must be, checked on its columns (and a CSV's text) before any row is cast. */

@@ -106,6 +106,8 @@ export type Expr =
   | { readonly kind: 'lambdaElement' }
   /** A `timestamp with time zone` as the wall-clock TIMESTAMP of a zone. */
   | { readonly kind: 'atTimeZone'; readonly expr: Expr; readonly zone: string }
+  /** `expr` in the row before, rows taken in order of `orderBy`: `lag(expr) OVER (ORDER BY orderBy)`. */
+  | { readonly kind: 'previous'; readonly expr: Expr; readonly orderBy: Expr }
   | { readonly kind: 'clickhouseCall'; readonly fn: ClickhouseFunction; readonly args: readonly Expr[] };
 
 export type From =

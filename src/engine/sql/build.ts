@@ -71,6 +71,7 @@ export const ELEMENT: Expr = { kind: 'lambdaElement' };
 export const listTransform = (listExpr: Expr, body: Expr): Expr => ({ kind: 'listLambda', fn: 'transform', list: listExpr, body });
 export const listFilter = (listExpr: Expr, body: Expr): Expr => ({ kind: 'listLambda', fn: 'filter', list: listExpr, body });
 export const atTimeZone = (expr: Expr, zone: string): Expr => ({ kind: 'atTimeZone', expr, zone });
+export const previous = (expr: Expr, orderBy: Expr): Expr => ({ kind: 'previous', expr, orderBy });
 export const concat = (...items: Expr[]): Expr => items.reduce((left, right) => arithmetic('||', left, right));
 /** A function only ClickHouse has (the ClickHouse engine's storage conversions). */
 export const chCall = (fn: ClickhouseFunction, ...args: Expr[]): Expr => ({ kind: 'clickhouseCall', fn, args });

@@ -86,6 +86,8 @@ export function mapChildren(expr: Expr, down: (e: Expr) => Expr, inQuery: (q: Qu
       };
     case 'listLambda':
       return { ...expr, list: down(expr.list), body: down(expr.body) };
+    case 'previous':
+      return { ...expr, expr: down(expr.expr), orderBy: down(expr.orderBy) };
     case 'between':
       return { ...expr, expr: down(expr.expr), low: down(expr.low), high: down(expr.high) };
     case 'inList':

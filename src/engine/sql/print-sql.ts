@@ -271,6 +271,8 @@ export function makePrinter(syntax: DialectSyntax): SqlPrinter {
       case 'lambdaElement':
         if (syntax.lambdaElement === undefined) throw new Error('this dialect has no list lambdas');
         return syntax.lambdaElement;
+      case 'previous':
+        return `lag(${printExpr(expr.expr)}) OVER (ORDER BY ${printExpr(expr.orderBy)})`;
       case 'atTimeZone':
         return `${operand(expr.expr)} AT TIME ZONE ${syntax.literal({ kind: 'literal', type: 'text', value: expr.zone })}`;
       case 'clickhouseCall':
