@@ -14,17 +14,15 @@ type Select = Extract<Query, { kind: 'select' }>;
 
 const SELECTED = 'selected';
 
-/** The expressions a SELECT's clauses read (not inside subqueries, which see their own aliases only). */
+/**
+ * The expressions a SELECT's clauses read (not inside subqueries, which see their own aliases
+ * only), but the select list's: an alias's own expression reads the column of its name
+ * (`toString(t.id) AS id`), so those are read apart.
+ */
 function clauseExprs(query: Select): Expr[] {
   const ons = (from: From | undefined): Expr[] =>
     from?.kind === 'join' ? [...ons(from.left), ...ons(from.right), ...(from.type === 'CROSS' ? [] : [from.on])] : [];
-  return [
-    ...query.columns.map((c) => c.expr),
-    ...ons(query.from),
-    ...(query.where ? [query.where] : []),
-    ...(query.groupBy ?? []),
-    ...(query.having ? [query.having] : []),
-  ];
+  return [...ons(query.from), ...(query.where ? [query.where] : []), ...(query.groupBy ?? []), ...(query.having ? [query.having] : [])];
 }
 
 function columnsRead(expr: Expr, out: Extract<Expr, { kind: 'column' }>[]): Expr {
@@ -40,6 +38,11 @@ function shadows(query: Select): boolean {
   const aliased = new Map(query.columns.flatMap((c) => (c.alias === undefined ? [] : [[c.alias, c.expr] as const])));
   const read: Extract<Expr, { kind: 'column' }>[] = [];
   for (const expr of clauseExprs(query)) columnsRead(expr, read);
+  for (const column of query.columns) {
+    const own: Extract<Expr, { kind: 'column' }>[] = [];
+    columnsRead(column.expr, own);
+    read.push(...own.filter((c) => c.name !== column.alias));
+  }
   return read.some((column) => {
     const expr = aliased.get(column.name);
     return expr !== undefined && !(expr.kind === 'column' && expr.table === column.table && expr.name === column.name);
