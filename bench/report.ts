@@ -42,7 +42,8 @@ export function segmentRows(r: ScaleResult) {
     return {
       name,
       kind: statement.kind,
-      count: runs.at(-1)?.count ?? one(r)?.segments[name]?.at(-1)?.count ?? NaN,
+      /** Absent when no engine evaluated the segment in this run (`--insight` times only the insight tasks). */
+      count: runs.at(-1)?.count ?? one(r)?.segments[name]?.at(-1)?.count,
       browser: b,
       fetch: median(runs.map((x) => x.fetchMs)),
       native1,
@@ -75,11 +76,22 @@ export function summaryLines(r: ScaleResult): string[] {
     `scale ${r.scale.name} (${r.layout}): ${r.scale.contacts} contacts, ${r.scale.interactions} interactions`,
     `load: browser ${formatMs(load.browser)}, native 1 thread ${formatMs(load.native1)} (${formatRatio(load.ratio1)}), all threads ${formatMs(load.nativeAll)} (${formatRatio(load.ratioAll)}), minimal native ${formatMs(load.minimal)} (${formatRatio(load.ratioMinimal)})`,
   ];
-  for (const s of segmentRows(r))
+  const segments = segmentRows(r);
+  const skipped = segments.filter((s) => s.count === undefined).map((s) => s.name);
+  if (skipped.length > 0) lines.push(`segments not evaluated in this run (--insight times only the insight views): ${skipped.join(', ')}`);
+  for (const s of segments.filter((s) => s.count !== undefined))
     lines.push(
       `${s.name.padEnd(20)} ${String(s.count).padStart(8)} members  browser ${formatMs(s.browser).padStart(9)}  native1 ${formatMs(s.native1).padStart(9)} (${formatRatio(s.ratio1)})  nativeAll ${formatMs(s.nativeAll).padStart(9)} (${formatRatio(s.ratioAll)})`,
     );
-  for (const p of r.previewSql)
+  const timed = r.previewSql.filter((p) => (browser(r).previews[p.label]?.length ?? 0) > 0);
+  if (timed.length < r.previewSql.length)
+    lines.push(
+      `previews not timed in this run: ${r.previewSql
+        .filter((p) => !timed.includes(p))
+        .map((p) => p.label)
+        .join(', ')}`,
+    );
+  for (const p of timed)
     lines.push(
       `preview ${p.label}: browser ${formatMs(previewMedian(browser(r), p.label))} (histogram ${formatMs(histogramMedian(browser(r), p.label))}), native1 ${formatMs(previewMedian(one(r), p.label))}`,
     );
@@ -225,7 +237,7 @@ function scaleSection(r: ScaleResult): string[] {
         rows.map((s) => [
           s.name,
           s.kind,
-          s.count.toLocaleString('en'),
+          s.count?.toLocaleString('en') ?? 'not evaluated',
           formatMs(s.browser),
           formatMs(s.fetch),
           formatMs(s.native1),

@@ -7,7 +7,11 @@ import { browserDataSources } from './data/browser-data-sources';
 import './ui/global.css';
 import { registerServiceWorker } from './offline/register-service-worker';
 
-const app = new AppState({ createConnector: createBrowserConnector, createDecoders: createBrowserDecoders, ...browserDataSources() });
+// DuckDB-WASM's worker fetches and compiles its module, the longest step of a first visit: it
+// starts before the app's state is built and its page mounted.
+const engine = createBrowserConnector();
+engine.catch(() => undefined);
+const app = new AppState({ createConnector: () => engine, createDecoders: createBrowserDecoders, ...browserDataSources() });
 // End-to-end tests read state through this handle; nothing in the app uses it.
 (window as unknown as { segmentStudio: AppState }).segmentStudio = app;
 mount(App, { target: document.getElementById('app')!, props: { app } });

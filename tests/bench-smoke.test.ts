@@ -48,7 +48,7 @@ describe('benchmark smoke run', () => {
     expect(result.previewSql.filter((p) => p.kind === 'interaction').every((p) => (p.histogramStatements ?? []).length > 0)).toBe(true);
     const rows = segmentRows(result);
     expect(rows.every((r) => Number.isFinite(r.ratio1) && Number.isFinite(r.ratioAll))).toBe(true);
-    expect(rows.some((r) => r.count > 0)).toBe(true);
+    expect(rows.some((r) => (r.count ?? 0) > 0)).toBe(true);
     expect(Number.isFinite(loadFigures(result).ratio1)).toBe(true);
     expect(result.minimalLoadMs).toHaveLength(1);
     expect(Number.isFinite(loadFigures(result).ratioMinimal)).toBe(true);
@@ -79,6 +79,13 @@ describe('benchmark smoke run', () => {
       expect(markdown).not.toContain('\nold\n');
       expect(markdown).toContain('PlainCount');
       expect(summaryLines(result).join('\n')).toContain('load: browser');
+      // An `--insight` run evaluates no segment: they are named as not evaluated, not counted as NaN.
+      const insightOnly = { ...result, engines: result.engines.map((e) => ({ ...e, segments: {}, previews: {} })) };
+      const lines = summaryLines(insightOnly).join('\n');
+      expect(lines).not.toContain('NaN');
+      expect(lines).not.toMatch(/^preview .*browser –/m);
+      expect(lines).toContain('previews not timed in this run: count atLeast 2 → 3');
+      expect(lines).toContain('segments not evaluated in this run (--insight times only the insight views): PlainCount');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -15,12 +15,24 @@ const BUNDLES: duckdb.DuckDBBundles = {
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
 
-export async function createBrowserConnector(): Promise<Connector> {
-  const bundle = await duckdb.selectBundle(BUNDLES);
+/** A module using wasm exceptions, the test `duckdb.selectBundle` makes, run without awaiting. */
+const EXCEPTIONS_TEST = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
+
+/**
+ * Compiling DuckDB's module is the longest step of a first visit, so the worker is created and
+ * told to fetch and instantiate it synchronously, before the caller goes on (mounting the page):
+ * the bundle is chosen as `duckdb.selectBundle` chooses between these two.
+ */
+export function createBrowserConnector(): Promise<Connector> {
+  const bundle = WebAssembly.validate(EXCEPTIONS_TEST) ? BUNDLES.eh! : BUNDLES.mvp;
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   mark('duckdb worker started');
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  return connect(db, worker, db.instantiate(bundle.mainModule));
+}
+
+async function connect(db: duckdb.AsyncDuckDB, worker: Worker, instantiated: Promise<unknown>): Promise<Connector> {
+  await instantiated;
   mark('duckdb instantiated');
   const connection = await db.connect();
   for (const statement of PREPARE_DATABASE) await connection.query(statement);

@@ -25,7 +25,7 @@ import { evaluationOrder } from '../engine/segment-order';
 import { countOfQuery } from '../engine/stats/funnel-queries';
 import type { SqlRunner } from './engines/engine';
 import { checkLibrary, evaluateLibrary } from './evaluate-library';
-import { createTable, dropTable } from './segment-evaluator';
+import { countTable, createTable, dropTable } from './segment-evaluator';
 
 export interface ExplainOptions {
   /** Evaluation instant, epoch milliseconds. */
@@ -41,40 +41,54 @@ export class UnknownContactError extends Error {}
 export async function explainContact(runner: SqlRunner, catalog: Catalog, library: Library, options: ExplainOptions): Promise<Explanation> {
   checkLibrary(library, catalog, options.segment);
   if (options.onWarning) await warnAboutStaticMembers(runner, catalog, library, options);
-  await checkContact(runner, catalog, options.contact);
-  return withContactInteractions(runner, catalog, library, options, async (copies) => {
+  return withContactCopies(runner, catalog, library, options, async (copies) => {
+    await checkContact(runner, catalog, options.contact, copies.contactRow);
     const member = await isMember(runner, catalog, library, options, copies);
     const trace = await new Tracer(runner, catalog, library, options.now, options.contact, copies).segment(options.segment);
     return { now: new Date(options.now).toISOString(), segment: options.segment, contact: options.contact, member, trace };
   });
 }
 
-/** Names the copies of a contact's interactions apart, also between traces on one connection. */
+/** Names the copies of a contact's row and interactions apart, also between traces on one connection. */
 let copyCount = 0;
 
+/** The tables a trace reads the traced contact from (`withContactCopies`). */
+interface ContactCopies {
+  /** The contact's row (none when no contact has the key). */
+  readonly contactRow: string;
+  /** Per interaction type the segment reads, the contact's interactions of that type. */
+  readonly interactions: Readonly<Record<string, string>>;
+}
+
 /**
- * Runs `use` with the contact's interactions of every type the segment reads (its references'
- * too) copied into a table of their own, one scan each, and drops them after. Membership and
- * every part of the trace on that contact read the copies instead of scanning the type again.
+ * Runs `use` with the contact's row and its interactions of every type the segment reads (its
+ * references' too) copied into tables of their own, one scan each, and drops them after.
+ * Membership and every part of the trace on that contact read the copies instead of scanning
+ * the contact table or the type again.
  */
-async function withContactInteractions<T>(
+async function withContactCopies<T>(
   runner: SqlRunner,
   catalog: Catalog,
   library: Library,
   options: Pick<ExplainOptions, 'segment' | 'contact'>,
-  use: (copies: Readonly<Record<string, string>>) => Promise<T>,
+  use: (copies: ContactCopies) => Promise<T>,
 ): Promise<T> {
   const links = x.interactionLinks(catalog, evaluationOrder(library, options.segment));
-  const copies: [string, string][] = [];
+  const made: string[] = [];
+  const copy = async (query: Query): Promise<string> => {
+    const table = `explain:${++copyCount}`;
+    await createTable(runner, table, query);
+    made.push(table);
+    return table;
+  };
   try {
-    for (const [type, typeLinks] of links) {
-      const table = `explain:${++copyCount}`;
-      await createTable(runner, table, x.contactInteractionsQuery(catalog, type, [...typeLinks], options.contact));
-      copies.push([type, table]);
-    }
-    return await use(Object.fromEntries(copies));
+    const contactRow = await copy(x.contactRowQuery(catalog, options.contact));
+    const interactions: [string, string][] = [];
+    for (const [type, typeLinks] of links)
+      interactions.push([type, await copy(x.contactInteractionsQuery(catalog, type, [...typeLinks], options.contact))]);
+    return await use({ contactRow, interactions: Object.fromEntries(interactions) });
   } finally {
-    for (const [, table] of copies) await dropTable(runner, table).catch(() => undefined);
+    for (const table of made) await dropTable(runner, table).catch(() => undefined);
   }
 }
 
@@ -88,7 +102,7 @@ async function isMember(
   catalog: Catalog,
   library: Library,
   options: ExplainOptions,
-  contactInteractions: Readonly<Record<string, string>>,
+  copies: ContactCopies,
 ): Promise<boolean> {
   const compile = (name: string): Query =>
     compileSegment(
@@ -97,7 +111,8 @@ async function isMember(
         catalog,
         now: options.now,
         onlyContact: options.contact,
-        contactInteractions,
+        contactInteractions: copies.interactions,
+        contactRow: copies.contactRow,
         segmentQuery: compile,
       },
     );
@@ -121,13 +136,14 @@ export function traceContact(
   library: Library,
   options: Pick<ExplainOptions, 'now' | 'segment' | 'contact'>,
 ): Promise<Trace> {
-  return withContactInteractions(runner, catalog, library, options, (copies) =>
+  return withContactCopies(runner, catalog, library, options, (copies) =>
     new Tracer(runner, catalog, library, options.now, options.contact, copies).segment(options.segment),
   );
 }
 
-async function checkContact(runner: SqlRunner, catalog: Catalog, key: string): Promise<void> {
-  if ((await runner.query(printQueryIn(runner.dialect, x.contactQuery(catalog, key)))).length > 0) return;
+/** The key names a contact: its copied row (`contactRow`) is there. */
+async function checkContact(runner: SqlRunner, catalog: Catalog, key: string, contactRow: string): Promise<void> {
+  if ((await countTable(runner, contactRow)) > 0) return;
   const [like] = await runner.query(printQueryIn(runner.dialect, x.contactLikeQuery(catalog, key)));
   const hint = like ? `; did you mean "${String(like.id)}"?` : '';
   throw new UnknownContactError(`unknown contact "${key}": no contact has this key (keys are compared exactly, case included)${hint}`);
@@ -148,9 +164,14 @@ class Tracer {
     private readonly library: Library,
     private readonly now: number,
     private readonly contact: string,
-    /** The copies of the contact's interactions per type (`withContactInteractions`). */
-    private readonly contactInteractions: Readonly<Record<string, string>>,
+    /** The copies of the contact's row and interactions (`withContactCopies`). */
+    private readonly copies: ContactCopies,
   ) {}
+
+  /** What every trace query needs: the catalog, the instant and zone, and the traced contact's row. */
+  private options(time: TimeContext) {
+    return { catalog: this.catalog, ...time, tracedContact: { key: this.contact, table: this.copies.contactRow } };
+  }
 
   private rows(query: Query) {
     return this.runner.query(printQueryIn(this.runner.dialect, query));
@@ -208,9 +229,7 @@ class Tracer {
   private async condition(condition: Condition, record: RecordRef, time: TimeContext): Promise<ConditionTrace> {
     const clauses = fieldClausesOf(condition);
     const fields = this.catalog.entities[record.entity]!.fields;
-    const [row] = clauses.length
-      ? await this.rows(x.fieldClausesQuery({ catalog: this.catalog, ...time }, record.entity, record.key, clauses))
-      : [{}];
+    const [row] = clauses.length ? await this.rows(x.fieldClausesQuery(this.options(time), record.entity, record.key, clauses)) : [{}];
     const clauseTraces = new Map(
       clauses.map((clause, i) => [
         clause,
@@ -244,7 +263,7 @@ class Tracer {
   }
 
   private async related(condition: RelatedCondition, record: RecordRef, time: TimeContext): Promise<ConditionTrace> {
-    const options = { catalog: this.catalog, ...time };
+    const options = this.options(time);
     const keys = async (matching: boolean) =>
       (await this.rows(x.relatedKeysQuery(options, record.entity, record.key, condition, matching))).map((r) => String(r.id));
     const count = async (matching: boolean) =>
@@ -269,11 +288,7 @@ class Tracer {
 
   private async interaction(query: InteractionQuery, contact: string, time: TimeContext): Promise<InteractionTrace> {
     // A related contact's interactions are not copied: its parts read the type's table.
-    const options = {
-      catalog: this.catalog,
-      ...time,
-      ...(contact === this.contact ? { contactInteractions: this.contactInteractions } : {}),
-    };
+    const options = { ...this.options(time), ...(contact === this.contact ? { contactInteractions: this.copies.interactions } : {}) };
     const [summary] = await this.rows(x.interactionValueQuery(options, query, contact));
     const total = Number(summary?.total ?? 0);
     const rows = total > 0 ? await this.rows(x.interactionRowsQuery(options, query, contact)) : [];

@@ -20,6 +20,11 @@ export const TIMELINE_LIBRARY = parseLibraryOrThrow({
       timeZone: 'Asia/Kolkata',
       query: { interaction: 'EmailOpened', count: { op: 'exactly', value: 0 }, window: { last: 2, unit: 'week' } },
     }),
+    // Null lists are not distinct values (ClickHouse stores a null list as [NULL]).
+    live('TaggedClicker', {
+      kind: 'interaction',
+      query: { interaction: 'EmailClicked', measure: { agg: 'countDistinct', field: 'Tags' } },
+    }),
     live('VisitsSum', {
       kind: 'interaction',
       query: { interaction: 'WebsiteVisited', measure: { agg: 'sum', field: 'VisitDuration' }, count: { op: 'atLeast', value: 400 } },
@@ -180,6 +185,11 @@ export const EXPLAIN_LIBRARY = parseLibraryOrThrow({
     live('NotInSeattle', {
       kind: 'profile',
       query: { groups: [{ where: { not: { field: 'address1_city', op: 'eq', value: 'Seattle' } } }] },
+    }),
+    // Null lists are not distinct values (ClickHouse stores a null list as [NULL]).
+    live('TaggedClicker', {
+      kind: 'interaction',
+      query: { interaction: 'EmailClicked', measure: { agg: 'countDistinct', field: 'Tags' } },
     }),
     live('NeverOpened', { kind: 'interaction', query: { interaction: 'EmailOpened', count: { op: 'exactly', value: 0 } } }),
     live('TenMinutes', {

@@ -116,7 +116,7 @@ async function queryJson(server: ClickhouseServer, sql: string, database?: strin
 /**
  * Rows as every engine returns them (SqlRunner): the engine's storage types say what a value is
  * (docs/CLICKHOUSE.md) — Int64 is a timestamp in microseconds, Int32 a date in days, UInt8 a
- * boolean — and come back as epoch milliseconds and booleans.
+ * boolean, `[NULL]` a null list — and come back as epoch milliseconds, booleans and null.
  */
 export async function queryEngineRows(server: ClickhouseServer, sql: string, database?: string): Promise<Row[]> {
   const { meta, data } = await queryJson(server, sql, database);
@@ -126,6 +126,8 @@ export async function queryEngineRows(server: ClickhouseServer, sql: string, dat
     if (bare === 'Int64') convert.set(name, (v) => Math.round(Number(v) / 1000));
     if (bare === 'Int32') convert.set(name, (v) => Number(v) * 86_400_000);
     if (bare === 'UInt8') convert.set(name, (v) => Number(v) === 1);
+    // Null elements are dropped at load, so a list holding a NULL is how a null list is stored.
+    if (bare.startsWith('Array(')) convert.set(name, (v) => (Array.isArray(v) && v.includes(null) ? null : v));
   }
   if (convert.size === 0) return data;
   for (const row of data) for (const [name, to] of convert) if (row[name] !== null && row[name] !== undefined) row[name] = to(row[name]);

@@ -5,8 +5,8 @@
  * each table is streamed in once, in slices, which keeps memory near the data's own size even
  * at 20 million interactions. The catalog is planned by the same code as any data folder's.
  */
-import { Table, tableFromIPC, tableToIPC, type RecordBatch } from 'apache-arrow';
-import type { EntityInfo, InteractionTypeInfo } from '../../engine/catalog';
+import { DataType, Table, tableFromIPC, tableToIPC, type RecordBatch } from 'apache-arrow';
+import type { EntityInfo, FieldType, Fields, InteractionTypeInfo } from '../../engine/catalog';
 import * as q from '../../engine/sql/build';
 import type { Connector } from '../connector';
 import { DataError } from '../data-error';
@@ -16,17 +16,32 @@ import { cancelled, type LoadOptions, type LoadResult } from '../load-data';
 import { assembleCatalog } from '../load/catalog-assembly';
 import { execute } from '../load/check';
 import { LoadTables } from '../load/load-tables';
-import { tablesFields } from '../load/tables';
 import { OrphanTally } from '../load/orphan-warnings';
 import { parseCatalogFile, planTables, type SourceTable } from '../plan-tables';
 
 /** Rows per insert: bounds the Arrow copy DuckDB holds while it takes a slice in. */
 const SLICE_ROWS = 2_000_000;
 
-/** The record batches of an Arrow IPC stream and their schema, without copying the data. */
-function readBatches(file: InputFile): { columns: string[]; batches: RecordBatch[] } {
+/** The record batches of an Arrow IPC stream, their columns and fields, without copying the data. */
+function readBatches(file: InputFile): { columns: string[]; fields: Fields; batches: RecordBatch[] } {
   const table = tableFromIPC(file.bytes);
-  return { columns: table.schema.fields.map((f) => f.name), batches: table.batches };
+  const fields = Object.fromEntries(table.schema.fields.map((f) => [f.name, fieldOfArrow(file, f.name, f.type)]));
+  return { columns: table.schema.fields.map((f) => f.name), fields, batches: table.batches };
+}
+
+/**
+ * A field's type as DuckDB's Arrow import types its column (text, INTEGER, DOUBLE, BOOLEAN, DATE,
+ * TIMESTAMP, VARCHAR[]), read from the schema: asking DuckDB's information_schema was the
+ * slowest step of loading the sample on a first visit.
+ */
+function fieldOfArrow(file: InputFile, column: string, type: DataType): FieldType {
+  if (DataType.isUtf8(type) || (DataType.isDictionary(type) && DataType.isUtf8(type.dictionary))) return 'text';
+  if (DataType.isInt(type) || DataType.isFloat(type)) return 'number';
+  if (DataType.isBool(type)) return 'boolean';
+  if (DataType.isDate(type)) return 'date';
+  if (DataType.isTimestamp(type)) return 'timestamp';
+  if (DataType.isList(type) && DataType.isUtf8(type.children[0]!.type)) return 'textList';
+  throw new DataError(file.name, `the sample loader does not know how DuckDB types the column ${column} (${String(type)})`);
 }
 
 function rowsOf(batches: readonly RecordBatch[]): number {
@@ -103,8 +118,8 @@ class SampleLoader {
     const plan = planTables(sources, catalogJson);
     this.tablesTotal = tables.length;
 
-    // Rows and empty links are read from the Arrow batches, the fields in one query once every table
-    // is in: a query per table costs more than the inserts at the default size.
+    // Rows, empty links and fields are read from the Arrow batches: a query per table costs more than
+    // the inserts at the default size.
     const toBuild = [
       ...plan.entities.map((e) => ({ name: `entity:${e.name}`, stem: e.name, file: e.source.file })),
       ...plan.interactionSources.map((ix) => ({
@@ -113,22 +128,19 @@ class SampleLoader {
         file: ix.source.file,
       })),
     ];
-    const built = new Map<string, { table: string; rows: number }>();
+    const built = new Map<string, { table: string; rows: number; fields: Fields }>();
     for (const { name, stem, file } of toBuild) {
       this.progress(`Loading ${file}`);
       const source = read.get(stem)!;
-      built.set(stem, { table: await this.insert(name, source.file, source.batches), rows: rowsOf(source.batches) });
+      const table = await this.insert(name, source.file, source.batches);
+      built.set(stem, { table, rows: rowsOf(source.batches), fields: source.fields });
     }
-    const fields = await tablesFields(
-      this.runner,
-      [...built.values()].map((b) => b.table),
-    );
     const tableOf = (stem: string) => built.get(stem)!;
 
     const entities: Record<string, EntityInfo> = {};
     for (const entity of plan.entities) {
-      const { table, rows } = tableOf(entity.name);
-      entities[entity.name] = { table, key: entity.key, fields: fields.get(table)!, rowCount: rows };
+      const { table, rows, fields } = tableOf(entity.name);
+      entities[entity.name] = { table, key: entity.key, fields, rowCount: rows };
     }
 
     const types: Record<string, InteractionTypeInfo> = {};
@@ -138,9 +150,9 @@ class SampleLoader {
       const renamed = [...ix.links].some(([link, column]) => link !== column) || ix.timestampColumn !== plan.timestampField;
       if (ix.type === undefined || renamed)
         throw new DataError(ix.source.file, 'the sample loader takes only per-type tables in final form');
-      const { table, rows } = tableOf(ix.source.stem);
+      const { table, rows, fields } = tableOf(ix.source.stem);
       const links = plan.contactLinks.filter((l) => ix.links.has(l));
-      types[type] = { table, fields: fields.get(table)!, links, rowCount: rows };
+      types[type] = { table, fields, links, rowCount: rows };
       tally.add(links[0]!, [{ type, empty: nullsOf(read.get(ix.source.stem)!.batches, links[0]!), dangling: 0 }]);
     }
 

@@ -37,6 +37,8 @@ export interface CompileOptions {
    * interaction conditions on that contact (a trace copies them once, docs/EXPLAIN-AND-TIMELINE.md).
    */
   readonly contactInteractions?: Readonly<Record<string, string>>;
+  /** With `onlyContact`: a table holding (at least) that contact's row, read instead of the contact table outside `related` conditions. */
+  readonly contactRow?: string;
 }
 
 /** The record a condition is evaluated on: a profile entity or an interaction type. */
@@ -76,7 +78,7 @@ class SegmentCompiler {
     const joins: typeof outer = (this.seriesJoins = []);
     const condition = only && where ? q.and(only, where(scope)) : (only ?? where?.(scope));
     this.seriesJoins = outer;
-    const contacts = q.table(contact.table, scope.alias);
+    const contacts = q.table(this.contactTable(only), scope.alias);
     const series = this.options.series;
     let from: From = series ? q.innerJoin(q.table(series.table, series.clock.alias), contacts, q.TRUE) : contacts;
     for (const join of joins) from = q.leftJoin(from, join.from, join.on);
@@ -93,6 +95,11 @@ class SegmentCompiler {
   private onlyContact(column: Expr): Expr | undefined {
     const key = this.options.onlyContact;
     return key === undefined || this.relatedDepth > 0 ? undefined : q.compare('=', column, q.text(key));
+  }
+
+  /** The contact table, or the copy of the one contact's row where the query is restricted to it. */
+  private contactTable(only: Expr | undefined): string {
+    return (only && this.options.contactRow) ?? contactEntity(this.catalog).table;
   }
 
   /** The series' instant position, as column `k`. */
@@ -169,14 +176,17 @@ class SegmentCompiler {
       where: q.and(...filters),
       linkColumn,
       timestamp,
-      measure: measureExpr(measure, scope.alias, isListField(type.fields, measure)),
+      measure: measureExpr(measure, scope.alias, type.fields),
       listMeasure: isListField(type.fields, measure),
       isCount: isCountMeasure(measure),
     };
   }
 
   /** Every contact beside its measure value: 0 for counts with no matching interaction, else NULL. */
-  private contactValues(query: InteractionQuery): { from: From; contactKey: Expr; value: Expr } {
+  private contactValues(
+    query: InteractionQuery,
+    contactTable?: (contactKey: Expr) => string,
+  ): { from: From; contactKey: Expr; value: Expr } {
     const { from, where, linkColumn, measure, isCount } = this.matchingInteractions(query);
     const perContact = q.select([q.as(linkColumn, 'link'), q.as(measure, 'value')], { from, where, groupBy: [linkColumn] });
     const contact = contactEntity(this.catalog);
@@ -184,8 +194,9 @@ class SegmentCompiler {
     const m = this.alias('m');
     const contactKey = q.col(c, contact.key);
     const value = q.col(m, 'value');
+    const contacts = q.table(contactTable?.(contactKey) ?? contact.table, c);
     return {
-      from: q.leftJoin(q.table(contact.table, c), q.subquery(perContact, m), q.compare('=', q.col(m, 'link'), contactKey)),
+      from: q.leftJoin(contacts, q.subquery(perContact, m), q.compare('=', q.col(m, 'link'), contactKey)),
       contactKey,
       value: isCount ? q.coalesce(value, q.num(0)) : value,
     };
@@ -237,7 +248,7 @@ class SegmentCompiler {
     if (this.options.series) return this.interactionOverSeries(query, this.options.series);
     const count = query.count ?? DEFAULT_COUNT;
     if (holdsAtZero(query.measure, count)) {
-      const { from, contactKey, value } = this.contactValues(query);
+      const { from, contactKey, value } = this.contactValues(query, (key) => this.contactTable(this.onlyContact(key)));
       const only = this.onlyContact(contactKey);
       return q.select([q.as(contactKey, MEMBER_COLUMN)], {
         from,
@@ -400,7 +411,7 @@ class SegmentCompiler {
     }
     const first = q.col(f, STEP_COLUMN);
     const distinct = measure.agg === 'countDistinct' ? q.col(alias, measure.field) : undefined;
-    const part = measure.agg === 'count' ? q.agg('count') : measure.agg === 'countDistinct' ? distinct! : measureExpr(measure, alias);
+    const part = measure.agg === 'count' ? q.agg('count') : measure.agg === 'countDistinct' ? distinct! : measureExpr(measure, alias, {});
     return q.select([q.as(linkColumn, 'link'), q.as(first, 'first'), ...(last ? [q.as(last, 'last')] : []), q.as(part, 'part')], {
       from: placed,
       where: distinct === undefined ? where : q.and(where, (listMeasure ? q.listIsNull : q.isNull)(distinct, true)),
@@ -488,14 +499,14 @@ export function relatedLink(catalog: Catalog, entity: string | undefined, condit
   return { target, ownSide: resolved.ownField, otherSide: resolved.otherField };
 }
 
-/** The measure of the interactions under `alias`; `listField` says the measured field is a list. */
-export function measureExpr(measure: Measure, alias: string, listField = false): Expr {
+/** The measure of the interactions under `alias`, whose fields are `fields`. */
+export function measureExpr(measure: Measure, alias: string, fields: Fields): Expr {
   if (measure.agg === 'count') return q.agg('count');
   if (measure.agg === 'countDistinct') {
     const field = q.col(alias, measure.field);
     const distinct = q.agg('count', field, true);
     // A null list is a value to ClickHouse's uniqExact (docs/CLICKHOUSE.md): leave it out explicitly.
-    return listField ? q.filtered(distinct, q.listIsNull(field, true)) : distinct;
+    return isListField(fields, measure) ? q.filtered(distinct, q.listIsNull(field, true)) : distinct;
   }
   return q.agg(measure.agg, q.col(alias, measure.field));
 }

@@ -3,7 +3,7 @@
  * the compiler's own expression evaluated on that record, so a trace cannot disagree with the
  * members a segment selects.
  */
-import { contactEntity, defaultLink, own, type Catalog } from '../catalog';
+import { CONTACT, contactEntity, defaultLink, own, type Catalog } from '../catalog';
 import {
   compileCondition,
   compileMatchingInteractions,
@@ -22,6 +22,8 @@ type Options = {
   readonly catalog: Catalog;
   /** Tables of the traced contact's interactions per type (`contactInteractionsQuery`), for its own parts. */
   readonly contactInteractions?: Readonly<Record<string, string>>;
+  /** A table holding the traced contact's row (`contactRowQuery`), read instead of the contact table for that contact. */
+  readonly tracedContact?: { readonly key: string; readonly table: string };
 } & TimeContext;
 
 const RECORD = 'cur';
@@ -39,15 +41,6 @@ function entityOf(catalog: Catalog, entity: string) {
 const isKey = (catalog: Catalog, entity: string, key: string): Expr =>
   q.compare('=', q.col(RECORD, entityOf(catalog, entity).key), q.text(key));
 
-/** Column `id`: the contact with exactly this key, if there is one. */
-export function contactQuery(catalog: Catalog, key: string): Query {
-  const contact = contactEntity(catalog);
-  return q.select([q.as(q.col(RECORD, contact.key), 'id')], {
-    from: q.table(contact.table, RECORD),
-    where: isKey(catalog, 'contact', key),
-  });
-}
-
 /** Column `id`: a contact whose key differs from `key` only in case (for "did you mean"). */
 export function contactLikeQuery(catalog: Catalog, key: string): Query {
   const contact = contactEntity(catalog);
@@ -60,25 +53,34 @@ export function contactLikeQuery(catalog: Catalog, key: string): Query {
   });
 }
 
+/** The table to read the record from: the copy of the traced contact's row for that contact. */
+function recordTable(options: Options, entity: string, key: string): string {
+  const copy = options.tracedContact;
+  return copy && entity === CONTACT && key === copy.key ? copy.table : entityOf(options.catalog, entity).table;
+}
+
+/** Every column of the contact with this key (a trace copies its row once, `contactRow`). */
+export function contactRowQuery(catalog: Catalog, key: string): Query {
+  return q.select([q.STAR], { from: q.table(contactEntity(catalog).table, RECORD), where: isKey(catalog, CONTACT, key) });
+}
+
 /** One row for the record: per clause, `h<i>` its verdict and `v<i>` the field's value. */
 export function fieldClausesQuery(options: Options, entity: string, key: string, clauses: readonly FieldClause[]): Query {
-  const info = entityOf(options.catalog, entity);
   const columns = clauses.flatMap((clause, i) => [
     q.as(q.coalesce(compileCondition(clause, RECORD, entity, options), q.FALSE), holdsColumn(i)),
     q.as(q.col(RECORD, clause.field), actualColumn(i)),
   ]);
   return q.select(columns.length ? columns : [q.as(q.TRUE, 'h')], {
-    from: q.table(info.table, RECORD),
+    from: q.table(recordTable(options, entity, key), RECORD),
     where: isKey(options.catalog, entity, key),
   });
 }
 
 /** The records a `related` condition links to the record, and with `matching` only those satisfying its `where`. */
 function relatedFrom(options: Options, entity: string, key: string, condition: RelatedCondition, matching: boolean) {
-  const info = entityOf(options.catalog, entity);
   const { target, ownSide, otherSide } = relatedLink(options.catalog, entity, condition);
   const from = q.innerJoin(
-    q.table(info.table, RECORD),
+    q.table(recordTable(options, entity, key), RECORD),
     q.table(target.table, RELATED),
     q.compare('=', q.col(RELATED, otherSide), q.col(RECORD, ownSide)),
   );
@@ -162,7 +164,7 @@ export function contactInteractionsQuery(catalog: Catalog, type: string, links: 
  */
 export function interactionValueQuery(options: Options, query: InteractionQuery, contact: string): Query {
   const { alias, from, where } = contactInteractions(options, query, contact);
-  const value = measureExpr(measureOf(query), alias);
+  const value = measureExpr(measureOf(query), alias, own(options.catalog.interactions.types, query.interaction)?.fields ?? {});
   return q.select(
     [
       q.as(value, 'value'),

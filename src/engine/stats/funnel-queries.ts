@@ -6,7 +6,7 @@
  * figures are counted together in one query (`countsQuery`) that tests each condition once per
  * contact (or interaction) and counts every figure from those flags, which gives the same counts.
  */
-import type { Combine, Condition, InteractionSegment, ProfileSegment, Segment } from '../library-schema';
+import type { Combine, Condition, InteractionSegment, Measure, ProfileSegment, Segment } from '../library-schema';
 import { contactEntity, own } from '../catalog';
 import type { Expr, Query } from '../sql/ast';
 import * as q from '../sql/build';
@@ -17,7 +17,6 @@ import {
   countTest,
   DEFAULT_COUNT,
   flagColumn,
-  isListField,
   measureExpr,
   VALUE_COLUMN,
   type CompileOptions,
@@ -141,13 +140,23 @@ function profileCounts(segment: ProfileSegment, flags: readonly Condition[], opt
  * figure's terms hold (one scan, grouped by contact), then each figure's count test, with the
  * zero rule of the segment's own query (a contact without interactions has count 0).
  */
+/** The measure over the flagged rows, which carry the measured field as VALUE_COLUMN. */
+function flaggedValue(
+  segment: InteractionSegment,
+  measure: Exclude<Measure, { agg: 'count' }>,
+  alias: string,
+  options: CompileOptions,
+): Expr {
+  const type = own(options.catalog.interactions.types, segment.query.interaction)?.fields[measure.field];
+  return measureExpr({ ...measure, field: VALUE_COLUMN }, alias, type === undefined ? {} : { [VALUE_COLUMN]: type });
+}
+
 function interactionCounts(segment: InteractionSegment, flags: readonly Condition[], options: CompileOptions) {
   return (figures: readonly FunnelFigure[]): Query => {
     const flagged = compileInteractionFlags(segment, usedFlags(flags, figures), options);
     const measure = segment.query.measure ?? { agg: 'count' };
     const i = 'flagged';
-    const fields = own(options.catalog.interactions.types, segment.query.interaction)?.fields ?? {};
-    const value = measureExpr(measure.agg === 'count' ? measure : { ...measure, field: VALUE_COLUMN }, i, isListField(fields, measure));
+    const value = measure.agg === 'count' ? measureExpr(measure, i, {}) : flaggedValue(segment, measure, i, options);
     const link = q.col(i, 'link');
     const perContact = q.select(
       [
