@@ -129,10 +129,6 @@ export const TIMELINE_LIBRARY = parseLibraryOrThrow({
       kind: 'interaction',
       query: { interaction: 'EmailOpened', measure: { agg: 'countDistinct', field: 'MessageId' }, count: { op: 'atLeast', value: 2 } },
     }),
-    live('TaggedClick', {
-      kind: 'interaction',
-      query: { interaction: 'EmailClicked', measure: { agg: 'countDistinct', field: 'Tags' }, count: { op: 'atLeast', value: 1 } },
-    }),
     // An empty interaction table: zero at every instant.
     live('FormSubmitters', { kind: 'interaction', query: { interaction: 'FormSubmitted', window: { last: 1, unit: 'month' } } }),
     live('Referred', { kind: 'interaction', query: { interaction: 'EventRegistration', relation: 'ReferrerContactId' } }),
