@@ -4,7 +4,7 @@
  * error when there is no server.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { parseServerUrl, queryRows } from '../../src/data/engines/clickhouse-htt
 import { arrowFile, text } from '../helpers/arrow-files';
 import { CLICKHOUSE_URL, clickhouseRunning, folderOf, SKIP_REASON } from '../helpers/clickhouse-server';
 import { fixtureFiles } from '../helpers/fixture-data';
+import { TIMELINE_LIBRARY } from '../helpers/insight-libraries';
 import { CASES, SUPPORT } from '../engine/golden-cases';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -56,6 +57,23 @@ describe.skipIf(!clickhouseRunning)('npm run evaluate --engine clickhouse', () =
     expect(clickhouse.stdout).toBe(wasm.stdout);
     expect(await engineDatabases()).toEqual(before);
   }, 120_000);
+
+  it('prints the same --timeline JSON as the wasm engine (SPEC §4), and leaves no database behind', async () => {
+    const before = await engineDatabases();
+    const timelineLibrary = path.join(data.dir, '..', `${path.basename(data.dir)}-timeline.json`);
+    await writeFile(timelineLibrary, JSON.stringify(TIMELINE_LIBRARY));
+    const args = ['--data', data.dir, '--segments', timelineLibrary, '--timeline', '2026-02-25T05:00:00Z,2026-04-02T05:00:00Z,day'];
+    const wasm = evaluate(...args);
+    const clickhouse = evaluate(...args, '--engine', 'clickhouse', '--url', CLICKHOUSE_URL);
+    await rm(timelineLibrary);
+    expect(wasm.status).toBe(0);
+    const segments = (JSON.parse(wasm.stdout) as { segments: { timeline: { count: number }[] }[] }).segments;
+    expect(segments).toHaveLength(TIMELINE_LIBRARY.segments.length);
+    expect(segments.some((s) => s.timeline.some((p) => p.count > 0))).toBe(true);
+    expect({ status: clickhouse.status, stderr: clickhouse.stderr }).toEqual({ status: 0, stderr: wasm.stderr });
+    expect(clickhouse.stdout).toBe(wasm.stdout);
+    expect(await engineDatabases()).toEqual(before);
+  }, 240_000);
 
   it('gives the same data error as the wasm engine, and leaves no database behind', async () => {
     const before = await engineDatabases();

@@ -28,15 +28,12 @@ for (const engine of await enginesUnderTest(['native', 'postgres', 'clickhouse']
     }
     const held = useLoadedEngine(engine, fixtureFiles);
 
-    // ClickHouse 18.16 takes one JOIN per SELECT and no ON TRUE: the timeline's joins are not lowered for it yet.
-    if (engine.name === 'clickhouse') it.todo('the timelines (joins not lowered for ClickHouse 18.16 yet)');
-    else
-      for (const [name, series] of Object.entries(SERIES))
-        it(`the ${name} timeline of every segment`, async () => {
-          const want = await evaluateTimeline(fixture.runner, fixture.catalog, TIMELINE_LIBRARY, series);
-          expect(want.some((s) => s.timeline.some((p) => p.left > 0))).toBe(true);
-          expect(await evaluateTimeline(held.opened, held.loaded.catalog, TIMELINE_LIBRARY, series)).toEqual(want);
-        }, 120_000);
+    for (const [name, series] of Object.entries(SERIES))
+      it(`the ${name} timeline of every segment`, async () => {
+        const want = await evaluateTimeline(fixture.runner, fixture.catalog, TIMELINE_LIBRARY, series);
+        expect(want.some((s) => s.timeline.some((p) => p.left > 0))).toBe(true);
+        expect(await evaluateTimeline(held.opened, held.loaded.catalog, TIMELINE_LIBRARY, series)).toEqual(want);
+      }, 120_000);
 
     for (const segment of EXPLAIN_LIBRARY.segments)
       it(`the trace of ${segment.name} for every contact`, async () => {

@@ -85,6 +85,53 @@ export const TIMELINE_LIBRARY = parseLibraryOrThrow({
       },
     }),
     live('Vips', { kind: 'static', members: ['c2', 'c5', 'c99'] }),
+    // A count that holds at zero under a profile condition, and two interaction conditions side by side.
+    live('QuietSeattle', {
+      kind: 'profile',
+      query: {
+        groups: [
+          {
+            where: {
+              and: [
+                { field: 'address1_city', op: 'eq', value: 'seattle' },
+                { interaction: 'EmailOpened', count: { op: 'exactly', value: 0 }, window: { last: 2, unit: 'week' } },
+              ],
+            },
+          },
+        ],
+      },
+    }),
+    live('OpenedOrVisited', {
+      kind: 'profile',
+      query: {
+        groups: [
+          {
+            where: {
+              or: [
+                { interaction: 'EmailOpened', window: { last: 10, unit: 'day' } },
+                { interaction: 'WebsiteVisited', window: { last: 1, unit: 'week' } },
+              ],
+            },
+          },
+        ],
+      },
+    }),
+    live('LongAverageVisit', {
+      kind: 'interaction',
+      query: {
+        interaction: 'WebsiteVisited',
+        measure: { agg: 'avg', field: 'VisitDuration' },
+        count: { op: 'atLeast', value: 300 },
+        window: { last: 2, unit: 'week' },
+      },
+    }),
+    live('TwoMessages', {
+      kind: 'interaction',
+      query: { interaction: 'EmailOpened', measure: { agg: 'countDistinct', field: 'MessageId' }, count: { op: 'atLeast', value: 2 } },
+    }),
+    // An empty interaction table: zero at every instant.
+    live('FormSubmitters', { kind: 'interaction', query: { interaction: 'FormSubmitted', window: { last: 1, unit: 'month' } } }),
+    live('Referred', { kind: 'interaction', query: { interaction: 'EventRegistration', relation: 'ReferrerContactId' } }),
     live('Mixed', {
       kind: 'compound',
       query: {

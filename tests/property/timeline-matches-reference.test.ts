@@ -6,9 +6,12 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { connectorRunner } from '../../src/data/engines/engine';
-import { evaluateTimeline } from '../../src/data/timeline';
+import type { InputFile } from '../../src/data/decode-file';
+import { evaluateTimeline, type SegmentTimeline, type TimelineOptions } from '../../src/data/timeline';
+import type { Library } from '../../src/engine/library-schema';
 import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { subtractSpan, timelineInstants, type TimelineStep } from '../../src/engine/time';
+import { enginesUnderTest, withLoadedEngine } from '../helpers/engines';
 import { propertyConnector, scaledRuns, withLoadedFiles } from '../helpers/property-setup';
 import { pointsFromMembers } from '../helpers/timeline-points';
 import { evaluateReference } from '../reference/reference-evaluator';
@@ -31,39 +34,57 @@ const seriesArbitrary = fc.record({
 describe('the timeline equals the reference evaluated at every instant', () => {
   const held = propertyConnector();
 
-  async function check(library: typeof libraryArbitrary, runs: number) {
-    let points = 0;
-    const property = fc.asyncProperty(caseArbitrary(library), seriesArbitrary, async (c, s) => {
-      const parsed = parseLibraryOrThrow(c.library);
-      const from = s.before === 0 ? c.now + s.shift : subtractSpan(c.now + s.shift, { n: s.before, unit: s.step }, 'UTC');
-      const to = timelineInstants(from, from + 400 * 86_400_000, s.step)[s.points - 1]!;
-      const instants = timelineInstants(from, to, s.step);
-      await withLoadedFiles(held.db, datasetFiles(c.dataset), ++generation, async (catalog) => {
-        const got = await evaluateTimeline(connectorRunner(held.db), catalog, parsed, { from, to, step: s.step });
-        const data = datasetReference(c.dataset);
-        const reference = instants.map((t) => evaluateReference(data, parsed, t));
-        for (const segment of got) {
-          const want = pointsFromMembers(
-            instants,
-            reference.map((r) => new Set(r.get(segment.name)!)),
-          );
-          if (JSON.stringify(segment.timeline) !== JSON.stringify(want))
-            throw new Error(
-              `${segment.name} (${s.step}): got ${JSON.stringify(segment.timeline)}, the reference ${JSON.stringify(want)}\n${JSON.stringify(parsed.segments.find((x) => x.name === segment.name))}`,
-            );
-          points += want.length;
-        }
-      });
-    });
-    await assertProperty(property, runs);
-    return points;
-  }
+  const onWasm: TimelineOn = (files, library, options) =>
+    withLoadedFiles(held.db, files, ++generation, (catalog) => evaluateTimeline(connectorRunner(held.db), catalog, library, options));
 
   it(`every kind of segment, nested conditions (${scaledRuns(40)} cases)`, async () => {
-    console.info(`timeline, mixed segments: ${await check(libraryArbitrary, scaledRuns(40))} points checked`);
+    console.info(`timeline, mixed segments: ${await check(onWasm, libraryArbitrary, scaledRuns(40))} points checked`);
   }, 600_000);
 
   it(`date and timestamp tests on boundaries (${scaledRuns(30)} cases)`, async () => {
-    console.info(`timeline, time boundaries: ${await check(timeLibraryArbitrary, scaledRuns(30))} points checked`);
+    console.info(`timeline, time boundaries: ${await check(onWasm, timeLibraryArbitrary, scaledRuns(30))} points checked`);
   }, 600_000);
 });
+
+// Each case loads a fresh database on the two-shard cluster, so ClickHouse gets a few cases.
+const [clickhouse] = await enginesUnderTest(['clickhouse']);
+describe('on ClickHouse, the timeline equals the reference evaluated at every instant', () => {
+  if (clickhouse!.unavailable) {
+    it.skip(`skipped: ${clickhouse!.unavailable}`, () => undefined);
+    return;
+  }
+  const onClickhouse: TimelineOn = (files, library, options) =>
+    withLoadedEngine(clickhouse!, files, (engine, loaded) => evaluateTimeline(engine, loaded.catalog, library, options));
+
+  it(`every kind of segment, nested conditions (${scaledRuns(8)} cases)`, async () => {
+    console.info(`ClickHouse timeline, mixed segments: ${await check(onClickhouse, libraryArbitrary, scaledRuns(8))} points checked`);
+  }, 600_000);
+});
+
+type TimelineOn = (files: InputFile[], library: Library, options: TimelineOptions) => Promise<SegmentTimeline[]>;
+
+async function check(on: TimelineOn, library: typeof libraryArbitrary, runs: number) {
+  let points = 0;
+  const property = fc.asyncProperty(caseArbitrary(library), seriesArbitrary, async (c, s) => {
+    const parsed = parseLibraryOrThrow(c.library);
+    const from = s.before === 0 ? c.now + s.shift : subtractSpan(c.now + s.shift, { n: s.before, unit: s.step }, 'UTC');
+    const to = timelineInstants(from, from + 400 * 86_400_000, s.step)[s.points - 1]!;
+    const instants = timelineInstants(from, to, s.step);
+    const got = await on(datasetFiles(c.dataset), parsed, { from, to, step: s.step });
+    const data = datasetReference(c.dataset);
+    const reference = instants.map((t) => evaluateReference(data, parsed, t));
+    for (const segment of got) {
+      const want = pointsFromMembers(
+        instants,
+        reference.map((r) => new Set(r.get(segment.name)!)),
+      );
+      if (JSON.stringify(segment.timeline) !== JSON.stringify(want))
+        throw new Error(
+          `${segment.name} (${s.step}): got ${JSON.stringify(segment.timeline)}, the reference ${JSON.stringify(want)}\n${JSON.stringify(parsed.segments.find((x) => x.name === segment.name))}`,
+        );
+      points += want.length;
+    }
+  });
+  await assertProperty(property, runs);
+  return points;
+}

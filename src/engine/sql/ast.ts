@@ -127,7 +127,9 @@ export type From =
       readonly alias?: string;
     }
   | { readonly kind: 'subquery'; readonly query: Query; readonly alias: string }
-  | { readonly kind: 'join'; readonly type: 'LEFT' | 'INNER'; readonly left: From; readonly right: From; readonly on: Expr };
+  | { readonly kind: 'join'; readonly type: 'LEFT' | 'INNER'; readonly left: From; readonly right: From; readonly on: Expr }
+  /** Every pair of rows; only the ClickHouse lowering builds it (a join on more than equalities, its condition moved to WHERE). */
+  | { readonly kind: 'join'; readonly type: 'CROSS'; readonly left: From; readonly right: From };
 
 export interface SelectColumn {
   readonly expr: Expr;

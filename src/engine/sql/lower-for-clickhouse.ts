@@ -5,13 +5,19 @@
  *   `SELECT DISTINCT` over `A UNION ALL B`, and over A filtered by `GLOBAL [NOT] IN B` (a tuple
  *   of the columns when there are several);
  * - `WITH` queries (18.16 has no common table expressions) have their CTEs inlined;
- * - a join to a table is made on a copy of the table's key column (`rightKeyCopy`);
+ * - joins take 18.16's form: one per SELECT, on equalities only, keys it reads wrongly copied
+ *   (`one-join-per-select.ts`);
+ * - a SELECT whose alias would stand for a column it reads gets names of its own inside
+ *   (`aliases-apart.ts`);
+ * - a number selected as a column is a Float64 (`selectedNumber`);
  * - `x NOT IN (…)` is true on a NULL `x` in ClickHouse, false (NULL) in DuckDB: it gets an
  *   explicit `x IS NOT NULL` beside it.
  */
 import type { Expr, From, Query, SetOperator } from './ast';
+import { aliasesApart } from './aliases-apart';
 import * as q from './build';
 import { mapChildren } from './map-tables';
+import { oneJoinPerSelect } from './one-join-per-select';
 
 type Ctes = ReadonlyMap<string, Query>;
 
@@ -58,33 +64,11 @@ function lowerFrom(from: From, ctes: Ctes): From {
       return from;
     case 'subquery':
       return { ...from, query: lowerQueryIn(from.query, ctes) };
-    case 'join':
-      return rightKeyCopy({ ...from, left: lowerFrom(from.left, ctes), right: lowerFrom(from.right, ctes), on: lowerExpr(from.on, ctes) });
+    case 'join': {
+      const sides = { left: lowerFrom(from.left, ctes), right: lowerFrom(from.right, ctes) };
+      return from.type === 'CROSS' ? { ...from, ...sides } : { ...from, ...sides, on: lowerExpr(from.on, ctes) };
+    }
   }
-}
-
-/**
- * ClickHouse 18.16 reads the right table's join key wrongly when the query uses it: in a table
- * joined to itself it reads as the left side's column of that name (a related contact's key
- * came out as the contact's own), and beside a WHERE the filter fails ("Size of filter doesn't
- * match size of column"). The right table is joined on a copy of its key under a name of its own.
- */
-function rightKeyCopy(join: Extract<From, { kind: 'join' }>): From {
-  const { right, on } = join;
-  if (right.kind !== 'table' || on.kind !== 'compare' || on.op !== '=') return join;
-  const alias = right.alias ?? right.name;
-  const isKey = (e: Expr) => e.kind === 'column' && e.table === alias;
-  const key = isKey(on.left) ? on.left : isKey(on.right) ? on.right : undefined;
-  if (key?.kind !== 'column') return join;
-  const copy = `join:${key.name}`;
-  const { alias: _, ...unaliased } = right;
-  const keyed = q.select([q.STAR, q.as(q.col(undefined, key.name), copy)], { from: unaliased });
-  const renamed = q.col(alias, copy);
-  return {
-    ...join,
-    right: q.subquery(keyed, alias),
-    on: q.compare('=', on.left === key ? renamed : on.left, on.right === key ? renamed : on.right),
-  };
 }
 
 function lowerExpr(expr: Expr, ctes: Ctes): Expr {
@@ -97,19 +81,31 @@ function lowerExpr(expr: Expr, ctes: Ctes): Expr {
   return lowered;
 }
 
+/**
+ * ClickHouse types a number literal by its value (UInt8 for 0, Int16 for -1, UInt16 past 255):
+ * selected as a column it would read back as a boolean (the engine's UInt8), and 18.16 joins
+ * only keys of one type (a timeline's instant positions). Every number the engine stores is a
+ * Float64, and so is a selected one.
+ */
+function selectedNumber(expr: Expr): Expr {
+  return expr.kind === 'literal' && expr.type === 'number' ? q.chCall('toFloat64', expr) : expr;
+}
+
 function lowerQueryIn(query: Query, ctes: Ctes): Query {
   switch (query.kind) {
     case 'select': {
       const e = (x: Expr) => lowerExpr(x, ctes);
-      return {
-        ...query,
-        columns: query.columns.map((c) => ({ ...c, expr: e(c.expr) })),
-        ...(query.from ? { from: lowerFrom(query.from, ctes) } : {}),
-        ...(query.where ? { where: e(query.where) } : {}),
-        ...(query.groupBy ? { groupBy: query.groupBy.map(e) } : {}),
-        ...(query.having ? { having: e(query.having) } : {}),
-        ...(query.orderBy ? { orderBy: query.orderBy.map((o) => ('kind' in o ? e(o) : { ...o, expr: e(o.expr) })) } : {}),
-      };
+      return aliasesApart(
+        oneJoinPerSelect({
+          ...query,
+          columns: query.columns.map((c) => ({ ...c, expr: selectedNumber(e(c.expr)) })),
+          ...(query.from ? { from: lowerFrom(query.from, ctes) } : {}),
+          ...(query.where ? { where: e(query.where) } : {}),
+          ...(query.groupBy ? { groupBy: query.groupBy.map(e) } : {}),
+          ...(query.having ? { having: e(query.having) } : {}),
+          ...(query.orderBy ? { orderBy: query.orderBy.map((o) => ('kind' in o ? e(o) : { ...o, expr: e(o.expr) })) } : {}),
+        }),
+      );
     }
     case 'setOperation':
       return lowerSetOperation(query.op, lowerQueryIn(query.left, ctes), lowerQueryIn(query.right, ctes));

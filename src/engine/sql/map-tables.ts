@@ -41,8 +41,10 @@ function mapFrom(from: From, map: TableMapper, inExpr: (e: Expr) => Expr): From 
       return from;
     case 'subquery':
       return { ...from, query: mapTables(from.query, map) };
-    case 'join':
-      return { ...from, left: mapFrom(from.left, map, inExpr), right: mapFrom(from.right, map, inExpr), on: inExpr(from.on) };
+    case 'join': {
+      const sides = { left: mapFrom(from.left, map, inExpr), right: mapFrom(from.right, map, inExpr) };
+      return from.type === 'CROSS' ? { ...from, ...sides } : { ...from, ...sides, on: inExpr(from.on) };
+    }
   }
 }
 

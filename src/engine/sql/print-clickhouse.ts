@@ -163,7 +163,7 @@ function clickhousePrinter(storage: ClickhouseStorage): SqlPrinter {
     expr: ownSpelling,
     // ClickHouse has databases, no schemas: a schema (information_schema) is its database.
     tableName: (table) => tableName(table.database ?? table.schema, table.name),
-    joinType: (type) => `GLOBAL ${type === 'LEFT' ? 'ALL LEFT' : 'ALL INNER'}`,
+    joinType: (type) => `GLOBAL ${type === 'CROSS' ? 'CROSS' : type === 'LEFT' ? 'ALL LEFT' : 'ALL INNER'}`,
     setOperation: (op, left, right) => {
       // Only UNION ALL is left after lowering; 18.16 takes its operands unparenthesised.
       if (op !== 'UNION ALL') throw new Error(`ClickHouse has no ${op}`);

@@ -293,8 +293,10 @@ export function makePrinter(syntax: DialectSyntax): SqlPrinter {
       }
       case 'subquery':
         return `${subqueryText(from.query)} AS ${id(from.alias)}`;
-      case 'join':
-        return `${printFrom(from.left)}\n${syntax.joinType?.(from.type) ?? from.type} JOIN ${printFrom(from.right)} ON ${printExpr(from.on)}`;
+      case 'join': {
+        const joined = `${printFrom(from.left)}\n${syntax.joinType?.(from.type) ?? from.type} JOIN ${printFrom(from.right)}`;
+        return from.type === 'CROSS' ? joined : `${joined} ON ${printExpr(from.on)}`;
+      }
     }
   }
 
