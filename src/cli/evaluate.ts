@@ -50,12 +50,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const evaluateOptions = { now: args.now, ...(args.only !== undefined ? { only: args.only } : {}), onWarning: warn };
     // Without --members the counts are all the output needs: the members stay in the database.
     const segments = args.members
-      ? (await evaluateLibrary(engine, catalog, parsed.library, evaluateOptions)).map(({ name, count, members }) => ({
-          name,
-          count,
-          members,
-        }))
-      : (await countLibrary(engine, catalog, parsed.library, evaluateOptions)).map(({ name, count }) => ({ name, count }));
+      ? await evaluateLibrary(engine, catalog, parsed.library, evaluateOptions)
+      : await countLibrary(engine, catalog, parsed.library, evaluateOptions);
     const output = { now: new Date(args.now).toISOString(), segments };
     await writeWhole(process.stderr, warnings.join(''));
     await writeWhole(process.stdout, `${JSON.stringify(output, null, 2)}\n`);

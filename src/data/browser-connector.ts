@@ -20,19 +20,16 @@ const EXCEPTIONS_TEST = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96
 
 /**
  * Compiling DuckDB's module is the longest step of a first visit, so the worker is created and
- * told to fetch and instantiate it synchronously, before the caller goes on (mounting the page):
- * the bundle is chosen as `duckdb.selectBundle` chooses between these two.
+ * told to fetch and instantiate it before the first `await`, that is before the caller goes on
+ * (mounting the page): the bundle is chosen, without awaiting, as `duckdb.selectBundle` chooses
+ * between these two.
  */
-export function createBrowserConnector(): Promise<Connector> {
+export async function createBrowserConnector(): Promise<Connector> {
   const bundle = WebAssembly.validate(EXCEPTIONS_TEST) ? BUNDLES.eh! : BUNDLES.mvp;
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   mark('duckdb worker started');
-  return connect(db, worker, db.instantiate(bundle.mainModule));
-}
-
-async function connect(db: duckdb.AsyncDuckDB, worker: Worker, instantiated: Promise<unknown>): Promise<Connector> {
-  await instantiated;
+  await db.instantiate(bundle.mainModule);
   mark('duckdb instantiated');
   const connection = await db.connect();
   for (const statement of PREPARE_DATABASE) await connection.query(statement);

@@ -376,7 +376,7 @@ class SegmentCompiler {
     series: NonNullable<CompileOptions['series']>,
     counted: 'first' | 'later',
   ): Query {
-    const { alias, from, where, linkColumn, timestamp, listMeasure } = this.matchingInteractions(query, 'fixed');
+    const { alias, from, where, linkColumn, timestamp, measure: measured, listMeasure } = this.matchingInteractions(query, 'fixed');
     const { table, clock } = series;
     const s = clock.alias;
     const k = q.col(s, STEP_COLUMN);
@@ -411,7 +411,7 @@ class SegmentCompiler {
     }
     const first = q.col(f, STEP_COLUMN);
     const distinct = measure.agg === 'countDistinct' ? q.col(alias, measure.field) : undefined;
-    const part = measure.agg === 'count' ? q.agg('count') : measure.agg === 'countDistinct' ? distinct! : measureExpr(measure, alias, {});
+    const part = distinct ?? measured;
     return q.select([q.as(linkColumn, 'link'), q.as(first, 'first'), ...(last ? [q.as(last, 'last')] : []), q.as(part, 'part')], {
       from: placed,
       where: distinct === undefined ? where : q.and(where, (listMeasure ? q.listIsNull : q.isNull)(distinct, true)),

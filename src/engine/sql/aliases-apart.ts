@@ -8,7 +8,7 @@
  */
 import type { Expr, From, Query } from './ast';
 import * as q from './build';
-import { mapChildren } from './map-tables';
+import { forEachExpr } from './map-tables';
 
 type Select = Extract<Query, { kind: 'select' }>;
 
@@ -25,13 +25,10 @@ function clauseExprs(query: Select): Expr[] {
   return [...ons(query.from), ...(query.where ? [query.where] : []), ...(query.groupBy ?? []), ...(query.having ? [query.having] : [])];
 }
 
-function columnsRead(expr: Expr, out: Extract<Expr, { kind: 'column' }>[]): Expr {
-  if (expr.kind === 'column') out.push(expr);
-  return mapChildren(
-    expr,
-    (e) => columnsRead(e, out),
-    (query) => query,
-  );
+function columnsRead(expr: Expr, out: Extract<Expr, { kind: 'column' }>[]): void {
+  forEachExpr(expr, (e) => {
+    if (e.kind === 'column') out.push(e);
+  });
 }
 
 function shadows(query: Select): boolean {

@@ -48,6 +48,19 @@ function mapFrom(from: From, map: TableMapper, inExpr: (e: Expr) => Expr): From 
   }
 }
 
+/** `visit` on the expression and each of its sub-expressions, outside subqueries (which are never correlated). */
+export function forEachExpr(expr: Expr, visit: (e: Expr) => void): void {
+  visit(expr);
+  mapChildren(
+    expr,
+    (e) => {
+      forEachExpr(e, visit);
+      return e;
+    },
+    (query) => query,
+  );
+}
+
 /** An expression with each sub-expression mapped by `down` and each subquery by `inQuery` (one level). */
 export function mapChildren(expr: Expr, down: (e: Expr) => Expr, inQuery: (q: Query) => Query): Expr {
   switch (expr.kind) {

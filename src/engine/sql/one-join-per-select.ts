@@ -16,7 +16,7 @@
  */
 import type { Expr, From, OrderItem, Query, SelectColumn } from './ast';
 import * as q from './build';
-import { mapChildren } from './map-tables';
+import { forEachExpr, mapChildren } from './map-tables';
 
 type Select = Extract<Query, { kind: 'select' }>;
 type Join = Extract<From, { kind: 'join' }>;
@@ -59,24 +59,11 @@ function conjuncts(expr: Expr | undefined): Expr[] {
   return expr.kind === 'logical' && expr.op === 'AND' ? expr.items.flatMap(conjuncts) : [expr];
 }
 
-/** Each sub-expression outside subqueries (which are never correlated) through `visit`. */
-function walk(expr: Expr, visit: (e: Expr) => void): void {
-  visit(expr);
-  mapChildren(
-    expr,
-    (e) => {
-      walk(e, visit);
-      return e;
-    },
-    (query) => query,
-  );
-}
-
 /** The aliases whose columns an expression reads; undefined when it reads an unqualified column. */
 function tablesRead(expr: Expr): ReadonlySet<string> | undefined {
   const tables = new Set<string>();
   let unqualified = false;
-  walk(expr, (e) => {
+  forEachExpr(expr, (e) => {
     if (e.kind !== 'column') return;
     if (e.table === undefined) unqualified = true;
     else tables.add(e.table);
@@ -181,7 +168,7 @@ class Exposure {
 function timesRead(exprs: readonly Expr[], alias: string, name: string): number {
   let n = 0;
   for (const expr of exprs)
-    walk(expr, (e) => {
+    forEachExpr(expr, (e) => {
       if (e.kind === 'column' && e.table === alias && e.name === name) n++;
     });
   return n;

@@ -135,28 +135,24 @@ function profileCounts(segment: ProfileSegment, flags: readonly Condition[], opt
   };
 }
 
+/** The measure over the flagged rows (`alias`), which carry the measured field as VALUE_COLUMN. */
+function flaggedValue(segment: InteractionSegment, measure: Measure, alias: string, options: CompileOptions): Expr {
+  if (measure.agg === 'count') return measureExpr(measure, alias, {});
+  const type = own(own(options.catalog.interactions.types, segment.query.interaction)?.fields ?? {}, measure.field);
+  return measureExpr({ ...measure, field: VALUE_COLUMN }, alias, type === undefined ? {} : { [VALUE_COLUMN]: type });
+}
+
 /**
  * An interaction segment's figures: per contact, the measure over the interactions where each
  * figure's terms hold (one scan, grouped by contact), then each figure's count test, with the
  * zero rule of the segment's own query (a contact without interactions has count 0).
  */
-/** The measure over the flagged rows, which carry the measured field as VALUE_COLUMN. */
-function flaggedValue(
-  segment: InteractionSegment,
-  measure: Exclude<Measure, { agg: 'count' }>,
-  alias: string,
-  options: CompileOptions,
-): Expr {
-  const type = own(options.catalog.interactions.types, segment.query.interaction)?.fields[measure.field];
-  return measureExpr({ ...measure, field: VALUE_COLUMN }, alias, type === undefined ? {} : { [VALUE_COLUMN]: type });
-}
-
 function interactionCounts(segment: InteractionSegment, flags: readonly Condition[], options: CompileOptions) {
   return (figures: readonly FunnelFigure[]): Query => {
     const flagged = compileInteractionFlags(segment, usedFlags(flags, figures), options);
     const measure = segment.query.measure ?? { agg: 'count' };
     const i = 'flagged';
-    const value = measure.agg === 'count' ? measureExpr(measure, i, {}) : flaggedValue(segment, measure, i, options);
+    const value = flaggedValue(segment, measure, i, options);
     const link = q.col(i, 'link');
     const perContact = q.select(
       [
