@@ -239,6 +239,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
       }
       stage = 'reading memory after the load';
       details.memoryAfterLoad = await page.call('memory');
+      log(`  renderer peak memory after the loads: ${(sampler.sample().rendererPeak / 2 ** 30).toFixed(2)} GiB`);
 
       stage = 'compiling';
       const inPage = await page.call('prepare', libraryJson(), PREVIEW_EDITS, BENCH_NOW);

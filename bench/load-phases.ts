@@ -18,8 +18,8 @@ export type LoadPhase = (typeof LOAD_PHASES)[number];
 
 /** The loader's interaction tables: `g1:interaction:<type>` or `g1:interactions`. */
 const INTERACTION_TABLE = /"[^"]*:interactions?[:"]/;
-/** A statement that builds a table, with the table it builds. */
-const BUILDS = /^(?:CREATE (?:TABLE|VIEW)|INSERT INTO) ("(?:[^"]|"")*")/;
+/** A statement that builds a table, with the table it builds (its database and schema too, when named). */
+const BUILDS = /^(?:CREATE (?:TABLE|VIEW)|INSERT INTO) ((?:"(?:[^"]|"")*"\.)*"(?:[^"]|"")*")/;
 
 export function phaseOf(step: LoadStep): LoadPhase {
   if (step.kind === 'decode') return 'decode Parquet → Arrow IPC';

@@ -27,16 +27,39 @@ export interface InsertOptions {
 }
 
 /**
- * Tables live in a compressed in-memory database: about a tenth of the memory, and scans as
- * fast or faster (BENCHMARKS.md), which is what lets 20M interactions fit in a browser tab.
- */
-export const PREPARE_DATABASE = [q.attach(':memory:', 'data', true), q.use('data')].map(printStatement);
-
-/**
  * DuckDB's default, uncompressed in-memory database: a loader's chunk waits here only to be copied
- * into its compressed table, and appending to it costs a third as much (BENCHMARKS.md).
+ * into its table, and appending to it costs a third as much as to the compressed one
+ * (BENCHMARKS.md). A load small enough (`PLAIN_TABLES_UP_TO_BYTES`) keeps its tables here too.
  */
 export const STAGING_DATABASE = 'memory';
+
+/** The database where tables go by default: compressed where the connector asks for it. */
+export const TABLES_DATABASE = 'data';
+
+/**
+ * Every connector's set-up, the one place that says where tables live. Tables go to `data`, in
+ * memory, compressed in DuckDB-WASM: about a tenth of the memory, and scans as fast or faster
+ * (BENCHMARKS.md), which is what lets 20M interactions fit in a browser tab. Unqualified names
+ * are looked up in `data`, then in the plain `memory`, so a table the loader put there (a small
+ * load, `PLAIN_TABLES_UP_TO_BYTES`) is read by the same name as any other.
+ */
+export function prepareDatabase(compress: boolean): string[] {
+  return [
+    q.attach(':memory:', TABLES_DATABASE, compress),
+    q.use(TABLES_DATABASE),
+    q.searchDatabases([TABLES_DATABASE, STAGING_DATABASE]),
+  ].map(printStatement);
+}
+
+/** DuckDB-WASM's set-up, in the browser and in Node. */
+export const PREPARE_DATABASE = prepareDatabase(true);
+
+/**
+ * Up to this many bytes of data files, a load builds its tables in the plain database: appending
+ * to a compressed table costs several times as much, and compression only matters when the
+ * tables would not fit in a tab otherwise (BENCHMARKS.md, "Issue 14, third round").
+ */
+export const PLAIN_TABLES_UP_TO_BYTES = 64 * 2 ** 20;
 
 /** DuckDB-WASM's insert options: a `schema` that names a database puts the table in that database's main schema. */
 export function arrowInsertOptions(name: string, options: InsertOptions = {}) {

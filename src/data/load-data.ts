@@ -6,7 +6,7 @@
  */
 import type { Catalog, EntityInfo, InteractionTypeInfo } from '../engine/catalog';
 import * as q from '../engine/sql/build';
-import type { Connector } from './connector';
+import { PLAIN_TABLES_UP_TO_BYTES, STAGING_DATABASE, type Connector } from './connector';
 import { DataError } from './data-error';
 import { decodeFile, fileFormat, type Decoders, type InputFile } from './decode-file';
 import { connectorRunner, type SqlRunner } from './engines/engine';
@@ -42,6 +42,8 @@ export interface LoadOptions {
   readonly signal?: AbortSignal;
   /** Ids per slice of the duplicate-InteractionId check, which bounds its memory; infinite for one sort of them all (an engine that spills). */
   readonly idCheckSliceRows?: number;
+  /** Data files up to this many bytes in all get plain tables, larger loads compressed ones; `PLAIN_TABLES_UP_TO_BYTES` unless set. */
+  readonly plainTablesUpToBytes?: number;
 }
 
 export interface LoadResult {
@@ -102,6 +104,8 @@ class Loader {
       dataFiles.map((file) => ({ decoded: decodeFile(file, decoders), size: file.size ?? file.bytes.byteLength })),
       (index) => this.progress(`Reading ${dataFiles[index]!.name}`, index, dataFiles.length),
     );
+    const bytes = opened.reduce((sum, s) => sum + s.size, 0);
+    if (bytes <= (this.options.plainTablesUpToBytes ?? PLAIN_TABLES_UP_TO_BYTES)) this.tables.database = STAGING_DATABASE;
     const sources: SourceTable[] = opened.map((s) => ({ stem: s.stem, file: s.file, columns: s.columns.map((c) => c.name) }));
     const plan = planTables(sources, catalogJson);
     const byStem = new Map(opened.map((s) => [s.stem, s]));

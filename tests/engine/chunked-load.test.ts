@@ -105,6 +105,23 @@ describe('loading a file chunk by chunk', () => {
     expect(inChunks).toEqual(await dump(nodeDecoders, 3));
   });
 
+  it('keeps a small load in the plain database and a larger one in the compressed one, read by the same names', async () => {
+    const files = [contacts(), interactions()];
+    const bytes = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
+    const placed = async (plainTablesUpToBytes: number, generation: number) => {
+      const result = await loadData(db, files, chunked, { generation, plainTablesUpToBytes });
+      const databases = await db.query(
+        `SELECT DISTINCT table_catalog AS d FROM information_schema.tables WHERE table_name LIKE 'g${generation}:%'`,
+      );
+      const opened = await db.query(`SELECT count(*) AS n FROM "${result.catalog.interactions.types.EmailOpened!.table}"`);
+      await dropTables(db, result.tables);
+      return { databases: databases.map((r) => r.d), opened: Number(opened[0]!.n), rows: result.catalog.entities.contact!.rowCount };
+    };
+    expect(await placed(bytes, 6)).toEqual({ databases: ['memory'], opened: 6, rows: CONTACTS.length });
+    expect(await placed(bytes - 1, 7)).toEqual({ databases: ['data'], opened: 6, rows: CONTACTS.length });
+    expect(await tableCount(), 'both loads dropped every table they made').toBe(0);
+  });
+
   it('names the row in the file when a later chunk has no timestamp', async () => {
     const timestamps = Array.from({ length: 11 }, (_, i) => (i === 9 ? null : new Date(Date.UTC(2026, 2, 1 + i))));
     expect(await refusal([contacts(), interactions({ timestamps })])).toMatch(

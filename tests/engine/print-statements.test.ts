@@ -18,6 +18,7 @@ describe('DDL and DML statements through the printer', () => {
     expect(printStatement(q.dropTable(q.tableName('s', 'memory'), false))).toBe('DROP TABLE "memory"."main"."s"');
     expect(printStatement(q.attach(":memory:'", 'data', true))).toBe(`ATTACH ':memory:''' AS "data" (COMPRESS)`);
     expect(printStatement(q.use('data'))).toBe('USE "data"');
+    expect(printStatement(q.searchDatabases(['data', "m'x"]))).toBe(`SET search_path = '"data".main,"m''x".main'`);
   });
 
   it('prints filtered aggregates, arithmetic, IS DISTINCT FROM, UNION ALL BY NAME and schema-qualified tables', () => {

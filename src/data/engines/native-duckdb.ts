@@ -22,7 +22,7 @@ import path from 'node:path';
 import type { SelectColumn } from '../../engine/sql/ast';
 import * as q from '../../engine/sql/build';
 import { printStatement } from '../../engine/sql/print-duckdb';
-import { STAGING_DATABASE, type Connector, type InsertOptions, type Row } from '../connector';
+import { prepareDatabase, STAGING_DATABASE, type Connector, type InsertOptions, type Row } from '../connector';
 import { parquetWasm } from '../node-decoders';
 
 export const MEMORY_LIMIT_VARIABLE = 'SEGMENT_STUDIO_MEMORY_LIMIT';
@@ -82,7 +82,7 @@ export async function openNativeDuckDb(options: { threads?: number; memoryLimit?
     // The app's layout: tables in `data`, chunks staged in `memory`. Both are in memory, uncompressed
     // (a database file took three times as long to build); past the limit DuckDB evicts their blocks
     // to the temporary folder.
-    for (const statement of [q.attach(':memory:', 'data'), q.use('data')]) await connection.run(printStatement(statement));
+    for (const statement of prepareDatabase(false)) await connection.run(statement);
     return nativeConnector(instance, connection, folder);
   } catch (error) {
     instance?.closeSync();

@@ -8,6 +8,8 @@ import { dropTables } from './tables';
 export class LoadTables {
   readonly created: string[] = [];
   readonly prefix: string;
+  /** Where new tables and views go (`STAGING_DATABASE` for a small load); unset, the connector's default database. */
+  database: string | undefined;
 
   constructor(generation = 1) {
     this.prefix = `g${generation}`;
@@ -24,7 +26,8 @@ export class LoadTables {
 
   async create(runner: SqlRunner, name: string, query: Query, kind: 'table' | 'view' = 'table'): Promise<string> {
     const table = this.claim(name);
-    await execute(runner, kind === 'view' ? q.createView(table, query) : q.createTableAs(table, query));
+    const target = q.tableName(table, this.database);
+    await execute(runner, kind === 'view' ? q.createView(target, query) : q.createTableAs(target, query));
     return table;
   }
 

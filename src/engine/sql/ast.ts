@@ -246,6 +246,8 @@ export type Statement =
   | { readonly kind: 'dropSchema'; readonly name: string; readonly ifExists: boolean }
   /** Unqualified names resolve in this PostgreSQL schema. */
   | { readonly kind: 'setSearchPath'; readonly schema: string }
+  /** Unqualified names resolve in these DuckDB databases' main schemas, the first first; new tables go to the first. */
+  | { readonly kind: 'searchDatabases'; readonly databases: readonly string[] }
   /** The session's zone (DuckDB, PostgreSQL), which casts from timestamps with a zone use. */
   | { readonly kind: 'setTimeZone'; readonly zone: string }
   /** A ClickHouse database. */

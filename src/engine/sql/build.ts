@@ -166,6 +166,7 @@ export const distributed = (cluster: string, database: string, localTable: strin
 export const createSchema = (name: string): Statement => ({ kind: 'createSchema', name });
 export const dropSchema = (name: string): Statement => ({ kind: 'dropSchema', name, ifExists: true });
 export const setSearchPath = (schema: string): Statement => ({ kind: 'setSearchPath', schema });
+export const searchDatabases = (databases: readonly string[]): Statement => ({ kind: 'searchDatabases', databases });
 export const setTimeZone = (zone: string): Statement => ({ kind: 'setTimeZone', zone });
 export const createDatabase = (name: string): Statement => ({ kind: 'createDatabase', name });
 export const dropDatabase = (name: string): Statement => ({ kind: 'dropDatabase', name, ifExists: true });

@@ -59,6 +59,8 @@ export const { printExpr, printQuery, printStatement } = makePrinter({
         return `COPY ${print.subquery(statement.query)} TO ${quote.quoteString(statement.path)} (${copyOptions(statement).join(', ')})`;
       case 'setTimeZone':
         return `SET TimeZone = ${quote.quoteString(statement.zone)}`;
+      case 'searchDatabases':
+        return `SET search_path = ${quote.quoteString(statement.databases.map((d) => `${quote.quoteIdentifier(d)}.main`).join(','))}`;
       default:
         return undefined;
     }

@@ -337,6 +337,7 @@ export function makePrinter(syntax: DialectSyntax): SqlPrinter {
       case 'createSchema':
       case 'dropSchema':
       case 'setSearchPath':
+      case 'searchDatabases':
       case 'setTimeZone':
       case 'createDatabase':
       case 'dropDatabase':
