@@ -23,7 +23,7 @@ import {
   type InteractionRowRules,
 } from './load/load-checks';
 import { LoadTables } from './load/load-tables';
-import { normalizedColumns } from './load/normalize-columns';
+import { keepsColumnsAsTheyAre, normalizedColumns, type NormalizeRules } from './load/normalize-columns';
 import { OrphanTally } from './load/orphan-warnings';
 import { scanSource } from './load/source-scan';
 import { FileStreamer, placeIn, type OpenedFile } from './load/stream-file';
@@ -113,8 +113,11 @@ class Loader {
     const entityTables: string[] = [];
     for (const entity of plan.entities) {
       const source = byStem.get(entity.name)!;
-      const columns = normalizedColumns({ columns: source.columns, textColumns: this.textColumns(plan, source), ...csvTypes(source) });
-      const table = await this.build(`entity:${entity.name}`, source, columns);
+      const table = await this.build(`entity:${entity.name}`, source, {
+        columns: source.columns,
+        textColumns: this.textColumns(plan, source),
+        ...csvTypes(source),
+      });
       for (const check of [missingKey, duplicateKey]) this.fail(source, await ask(this.runner, check(table, entity.key, placeIn(source))));
       entityTables.push(table);
     }
@@ -131,8 +134,8 @@ class Loader {
     return { catalog: assembleCatalog(plan, entities, types), warnings: this.warnings, tables: this.tables.created };
   }
 
-  private async build(name: string, source: OpenedFile, columns: Parameters<FileStreamer['build']>[2]): Promise<string> {
-    const table = await this.streamer.build(name, source, columns);
+  private async build(name: string, source: OpenedFile, rules: NormalizeRules): Promise<string> {
+    const table = await this.streamer.build(name, source, normalizedColumns(rules), keepsColumnsAsTheyAre(rules));
     this.taken.files++;
     this.taken.bytes += source.size;
     return table;
@@ -159,18 +162,14 @@ class Loader {
       const place = placeIn(source);
       this.fail(source, timestampColumnProblem(source, ix.timestampColumn, place));
       const renames = interactionRenames(ix, plan);
-      const table = await this.build(
-        ix.type === undefined ? 'interactions' : `interaction:${ix.type}`,
-        source,
-        normalizedColumns({
-          columns: source.columns,
-          textColumns: this.textColumns(plan, source),
-          ...csvTypes(source),
-          renames,
-          timestampColumn: ix.timestampColumn,
-          extra: ix.typeColumn ? [] : [q.as(q.text(ix.type!), plan.typeField)],
-        }),
-      );
+      const table = await this.build(ix.type === undefined ? 'interactions' : `interaction:${ix.type}`, source, {
+        columns: source.columns,
+        textColumns: this.textColumns(plan, source),
+        ...csvTypes(source),
+        renames,
+        timestampColumn: ix.timestampColumn,
+        extra: ix.typeColumn ? [] : [q.as(q.text(ix.type!), plan.typeField)],
+      });
       const links = [...ix.links.keys()];
       const scan = await this.scanRows(
         source,

@@ -35,6 +35,19 @@ function columnExpr(rules: NormalizeRules, name: string, type: string): Expr {
   return column;
 }
 
+/**
+ * True when the select list would copy every column as it is (same name, no cast changes its
+ * type, nothing added): the file's chunks can then go straight into the table, with no staging copy.
+ */
+export function keepsColumnsAsTheyAre(rules: NormalizeRules): boolean {
+  if ((rules.extra ?? []).length > 0) return false;
+  return rules.columns.every(({ name, type }) => {
+    if ((rules.renames?.get(name) ?? name) !== name) return false;
+    const expr = columnExpr(rules, name, type);
+    return expr.kind === 'column' || (expr.kind === 'cast' && expr.expr.kind === 'column' && expr.type === type.toUpperCase());
+  });
+}
+
 export function normalizedColumns(rules: NormalizeRules): SelectColumn[] {
   const columns = rules.columns.map(({ name, type }) => q.as(columnExpr(rules, name, type), rules.renames?.get(name) ?? name));
   return [...columns, ...(rules.extra ?? [])];

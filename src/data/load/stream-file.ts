@@ -71,9 +71,13 @@ export class FileStreamer {
     return files.map(({ decoded, size }, i) => ({ ...decoded, staging: stagings[i]!, size, columns: columns.get(stagings[i]!)! }));
   }
 
-  /** Streams the file into a new table of this load named after `name`, normalised by `columns`. */
-  async build(name: string, source: OpenedFile, columns: readonly SelectColumn[]): Promise<string> {
+  /**
+   * Streams the file into a new table of this load named after `name`, normalised by `columns`;
+   * `asIs` when they copy the file's columns unchanged (`keepsColumnsAsTheyAre`).
+   */
+  async build(name: string, source: OpenedFile, columns: readonly SelectColumn[], asIs = false): Promise<string> {
     try {
+      if (asIs && !source.readFrom && this.tables.database === STAGING_DATABASE) return await this.buildAsIs(name, source);
       return await this.buildChunks(name, source, columns);
     } catch (error) {
       if (error instanceof DataError || !isOutOfMemory(error)) throw error;
@@ -131,10 +135,30 @@ export class FileStreamer {
     return table;
   }
 
-  private async insert(decoded: DecodedFile, staging: string, chunk: Uint8Array): Promise<void> {
-    this.staging.add(staging);
+  /**
+   * Each chunk appended straight to the table in the plain database, which it then is: no
+   * staging copy, and no second copy of a chunk in memory.
+   */
+  private async buildAsIs(name: string, source: OpenedFile): Promise<string> {
+    const table = this.tables.claim(name);
+    let rows = 0;
+    let chunks = 0;
+    for (const chunk of source.chunks) {
+      this.watcher.beforeChunk(source);
+      await this.insert(source, table, chunk, { append: chunks++ > 0, staged: false });
+      if (!this.watcher.countsRows) continue;
+      const taken = await ask(this.runner, rowCount(q.tableIn({ database: STAGING_DATABASE }, table)));
+      this.watcher.rowsTaken(taken - rows);
+      rows = taken;
+    }
+    if (chunks === 0) throw new Error(`${source.file} gave no data to load`);
+    return table;
+  }
+
+  private async insert(decoded: DecodedFile, staging: string, chunk: Uint8Array, how = { append: false, staged: true }): Promise<void> {
+    if (how.staged) this.staging.add(staging);
     try {
-      await this.db.insertArrowStream(staging, chunk, { staging: true });
+      await this.db.insertArrowStream(staging, chunk, { staging: true, append: how.append });
     } catch (error) {
       if (isOutOfMemory(error)) throw error;
       throw new DataError(decoded.file, `DuckDB could not take the data (${(error as Error).message})`);
