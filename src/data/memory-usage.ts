@@ -5,7 +5,7 @@
  */
 import * as q from '../engine/sql/build';
 import { printQuery } from '../engine/sql/print-duckdb';
-import type { Connector } from './connector';
+import { PLAIN_TABLES_UP_TO_BYTES, type Connector } from './connector';
 import type { InputFile } from './decode-file';
 import { fileFormat } from './decode-file';
 
@@ -66,19 +66,23 @@ const CHUNK_BYTES = 300 * 1024 ** 2;
 /** How much larger than its file a chunk can be once decoded (Parquet compresses well). */
 const DECODED_GROWTH = 8;
 
+/** How much larger than its Parquet file a plain (uncompressed) table is (BENCHMARKS.md). */
+const PLAIN_GROWTH = 12;
+
 /**
  * Files stream through DuckDB a chunk at a time into compressed tables, which take about a
- * Parquet file's size (measured in BENCHMARKS.md). The page
- * holds the files' bytes meanwhile, and a CSV file's text as strings.
+ * Parquet file's size (measured in BENCHMARKS.md), or, for a load small enough, plain ones about
+ * `PLAIN_GROWTH` times that. The page holds the files' bytes meanwhile, and a CSV file's text as strings.
  */
 export function estimateFilesNeed(files: readonly InputFile[]): MemoryNeed {
+  const plain = files.reduce((sum, f) => sum + (fileFormat(f.name) ? f.bytes.byteLength : 0), 0) <= PLAIN_TABLES_UP_TO_BYTES;
   let duckdb = 0;
   let page = 0;
   let chunk = 0;
   for (const file of files) {
     const format = fileFormat(file.name)?.format;
     const size = file.bytes.byteLength;
-    duckdb += size * (format === 'parquet' ? 1.5 : format === 'csv' || format === 'arrow' ? 1 : 0);
+    duckdb += size * (format === 'parquet' ? (plain ? PLAIN_GROWTH : 1.5) : format === 'csv' || format === 'arrow' ? (plain ? 2 : 1) : 0);
     // CSV text becomes JavaScript strings; Parquet's decoded chunks are passed to DuckDB as bytes.
     page += size * (format === 'csv' ? 6 : format === 'parquet' ? 1.5 : 2);
     chunk = Math.max(chunk, Math.min(CHUNK_BYTES, size * DECODED_GROWTH));
