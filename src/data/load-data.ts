@@ -6,7 +6,7 @@
  */
 import type { Catalog, EntityInfo, InteractionTypeInfo } from '../engine/catalog';
 import * as q from '../engine/sql/build';
-import { PLAIN_TABLES_UP_TO_BYTES, STAGING_DATABASE, type Connector } from './connector';
+import { PLAIN_CHUNK_ROWS, PLAIN_TABLES_UP_TO_BYTES, STAGING_DATABASE, type Connector } from './connector';
 import { DataError } from './data-error';
 import { decodeFile, fileFormat, type Decoders, type InputFile } from './decode-file';
 import { connectorRunner, type SqlRunner } from './engines/engine';
@@ -100,12 +100,15 @@ class Loader {
     const catalogJson = parseCatalogFile(catalogFile ? new TextDecoder().decode(catalogFile.bytes) : undefined);
 
     this.fileCount = dataFiles.length;
+    const sizes = dataFiles.map((file) => file.size ?? file.bytes.byteLength);
+    const plain = sizes.reduce((sum, size) => sum + size, 0) <= (this.options.plainTablesUpToBytes ?? PLAIN_TABLES_UP_TO_BYTES);
+    if (plain) this.tables.database = STAGING_DATABASE;
+    // Plain tables take more memory, so their chunks are smaller: the tab's peak stays where the compressed load's is.
+    const chunking = plain && decoders.chunkRows === undefined ? { ...decoders, chunkRows: PLAIN_CHUNK_ROWS } : decoders;
     const opened = await this.streamer.openAll(
-      dataFiles.map((file) => ({ decoded: decodeFile(file, decoders), size: file.size ?? file.bytes.byteLength })),
+      dataFiles.map((file, i) => ({ decoded: decodeFile(file, chunking), size: sizes[i]! })),
       (index) => this.progress(`Reading ${dataFiles[index]!.name}`, index, dataFiles.length),
     );
-    const bytes = opened.reduce((sum, s) => sum + s.size, 0);
-    if (bytes <= (this.options.plainTablesUpToBytes ?? PLAIN_TABLES_UP_TO_BYTES)) this.tables.database = STAGING_DATABASE;
     const sources: SourceTable[] = opened.map((s) => ({ stem: s.stem, file: s.file, columns: s.columns.map((c) => c.name) }));
     const plan = planTables(sources, catalogJson);
     const byStem = new Map(opened.map((s) => [s.stem, s]));
