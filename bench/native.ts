@@ -93,8 +93,8 @@ export class NativeEngine {
       if (mentioned !== undefined && staged.get(mentioned) === 'done') continue;
       let sql: string;
       if (step.kind === 'insert') {
-        // A chunk appended straight to its table (no staging): the whole file is in it already.
-        if (!step.staging && staged.get(step.table) === 'whole') continue;
+        // A later chunk appended straight to its table (no staging table dropped between chunks): the whole file is in it already.
+        if (staged.get(step.table) === 'whole') continue;
         const target = step.staging ? quoteTableIn(STAGING_DATABASE, step.table) : id(step.table);
         sql = `CREATE TABLE ${target} AS SELECT * FROM read_parquet(${str(path.join(this.dataDir, decoded))})${step.rows === 0 ? ' LIMIT 0' : ''}`;
         if (step.rows > 0) staged.set(step.table, 'whole');
