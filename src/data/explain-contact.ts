@@ -4,7 +4,7 @@
  * compiler's own expressions (src/engine/explain/explain-queries.ts).
  */
 import type { Catalog, FieldType } from '../engine/catalog';
-import { compileSegment, DEFAULT_COUNT } from '../engine/compile/compile-segment';
+import { compileSegment, DEFAULT_COUNT, type InteractionsCopy } from '../engine/compile/compile-segment';
 import type { TimeContext } from '../engine/compile/field-clause';
 import * as x from '../engine/explain/explain-queries';
 import {
@@ -56,13 +56,14 @@ let copyCount = 0;
 interface ContactCopies {
   /** The contact's row (none when no contact has the key). */
   readonly contactRow: string;
-  /** Per interaction type the segment reads, the contact's interactions of that type. */
-  readonly interactions: Readonly<Record<string, string>>;
+  /** Per interaction type the segment reads, the copy holding the contact's interactions of that type. */
+  readonly interactions: Readonly<Record<string, InteractionsCopy>>;
 }
 
 /**
  * Runs `use` with the contact's row and its interactions of every type the segment reads (its
- * references' too) copied into tables of their own, one scan each, and drops them after.
+ * references' too) copied into tables of their own, one scan of each table they come from (the
+ * long interactions table once for all its types), and drops them after.
  * Membership and every part of the trace on that contact read the copies instead of scanning
  * the contact table or the type again.
  */
@@ -73,7 +74,7 @@ async function withContactCopies<T>(
   options: Pick<ExplainOptions, 'segment' | 'contact'>,
   use: (copies: ContactCopies) => Promise<T>,
 ): Promise<T> {
-  const links = x.interactionLinks(catalog, evaluationOrder(library, options.segment));
+  const sources = x.interactionSources(catalog, evaluationOrder(library, options.segment));
   const made: string[] = [];
   const copy = async (query: Query): Promise<string> => {
     const table = `explain:${++copyCount}`;
@@ -83,9 +84,12 @@ async function withContactCopies<T>(
   };
   try {
     const contactRow = await copy(x.contactRowQuery(catalog, options.contact));
-    const interactions: [string, string][] = [];
-    for (const [type, typeLinks] of links)
-      interactions.push([type, await copy(x.contactInteractionsQuery(catalog, type, [...typeLinks], options.contact))]);
+    const interactions: [string, InteractionsCopy][] = [];
+    for (const source of sources) {
+      const table = await copy(x.contactInteractionsQuery(source, options.contact));
+      const copied = { table, ...(source.typeColumn === undefined ? {} : { typeColumn: source.typeColumn }) };
+      for (const type of source.types) interactions.push([type, copied]);
+    }
     return await use({ contactRow, interactions: Object.fromEntries(interactions) });
   } finally {
     for (const table of made) await dropTable(runner, table).catch(() => undefined);

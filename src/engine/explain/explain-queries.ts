@@ -9,6 +9,7 @@ import {
   compileMatchingInteractions,
   countTest,
   DEFAULT_COUNT,
+  type InteractionsCopy,
   measureExpr,
   relatedLink,
 } from '../compile/compile-segment';
@@ -20,8 +21,8 @@ import { TRACE_LIST_LIMIT } from './trace';
 
 type Options = {
   readonly catalog: Catalog;
-  /** Tables of the traced contact's interactions per type (`contactInteractionsQuery`), for its own parts. */
-  readonly contactInteractions?: Readonly<Record<string, string>>;
+  /** The copies of the traced contact's interactions per type (`contactInteractionsQuery`), for its own parts. */
+  readonly contactInteractions?: Readonly<Record<string, InteractionsCopy>>;
   /** A table holding the traced contact's row (`contactRowQuery`), read instead of the contact table for that contact. */
   readonly tracedContact?: { readonly key: string; readonly table: string };
 } & TimeContext;
@@ -129,7 +130,7 @@ function interactionParts(condition: Condition): InteractionQuery[] {
 }
 
 /** Per interaction type that `segments` read, the contact links they read it by. */
-export function interactionLinks(catalog: Catalog, segments: readonly Segment[]): Map<string, Set<string>> {
+function interactionLinks(catalog: Catalog, segments: readonly Segment[]): Map<string, Set<string>> {
   const links = new Map<string, Set<string>>();
   const parts = segments.flatMap((segment): InteractionQuery[] => {
     if (segment.kind === 'interaction') return [segment.query];
@@ -144,17 +145,44 @@ export function interactionLinks(catalog: Catalog, segments: readonly Segment[])
   return links;
 }
 
+/** A table a trace copies the contact's interactions from, with the types `segments` read from it and the links they read them by. */
+export interface InteractionsSource {
+  readonly table: string;
+  /** For a table of several types (`InteractionTypeInfo.sharedTable`), the column telling them apart. */
+  readonly typeColumn?: string;
+  readonly types: string[];
+  readonly links: Set<string>;
+}
+
 /**
- * Every interaction of `type` that any of `links` ties to the contact: a trace copies them once
- * (one scan of the type's table) and reads the copy for every part on that contact, membership too.
+ * Where a trace copies the contact's interactions from, one scan each: the type's table, or for
+ * types that are views of one shared table (the long interactions table), that table once for
+ * all of them.
  */
-export function contactInteractionsQuery(catalog: Catalog, type: string, links: readonly string[], contact: string): Query {
-  const info = own(catalog.interactions.types, type);
-  if (!info) throw new Error(`unknown interaction ${type}`);
-  return q.select([q.STAR], {
-    from: q.table(info.table, RECORD),
-    where: q.or(...links.map((link) => q.compare('=', q.col(RECORD, link), q.text(contact)))),
-  });
+export function interactionSources(catalog: Catalog, segments: readonly Segment[]): InteractionsSource[] {
+  const sources = new Map<string, InteractionsSource>();
+  for (const [type, links] of interactionLinks(catalog, segments)) {
+    const info = own(catalog.interactions.types, type);
+    if (!info) throw new Error(`unknown interaction ${type}`);
+    const shared = info.sharedTable;
+    const table = shared?.table ?? info.table;
+    const id = JSON.stringify([table, shared?.typeColumn]);
+    const source = sources.get(id) ?? { table, ...(shared ? { typeColumn: shared.typeColumn } : {}), types: [], links: new Set() };
+    source.types.push(type);
+    for (const link of links) source.links.add(link);
+    sources.set(id, source);
+  }
+  return [...sources.values()];
+}
+
+/**
+ * Every interaction of `source`'s types that any of its links ties to the contact: a trace
+ * copies them once and reads the copy for every part on that contact, membership too.
+ */
+export function contactInteractionsQuery(source: InteractionsSource, contact: string): Query {
+  const ofContact = q.or(...[...source.links].map((link) => q.compare('=', q.col(RECORD, link), q.text(contact))));
+  const ofTypes = source.typeColumn === undefined ? [] : [q.inList(q.col(RECORD, source.typeColumn), source.types.map(q.text))];
+  return q.select([q.STAR], { from: q.table(source.table, RECORD), where: q.and(...ofTypes, ofContact) });
 }
 
 /**
