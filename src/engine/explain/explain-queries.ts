@@ -15,7 +15,7 @@ import {
 } from '../compile/compile-segment';
 import type { TimeContext } from '../compile/field-clause';
 import type { Condition, FieldClause, InteractionQuery, Measure, RelatedCondition, Segment } from '../library-schema';
-import type { Expr, Query } from '../sql/ast';
+import type { Expr, Query, SelectColumn } from '../sql/ast';
 import * as q from '../sql/build';
 import { TRACE_LIST_LIMIT } from './trace';
 
@@ -219,4 +219,35 @@ export function interactionRowsQuery(options: Options, query: InteractionQuery, 
 export function interactionIdField(catalog: Catalog, interaction: string): string | undefined {
   const fields = catalog.interactions.types[interaction]?.fields ?? {};
   return Object.keys(fields).find((f) => f.toLowerCase() === 'interactionid');
+}
+
+/** Column `n`: how many rows `table` holds (the copy of the traced contact's row: whether the key names a contact). */
+export function rowCountQuery(table: string): Query {
+  return q.select([q.as(q.agg('count'), 'n')], { from: q.table(table) });
+}
+
+/** Column `column` of `part` in `oneRowQuery`'s row. */
+export const partColumn = (part: number, column: string) => `p${part}_${column}`;
+
+/**
+ * One-row queries asked together in one statement (each statement through the DuckDB-WASM
+ * worker costs a round trip): column `column` of `parts[i]` is `partColumn(i, column)` of its one
+ * row. A part without a row leaves none at all. Each part must be a SELECT whose columns all
+ * have aliases and whose clauses do not name them.
+ */
+export function oneRowQuery(parts: readonly Query[]): Query {
+  if (parts.length === 0) throw new Error('oneRowQuery needs at least one part');
+  const columns: SelectColumn[] = [];
+  const renamed = parts.map((part, i) => {
+    if (part.kind !== 'select' || part.groupBy || part.having || part.orderBy) throw new Error('oneRowQuery takes plain one-row SELECTs');
+    const alias = `p${i}`;
+    const named = part.columns.map((c) => {
+      if (c.alias === undefined) throw new Error('oneRowQuery takes aliased columns');
+      const name = partColumn(i, c.alias);
+      columns.push(q.as(q.col(alias, name), name));
+      return { ...c, alias: name };
+    });
+    return q.subquery({ ...part, columns: named }, alias);
+  });
+  return q.select(columns, { from: renamed.reduce((left, right) => q.crossJoin(left, right)) });
 }
