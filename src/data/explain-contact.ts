@@ -3,8 +3,8 @@
  * evaluator's members query restricted to that contact; the trace evaluates each part of the definition on that contact with the
  * compiler's own expressions (src/engine/explain/explain-queries.ts).
  */
-import type { Catalog, FieldType } from '../engine/catalog';
-import { compileSegment, DEFAULT_COUNT } from '../engine/compile/compile-segment';
+import { CONTACT, type Catalog, type FieldType } from '../engine/catalog';
+import { compileSegment, DEFAULT_COUNT, type InteractionsCopy } from '../engine/compile/compile-segment';
 import type { TimeContext } from '../engine/compile/field-clause';
 import * as x from '../engine/explain/explain-queries';
 import {
@@ -23,9 +23,10 @@ import type { Query } from '../engine/sql/ast';
 import { printQueryIn } from '../engine/sql/dialect';
 import { evaluationOrder } from '../engine/segment-order';
 import { countOfQuery } from '../engine/stats/funnel-queries';
+import type { Row } from './connector';
 import type { SqlRunner } from './engines/engine';
 import { checkLibrary, evaluateLibrary } from './evaluate-library';
-import { countTable, createTable, dropTable } from './segment-evaluator';
+import { createTable, dropTable } from './segment-evaluator';
 
 export interface ExplainOptions {
   /** Evaluation instant, epoch milliseconds. */
@@ -42,9 +43,14 @@ export async function explainContact(runner: SqlRunner, catalog: Catalog, librar
   checkLibrary(library, catalog, options.segment);
   if (options.onWarning) await warnAboutStaticMembers(runner, catalog, library, options);
   return withContactCopies(runner, catalog, library, options, async (copies) => {
-    await checkContact(runner, catalog, options.contact, copies.contactRow);
-    const member = await isMember(runner, catalog, library, options, copies);
-    const trace = await new Tracer(runner, catalog, library, options.now, options.contact, copies).segment(options.segment);
+    const tracer = new Tracer(runner, catalog, library, options.now, options.contact, copies);
+    const asked = await tracer.askContact(options.segment, [
+      x.rowCountQuery(copies.contactRow),
+      countOfQuery(membersQuery(catalog, library, options, copies)),
+    ]);
+    if (Number(asked?.[0]?.n ?? 0) === 0) await refuseContact(runner, catalog, options.contact);
+    const member = Number(asked?.[1]?.n ?? 0) > 0;
+    const trace = await tracer.segment(options.segment);
     return { now: new Date(options.now).toISOString(), segment: options.segment, contact: options.contact, member, trace };
   });
 }
@@ -56,13 +62,14 @@ let copyCount = 0;
 interface ContactCopies {
   /** The contact's row (none when no contact has the key). */
   readonly contactRow: string;
-  /** Per interaction type the segment reads, the contact's interactions of that type. */
-  readonly interactions: Readonly<Record<string, string>>;
+  /** Per interaction type the segment reads, the copy holding the contact's interactions of that type. */
+  readonly interactions: Readonly<Record<string, InteractionsCopy>>;
 }
 
 /**
  * Runs `use` with the contact's row and its interactions of every type the segment reads (its
- * references' too) copied into tables of their own, one scan each, and drops them after.
+ * references' too) copied into tables of their own, one scan of each table they come from (the
+ * long interactions table once for all its types), and drops them after.
  * Membership and every part of the trace on that contact read the copies instead of scanning
  * the contact table or the type again.
  */
@@ -73,7 +80,7 @@ async function withContactCopies<T>(
   options: Pick<ExplainOptions, 'segment' | 'contact'>,
   use: (copies: ContactCopies) => Promise<T>,
 ): Promise<T> {
-  const links = x.interactionLinks(catalog, evaluationOrder(library, options.segment));
+  const sources = x.interactionSources(catalog, evaluationOrder(library, options.segment));
   const made: string[] = [];
   const copy = async (query: Query): Promise<string> => {
     const table = `explain:${++copyCount}`;
@@ -83,9 +90,12 @@ async function withContactCopies<T>(
   };
   try {
     const contactRow = await copy(x.contactRowQuery(catalog, options.contact));
-    const interactions: [string, string][] = [];
-    for (const [type, typeLinks] of links)
-      interactions.push([type, await copy(x.contactInteractionsQuery(catalog, type, [...typeLinks], options.contact))]);
+    const interactions: [string, InteractionsCopy][] = [];
+    for (const source of sources) {
+      const table = await copy(x.contactInteractionsQuery(source, options.contact));
+      const copied = { table, ...(source.typeColumn === undefined ? {} : { typeColumn: source.typeColumn }) };
+      for (const type of source.types) interactions.push([type, copied]);
+    }
     return await use({ contactRow, interactions: Object.fromEntries(interactions) });
   } finally {
     for (const table of made) await dropTable(runner, table).catch(() => undefined);
@@ -93,17 +103,11 @@ async function withContactCopies<T>(
 }
 
 /**
- * Whether the contact is among the segment's members: the members query the evaluator runs
- * (references inlined), restricted to the one key before anything is joined or grouped, its
- * interactions read from the copies.
+ * The members query the evaluator runs (references inlined), restricted to the one key before
+ * anything is joined or grouped, its interactions read from the copies: whether the contact is a
+ * member.
  */
-async function isMember(
-  runner: SqlRunner,
-  catalog: Catalog,
-  library: Library,
-  options: ExplainOptions,
-  copies: ContactCopies,
-): Promise<boolean> {
+function membersQuery(catalog: Catalog, library: Library, options: ExplainOptions, copies: ContactCopies): Query {
   const compile = (name: string): Query =>
     compileSegment(
       library.segments.find((s) => s.name === name)!,
@@ -116,8 +120,7 @@ async function isMember(
         segmentQuery: compile,
       },
     );
-  const [row] = await runner.query(printQueryIn(runner.dialect, countOfQuery(compile(options.segment))));
-  return Number(row?.n ?? 0) > 0;
+  return compile(options.segment);
 }
 
 /** The evaluator's warnings about listed members of static segments that are not contacts (they are cheap to evaluate). */
@@ -136,14 +139,15 @@ export function traceContact(
   library: Library,
   options: Pick<ExplainOptions, 'now' | 'segment' | 'contact'>,
 ): Promise<Trace> {
-  return withContactCopies(runner, catalog, library, options, (copies) =>
-    new Tracer(runner, catalog, library, options.now, options.contact, copies).segment(options.segment),
-  );
+  return withContactCopies(runner, catalog, library, options, async (copies) => {
+    const tracer = new Tracer(runner, catalog, library, options.now, options.contact, copies);
+    await tracer.askContact(options.segment, []);
+    return tracer.segment(options.segment);
+  });
 }
 
-/** The key names a contact: its copied row (`contactRow`) is there. */
-async function checkContact(runner: SqlRunner, catalog: Catalog, key: string, contactRow: string): Promise<void> {
-  if ((await countTable(runner, contactRow)) > 0) return;
+/** The key names no contact: the error, with a key that differs only in case if there is one. */
+async function refuseContact(runner: SqlRunner, catalog: Catalog, key: string): Promise<never> {
   const [like] = await runner.query(printQueryIn(runner.dialect, x.contactLikeQuery(catalog, key)));
   const hint = like ? `; did you mean "${String(like.id)}"?` : '';
   throw new UnknownContactError(`unknown contact "${key}": no contact has this key (keys are compared exactly, case included)${hint}`);
@@ -155,8 +159,16 @@ interface RecordRef {
   readonly key: string;
 }
 
+/** A one-row query a trace asks of the traced contact itself, and the part of the definition it answers. */
+interface Probe {
+  readonly answers: Condition | InteractionQuery;
+  readonly query: Query;
+}
+
 class Tracer {
   private readonly traces = new Map<string, Promise<Trace>>();
+  /** The rows `askContact` read for the traced contact, by the condition (its field clauses) or interaction part they answer. */
+  private readonly answers = new Map<Condition | InteractionQuery, Row>();
 
   constructor(
     private readonly runner: SqlRunner,
@@ -175,6 +187,71 @@ class Tracer {
 
   private rows(query: Query) {
     return this.runner.query(printQueryIn(this.runner.dialect, query));
+  }
+
+  /** The interaction parts on the traced contact read the copies of its interactions; a related contact's read the type's table. */
+  private interactionOptions(time: TimeContext, contact: string) {
+    return { ...this.options(time), ...(contact === this.contact ? { contactInteractions: this.copies.interactions } : {}) };
+  }
+
+  /**
+   * Asks `extra` and every one-row query the trace of `name` asks of the traced contact itself
+   * (the field clauses of each of its conditions, the value of each of its interaction parts)
+   * in one statement, and keeps the answers for the trace: each statement through the
+   * DuckDB-WASM worker costs a round trip. Returns `extra`'s rows, or undefined when the key
+   * names no contact (the field clauses then find no row).
+   */
+  async askContact(name: string, extra: readonly Query[]): Promise<Row[] | undefined> {
+    const probes: Probe[] = [];
+    this.probesOf(name, new Set(), probes);
+    const parts = [...extra, ...probes.map((p) => p.query)];
+    if (parts.length === 0) return [];
+    const [row] = await this.rows(x.oneRowQuery(parts));
+    if (!row) return undefined;
+    const answer = (i: number): Row =>
+      Object.fromEntries((parts[i] as Extract<Query, { kind: 'select' }>).columns.map((c) => [c.alias!, row[x.partColumn(i, c.alias!)]]));
+    probes.forEach((probe, i) => this.answers.set(probe.answers, answer(extra.length + i)));
+    return extra.map((_, i) => answer(i));
+  }
+
+  /** The probes of segment `name` and of the segments it refers to, each segment once. */
+  private probesOf(name: string, seen: Set<string>, out: Probe[]): void {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const segment = this.library.segments.find((s) => s.name === name);
+    if (!segment) throw new Error(`unknown segment ${name}`);
+    const time: TimeContext = { now: this.now, timeZone: segment.timeZone };
+    const interaction = (query: InteractionQuery) =>
+      out.push({ answers: query, query: x.interactionValueQuery(this.interactionOptions(time, this.contact), query, this.contact) });
+    const parts = (c: Condition): void => {
+      if ('and' in c) c.and.forEach(parts);
+      else if ('or' in c) c.or.forEach(parts);
+      else if ('not' in c) parts(c.not);
+      else if ('interaction' in c) interaction(c);
+    };
+    switch (segment.kind) {
+      case 'profile':
+        for (const { where } of segment.query.groups) {
+          if (!where) continue;
+          const clauses = fieldClausesOf(where);
+          if (clauses.length) out.push({ answers: where, query: x.fieldClausesQuery(this.options(time), CONTACT, this.contact, clauses) });
+          parts(where);
+        }
+        return;
+      case 'interaction':
+        interaction(segment.query);
+        return;
+      case 'compound':
+        for (const step of segment.query.steps) this.probesOf(step.segment, seen, out);
+        return;
+      case 'static':
+        return;
+    }
+  }
+
+  /** What `askContact` read for `part` on `record`, if it is the traced contact. */
+  private answered(part: Condition | InteractionQuery, record: RecordRef): Row | undefined {
+    return record.entity === CONTACT && record.key === this.contact ? this.answers.get(part) : undefined;
   }
 
   /** Each referenced segment is traced once, however often it is referenced. */
@@ -229,7 +306,10 @@ class Tracer {
   private async condition(condition: Condition, record: RecordRef, time: TimeContext): Promise<ConditionTrace> {
     const clauses = fieldClausesOf(condition);
     const fields = this.catalog.entities[record.entity]!.fields;
-    const [row] = clauses.length ? await this.rows(x.fieldClausesQuery(this.options(time), record.entity, record.key, clauses)) : [{}];
+    const row = clauses.length
+      ? (this.answered(condition, record) ??
+        (await this.rows(x.fieldClausesQuery(this.options(time), record.entity, record.key, clauses)))[0])
+      : {};
     const clauseTraces = new Map(
       clauses.map((clause, i) => [
         clause,
@@ -287,9 +367,9 @@ class Tracer {
   }
 
   private async interaction(query: InteractionQuery, contact: string, time: TimeContext): Promise<InteractionTrace> {
-    // A related contact's interactions are not copied: its parts read the type's table.
-    const options = { ...this.options(time), ...(contact === this.contact ? { contactInteractions: this.copies.interactions } : {}) };
-    const [summary] = await this.rows(x.interactionValueQuery(options, query, contact));
+    const options = this.interactionOptions(time, contact);
+    const summary =
+      this.answered(query, { entity: CONTACT, key: contact }) ?? (await this.rows(x.interactionValueQuery(options, query, contact)))[0];
     const total = Number(summary?.total ?? 0);
     const rows = total > 0 ? await this.rows(x.interactionRowsQuery(options, query, contact)) : [];
     const type = this.catalog.interactions.types[query.interaction]!;

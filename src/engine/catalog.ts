@@ -33,6 +33,12 @@ export interface InteractionTypeInfo {
   /** The contact-link columns this type has, in catalog order. */
   readonly links: readonly string[];
   readonly rowCount?: number;
+  /**
+   * Set when `table` is a view of the rows of one table holding several types (the long
+   * interactions table) whose `typeColumn` is this type: a trace copies a contact's rows of all
+   * the types it reads from there in one scan instead of one scan per type.
+   */
+  readonly sharedTable?: { readonly table: string; readonly typeColumn: string };
 }
 
 /**
@@ -67,6 +73,17 @@ export const CONTACT = 'contact';
  */
 export function own<T>(record: Readonly<Record<string, T>>, name: string): T | undefined {
   return Object.hasOwn(record, name) ? record[name] : undefined;
+}
+
+/**
+ * The catalog without `sharedTable`, for an engine that copies each type's table into a table of
+ * its own (PostgreSQL, ClickHouse) and has no shared table to read.
+ */
+export function withoutSharedTables(catalog: Catalog): Catalog {
+  const types = Object.fromEntries(
+    Object.entries(catalog.interactions.types).map(([name, { sharedTable: _shared, ...type }]) => [name, type]),
+  );
+  return { ...catalog, interactions: { ...catalog.interactions, types } };
 }
 
 export function contactEntity(catalog: Catalog): EntityInfo {

@@ -64,10 +64,10 @@ export class AppState {
     this.data = new DataState(deps);
     this.library = new LibraryState({ catalog: () => this.data.catalog });
     const evaluation = { data: this.data, clock: this.clock, evaluator: this.evaluator };
-    this.preview = new PreviewState(evaluation);
     this.counts = new LibraryCounts(evaluation);
     // An empty library has no counts to wait for: the statistics come at the latest after a while.
     this.data.firstScreen = Promise.race([this.counts.firstDone, new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
+    this.preview = new PreviewState({ ...evaluation, ready: this.data.firstScreen });
     this.paste = new DynamicsPaste({
       catalog: () => this.data.catalog,
       entries: () => this.library.entries,
@@ -176,5 +176,7 @@ export class AppState {
         rows.map((r) => String(r.id)),
       ),
     );
+    // Counted before the page renders them (the effect that would count them runs after that).
+    this.counts.schedule(this.library.entries);
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateLibrary } from '../../src/data/evaluate-library';
 import { explainContact, UnknownContactError } from '../../src/data/explain-contact';
 import type { ConditionTrace, Trace } from '../../src/engine/explain/trace';
+import { parseLibraryOrThrow } from '../../src/engine/parse-library';
 import { LibraryError } from '../../src/engine/problems';
 import { NOW } from '../helpers/fixture-data';
 import { useFixtureEngine } from '../helpers/fixture-engine';
@@ -148,6 +149,48 @@ describe('explainContact', () => {
       { segment: 'NeverOpened', holds: false, after: true, effect: 'kept' },
     ]);
     expect(steps[1]!.trace).toEqual({ kind: 'static', holds: true, listed: true });
+  });
+
+  it('tells the types of the long interactions table apart in the one copy of its rows a trace makes', async () => {
+    const library = parseLibraryOrThrow({
+      version: 1,
+      segments: [
+        {
+          name: 'OpenedOrVisited',
+          kind: 'profile',
+          status: 'live',
+          query: {
+            groups: [
+              {
+                where: {
+                  or: [
+                    { interaction: 'EmailOpened', count: { op: 'atLeast', value: 3 } },
+                    {
+                      interaction: 'WebsiteVisited',
+                      measure: { agg: 'sum', field: 'VisitDuration' },
+                      count: { op: 'atLeast', value: 600 },
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      ],
+    });
+    // Both types are views of the one long table, copied for c2 in one scan (2 opens, 2 visits).
+    expect(fixture.catalog.interactions.types.EmailOpened!.sharedTable).toEqual(
+      fixture.catalog.interactions.types.WebsiteVisited!.sharedTable,
+    );
+    const { trace, member } = await explainContact(fixture.runner, fixture.catalog, library, {
+      now: NOW,
+      segment: 'OpenedOrVisited',
+      contact: 'c2',
+    });
+    expect(member).toBe(true);
+    const where = (trace as Extract<Trace, { kind: 'profile' }>).groups[0]!.where as Extract<ConditionTrace, { or: unknown }>;
+    expect(where.or[0]).toMatchObject({ interaction: 'EmailOpened', holds: false, value: 2, total: 2 });
+    expect(where.or[1]).toMatchObject({ interaction: 'WebsiteVisited', holds: true, value: 650, total: 2 });
   });
 
   it('refuses an unknown contact (suggesting a key that differs in case) and an unknown segment', async () => {

@@ -6,7 +6,7 @@
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Catalog } from '../../engine/catalog';
+import { withoutSharedTables } from '../../engine/catalog';
 import type { TableEngine } from '../../engine/sql/ast';
 import * as q from '../../engine/sql/build';
 import * as clickhouse from '../../engine/sql/print-clickhouse';
@@ -44,7 +44,7 @@ export async function copyFolderToClickhouse(layout: ClickhouseLayout, files: re
       await createInteractionTable(layout, type.table, columns, type.links[0] ?? catalog.interactions.contactLinks[0]!);
       await copyRows(duck, layout, type.table, columns, index++);
     }
-    return { catalog: catalog satisfies Catalog, warnings };
+    return { catalog: withoutSharedTables(catalog), warnings };
   } finally {
     await duck.close();
   }

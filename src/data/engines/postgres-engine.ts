@@ -5,6 +5,7 @@
  * a catalog.json with `"tables"` runs on the server's own tables instead.
  */
 import { randomBytes } from 'node:crypto';
+import { withoutSharedTables } from '../../engine/catalog';
 import * as q from '../../engine/sql/build';
 import { printStatement } from '../../engine/sql/print-postgres';
 import { fileFormat } from '../decode-file';
@@ -37,7 +38,7 @@ export async function createPostgresEngine(url: string): Promise<Engine> {
       created = true;
       await copyTables(duckdb, duckdb.folder, client, schema, catalogTables(loaded.catalog));
       await client.execute(printStatement(q.setSearchPath(schema)));
-      return { catalog: loaded.catalog, warnings: loaded.warnings };
+      return { catalog: withoutSharedTables(loaded.catalog), warnings: loaded.warnings };
     } finally {
       await duckdb.close();
     }

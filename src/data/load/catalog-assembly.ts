@@ -86,6 +86,7 @@ export async function interactionTypes(
       fields: only ? only.fields : await tableFields(runner, table),
       links: plan.contactLinks.filter((l) => linkSet.has(l)),
       rowCount: feeding.reduce((sum, s) => sum + s.counts.get(type)!, 0),
+      ...(only && only.ix.type === undefined ? { sharedTable: { table: only.table, typeColumn: plan.typeField } } : {}),
     };
   }
   return types;

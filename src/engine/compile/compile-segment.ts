@@ -36,9 +36,15 @@ export interface CompileOptions {
    * that type whose links include that contact, read instead of the type's table by the
    * interaction conditions on that contact (a trace copies them once, docs/EXPLAIN-AND-TIMELINE.md).
    */
-  readonly contactInteractions?: Readonly<Record<string, string>>;
+  readonly contactInteractions?: Readonly<Record<string, InteractionsCopy>>;
   /** With `onlyContact`: a table holding (at least) that contact's row, read instead of the contact table outside `related` conditions. */
   readonly contactRow?: string;
+}
+
+/** A table of one contact's interactions; with `typeColumn`, of several types, told apart by that column. */
+export interface InteractionsCopy {
+  readonly table: string;
+  readonly typeColumn?: string;
 }
 
 /** The record a condition is evaluated on: a profile entity or an interaction type. */
@@ -166,13 +172,14 @@ class SegmentCompiler {
     const timestamp = q.col(scope.alias, this.catalog.interactions.timestampField);
     const only = this.onlyContact(linkColumn);
     const copied = only && this.options.contactInteractions ? own(this.options.contactInteractions, query.interaction) : undefined;
-    const table = copied ?? type.table;
-    const filters: Expr[] = [only ?? q.isNull(linkColumn, true), ...this.window(query.window, timestamp, bounds)];
+    const ofType =
+      copied?.typeColumn === undefined ? [] : [q.compare('=', q.col(scope.alias, copied.typeColumn), q.text(query.interaction))];
+    const filters: Expr[] = [only ?? q.isNull(linkColumn, true), ...ofType, ...this.window(query.window, timestamp, bounds)];
     if (query.where) filters.push(this.condition(query.where, scope));
     const measure = query.measure ?? { agg: 'count' };
     return {
       alias: scope.alias,
-      from: q.table(table, scope.alias),
+      from: q.table(copied?.table ?? type.table, scope.alias),
       where: q.and(...filters),
       linkColumn,
       timestamp,

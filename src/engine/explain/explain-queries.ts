@@ -9,19 +9,20 @@ import {
   compileMatchingInteractions,
   countTest,
   DEFAULT_COUNT,
+  type InteractionsCopy,
   measureExpr,
   relatedLink,
 } from '../compile/compile-segment';
 import type { TimeContext } from '../compile/field-clause';
 import type { Condition, FieldClause, InteractionQuery, Measure, RelatedCondition, Segment } from '../library-schema';
-import type { Expr, Query } from '../sql/ast';
+import type { Expr, Query, SelectColumn } from '../sql/ast';
 import * as q from '../sql/build';
 import { TRACE_LIST_LIMIT } from './trace';
 
 type Options = {
   readonly catalog: Catalog;
-  /** Tables of the traced contact's interactions per type (`contactInteractionsQuery`), for its own parts. */
-  readonly contactInteractions?: Readonly<Record<string, string>>;
+  /** The copies of the traced contact's interactions per type (`contactInteractionsQuery`), for its own parts. */
+  readonly contactInteractions?: Readonly<Record<string, InteractionsCopy>>;
   /** A table holding the traced contact's row (`contactRowQuery`), read instead of the contact table for that contact. */
   readonly tracedContact?: { readonly key: string; readonly table: string };
 } & TimeContext;
@@ -129,7 +130,7 @@ function interactionParts(condition: Condition): InteractionQuery[] {
 }
 
 /** Per interaction type that `segments` read, the contact links they read it by. */
-export function interactionLinks(catalog: Catalog, segments: readonly Segment[]): Map<string, Set<string>> {
+function interactionLinks(catalog: Catalog, segments: readonly Segment[]): Map<string, Set<string>> {
   const links = new Map<string, Set<string>>();
   const parts = segments.flatMap((segment): InteractionQuery[] => {
     if (segment.kind === 'interaction') return [segment.query];
@@ -144,17 +145,44 @@ export function interactionLinks(catalog: Catalog, segments: readonly Segment[])
   return links;
 }
 
+/** A table a trace copies the contact's interactions from, with the types `segments` read from it and the links they read them by. */
+export interface InteractionsSource {
+  readonly table: string;
+  /** For a table of several types (`InteractionTypeInfo.sharedTable`), the column telling them apart. */
+  readonly typeColumn?: string;
+  readonly types: string[];
+  readonly links: Set<string>;
+}
+
 /**
- * Every interaction of `type` that any of `links` ties to the contact: a trace copies them once
- * (one scan of the type's table) and reads the copy for every part on that contact, membership too.
+ * Where a trace copies the contact's interactions from, one scan each: the type's table, or for
+ * types that are views of one shared table (the long interactions table), that table once for
+ * all of them.
  */
-export function contactInteractionsQuery(catalog: Catalog, type: string, links: readonly string[], contact: string): Query {
-  const info = own(catalog.interactions.types, type);
-  if (!info) throw new Error(`unknown interaction ${type}`);
-  return q.select([q.STAR], {
-    from: q.table(info.table, RECORD),
-    where: q.or(...links.map((link) => q.compare('=', q.col(RECORD, link), q.text(contact)))),
-  });
+export function interactionSources(catalog: Catalog, segments: readonly Segment[]): InteractionsSource[] {
+  const sources = new Map<string, InteractionsSource>();
+  for (const [type, links] of interactionLinks(catalog, segments)) {
+    const info = own(catalog.interactions.types, type);
+    if (!info) throw new Error(`unknown interaction ${type}`);
+    const shared = info.sharedTable;
+    const table = shared?.table ?? info.table;
+    const id = JSON.stringify([table, shared?.typeColumn]);
+    const source = sources.get(id) ?? { table, ...(shared ? { typeColumn: shared.typeColumn } : {}), types: [], links: new Set() };
+    source.types.push(type);
+    for (const link of links) source.links.add(link);
+    sources.set(id, source);
+  }
+  return [...sources.values()];
+}
+
+/**
+ * Every interaction of `source`'s types that any of its links ties to the contact: a trace
+ * copies them once and reads the copy for every part on that contact, membership too.
+ */
+export function contactInteractionsQuery(source: InteractionsSource, contact: string): Query {
+  const ofContact = q.or(...[...source.links].map((link) => q.compare('=', q.col(RECORD, link), q.text(contact))));
+  const ofTypes = source.typeColumn === undefined ? [] : [q.inList(q.col(RECORD, source.typeColumn), source.types.map(q.text))];
+  return q.select([q.STAR], { from: q.table(source.table, RECORD), where: q.and(...ofTypes, ofContact) });
 }
 
 /**
@@ -191,4 +219,35 @@ export function interactionRowsQuery(options: Options, query: InteractionQuery, 
 export function interactionIdField(catalog: Catalog, interaction: string): string | undefined {
   const fields = catalog.interactions.types[interaction]?.fields ?? {};
   return Object.keys(fields).find((f) => f.toLowerCase() === 'interactionid');
+}
+
+/** Column `n`: how many rows `table` holds (the copy of the traced contact's row: whether the key names a contact). */
+export function rowCountQuery(table: string): Query {
+  return q.select([q.as(q.agg('count'), 'n')], { from: q.table(table) });
+}
+
+/** Column `column` of `part` in `oneRowQuery`'s row. */
+export const partColumn = (part: number, column: string) => `p${part}_${column}`;
+
+/**
+ * One-row queries asked together in one statement (each statement through the DuckDB-WASM
+ * worker costs a round trip): column `column` of `parts[i]` is `partColumn(i, column)` of its one
+ * row. A part without a row leaves none at all. Each part must be a SELECT whose columns all
+ * have aliases and whose clauses do not name them.
+ */
+export function oneRowQuery(parts: readonly Query[]): Query {
+  if (parts.length === 0) throw new Error('oneRowQuery needs at least one part');
+  const columns: SelectColumn[] = [];
+  const renamed = parts.map((part, i) => {
+    if (part.kind !== 'select' || part.groupBy || part.having || part.orderBy) throw new Error('oneRowQuery takes plain one-row SELECTs');
+    const alias = `p${i}`;
+    const named = part.columns.map((c) => {
+      if (c.alias === undefined) throw new Error('oneRowQuery takes aliased columns');
+      const name = partColumn(i, c.alias);
+      columns.push(q.as(q.col(alias, name), name));
+      return { ...c, alias: name };
+    });
+    return q.subquery({ ...part, columns: named }, alias);
+  });
+  return q.select(columns, { from: renamed.reduce((left, right) => q.crossJoin(left, right)) });
 }

@@ -97,6 +97,7 @@ export const readParquet = (path: string): From => ({ kind: 'tableFunction', fn:
 export const subquery = (query: Query, alias: string): From => ({ kind: 'subquery', query, alias });
 export const leftJoin = (left: From, right: From, on: Expr): From => ({ kind: 'join', type: 'LEFT', left, right, on });
 export const innerJoin = (left: From, right: From, on: Expr): From => ({ kind: 'join', type: 'INNER', left, right, on });
+export const crossJoin = (left: From, right: From): From => ({ kind: 'join', type: 'CROSS', left, right });
 
 export function select(
   columns: readonly (Expr | SelectColumn)[],

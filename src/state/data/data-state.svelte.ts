@@ -74,7 +74,7 @@ export class DataState {
   readonly memoryGuard = new MemoryGuard();
   readonly saves = new SaveQueue(() => this.store);
   readonly sampleSizes: readonly SampleSize[] = SAMPLE_SIZES;
-  /** Started when first needed or once the startup load is done: the sample needs no Parquet decoder. */
+  /** Started when first needed or once the first screen is complete: the sample needs no Parquet decoder. */
   private decoding: Promise<Decoders> | undefined;
   private store: DataStore | undefined;
   private engineReady: Promise<void> = Promise.resolve();
@@ -139,7 +139,7 @@ export class DataState {
       this.error ??= describeFailure(error);
     });
     // Ready before the user picks files, but not competing with the first screen for the CPU.
-    void this.initialLoad.then(() => this.decoders().catch(() => undefined));
+    void this.initialLoad.then(() => this.firstScreen).then(() => this.decoders().catch(() => undefined));
     this.connector = await engine;
   }
 

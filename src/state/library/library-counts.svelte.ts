@@ -6,8 +6,9 @@ import { entryName, exportedSegment, engineLibrary, type LibraryEntry } from './
 import { checkDefinition } from './library-problems';
 import type { EvaluationClock } from '../preview/preview-clock.svelte';
 import type { LoadedData } from '../preview/preview-state.svelte';
-import type { SegmentEvaluator } from '../../data/segment-evaluator';
+import type { EvaluationContext, SegmentEvaluator } from '../../data/segment-evaluator';
 import { evaluationContext } from '../preview/evaluation-context';
+import type { Catalog } from '../../engine/catalog';
 import { mark } from '../../data/startup-marks';
 
 export interface SegmentCount {
@@ -27,6 +28,8 @@ export interface CountsDependencies {
 }
 
 const DEBOUNCE_MS = 250;
+/** Segments being evaluated at once: the engine queues them, and a newer run wastes at most these. */
+const COUNTS_AHEAD = 3;
 
 export class LibraryCounts {
   /** By entry id. */
@@ -59,7 +62,9 @@ export class LibraryCounts {
     const delay = dataKey === this.dataKey && this.scheduledAny ? DEBOUNCE_MS : 0;
     this.dataKey = dataKey;
     this.scheduledAny = entries.length > 0;
-    this.timer = setTimeout(() => void this.run(generation, entries), delay);
+    // At once, not after the page renders what changed: the engine works while the page renders.
+    if (delay === 0) void this.run(generation, entries);
+    else this.timer = setTimeout(() => void this.run(generation, entries), delay);
   }
 
   private keyOf(entries: readonly LibraryEntry[]): string {
@@ -79,21 +84,15 @@ export class LibraryCounts {
     const ctx = evaluationContext(this.deps.data, db, catalog, engineLibrary(entries), now);
     this.running = true;
     try {
-      for (const entry of entries) {
+      // A few segments are asked for ahead of the one awaited, so the engine never waits for the page.
+      const pending: Promise<SegmentCount>[] = [];
+      const ask = (i: number) => (pending[i] ??= this.countOf(ctx, entries[i]!, entries, catalog, now));
+      for (let i = 0; i < entries.length; i++) {
         if (generation !== this.generation) return;
-        const check = checkDefinition(exportedSegment(entry), entry.id, entries, catalog);
-        let result: SegmentCount;
-        if (!check.ok) {
-          result = { error: check.problems.map((p) => `${p.path}: ${p.message}`).join('\n'), asOf: now };
-        } else {
-          try {
-            const { count, evaluatedAt } = await this.deps.evaluator.materialise(ctx, entryName(entry));
-            result = { count, evaluatedAt, asOf: now };
-          } catch (error) {
-            result = { error: error instanceof Error ? error.message : String(error), asOf: now };
-          }
-        }
+        for (let ahead = i; ahead < Math.min(entries.length, i + COUNTS_AHEAD); ahead++) void ask(ahead);
+        const result = await ask(i);
         if (generation !== this.generation) return;
+        const entry = entries[i]!;
         const previous = this.counts[entry.id];
         if (JSON.stringify(previous) !== JSON.stringify(result)) this.counts = { ...this.counts, [entry.id]: result };
       }
@@ -101,6 +100,23 @@ export class LibraryCounts {
       if (entries.length > 0) this.markFirstDone();
     } finally {
       if (generation === this.generation) this.running = false;
+    }
+  }
+
+  private async countOf(
+    ctx: EvaluationContext,
+    entry: LibraryEntry,
+    entries: readonly LibraryEntry[],
+    catalog: Catalog,
+    now: number,
+  ): Promise<SegmentCount> {
+    const check = checkDefinition(exportedSegment(entry), entry.id, entries, catalog);
+    if (!check.ok) return { error: check.problems.map((p) => `${p.path}: ${p.message}`).join('\n'), asOf: now };
+    try {
+      const { count, evaluatedAt } = await this.deps.evaluator.materialise(ctx, entryName(entry));
+      return { count, evaluatedAt, asOf: now };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error), asOf: now };
     }
   }
 }

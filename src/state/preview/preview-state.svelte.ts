@@ -29,6 +29,8 @@ export interface PreviewDependencies {
   readonly data: LoadedData;
   readonly clock: EvaluationClock;
   readonly evaluator: SegmentEvaluator;
+  /** Settles when the preview may use the engine: on a first screen, once the library's counts are in. */
+  readonly ready?: Promise<unknown>;
 }
 
 export interface PreviewRequest {
@@ -151,6 +153,11 @@ export class PreviewState {
     catalog: Catalog,
   ): Promise<void> {
     if (generation !== this.generation) return;
+    if (this.deps.ready) {
+      // The engine runs one query at a time: the preview's would delay the library's first counts.
+      await this.deps.ready;
+      if (generation !== this.generation) return;
+    }
     this.status = 'running';
     this.running = true;
     const now = this.deps.clock.now;
