@@ -61,7 +61,7 @@ export const PREPARE_DATABASE = prepareDatabase(true);
  */
 export const PLAIN_TABLES_UP_TO_BYTES = 64 * 2 ** 20;
 
-/** Rows per chunk of a load with plain tables: smaller than `CHUNK_ROWS`, so that the tab's peak stays where the compressed load's is, at no cost in time (BENCHMARKS.md). */
+/** Rows per chunk of a load with plain tables: smaller than `CHUNK_ROWS`, which keeps the tab's peak down at no cost in time (BENCHMARKS.md). */
 export const PLAIN_CHUNK_ROWS = 250_000;
 
 /** DuckDB-WASM's insert options: a `schema` that names a database puts the table in that database's main schema. */

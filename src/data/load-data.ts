@@ -103,7 +103,7 @@ class Loader {
     const sizes = dataFiles.map((file) => file.size ?? file.bytes.byteLength);
     const plain = sizes.reduce((sum, size) => sum + size, 0) <= (this.options.plainTablesUpToBytes ?? PLAIN_TABLES_UP_TO_BYTES);
     if (plain) this.tables.database = STAGING_DATABASE;
-    // Plain tables take more memory, so their chunks are smaller: the tab's peak stays where the compressed load's is.
+    // Plain tables take more memory, so their chunks are smaller, to keep the tab's peak down.
     const chunking = plain && decoders.chunkRows === undefined ? { ...decoders, chunkRows: PLAIN_CHUNK_ROWS } : decoders;
     const opened = await this.streamer.openAll(
       dataFiles.map((file, i) => ({ decoded: decodeFile(file, chunking), size: sizes[i]! })),
