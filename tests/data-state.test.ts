@@ -148,7 +148,7 @@ describe('DataState', () => {
 
   it('says which file is too large when DuckDB runs out of memory, and keeps what was there', async () => {
     const data = await squeezable((sql) => {
-      if (/^CREATE TABLE "[^"]*:interactions"/.test(sql))
+      if (/^CREATE TABLE ("\w+"\."main"\.)?"[^"]*:interactions"/.test(sql))
         throw new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (3.1 GiB/3.1 GiB used)');
       return undefined;
     });
