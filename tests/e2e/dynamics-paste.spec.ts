@@ -14,7 +14,9 @@ type Studio = {
 test('a pasted Dynamics query is previewed with its size, a bad one is refused at its place, and Create adds it', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('complementary', { name: 'Segment library' })).toBeVisible({ timeout: 90_000 });
-  await page.waitForFunction(() => Boolean((window as unknown as Studio).segmentStudio.data.catalog), undefined, { timeout: 90_000 });
+  await page.waitForFunction(() => Boolean((window as unknown as Partial<Studio>).segmentStudio?.data.catalog), undefined, {
+    timeout: 90_000,
+  });
 
   await page.getByRole('button', { name: '+ New segment' }).click();
   await page.getByRole('menuitem', { name: /Paste a Dynamics query/ }).click();

@@ -6,7 +6,9 @@ type Studio = { segmentStudio: { data: { catalog?: unknown } } };
 test('the Query tab prints the segment for the dialect chosen, by mouse or keyboard', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('complementary', { name: 'Segment library' })).toBeVisible({ timeout: 90_000 });
-  await page.waitForFunction(() => Boolean((window as unknown as Studio).segmentStudio.data.catalog), undefined, { timeout: 90_000 });
+  await page.waitForFunction(() => Boolean((window as unknown as Partial<Studio>).segmentStudio?.data.catalog), undefined, {
+    timeout: 90_000,
+  });
 
   await page.getByTestId('segment-row').filter({ hasText: 'EngagedSeattle' }).click();
   await page.getByRole('tab', { name: 'Query' }).click();

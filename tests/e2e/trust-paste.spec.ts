@@ -6,7 +6,8 @@ test('a paste nested 20,000 deep or 200,000 characters long is refused at once, 
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/');
   await page.waitForFunction(
-    () => Boolean((window as unknown as { segmentStudio: { data: { catalog?: unknown } } }).segmentStudio.data.catalog),
+    // The app's code loads after the tiny entry, so the hook may not be there yet.
+    () => Boolean((window as unknown as { segmentStudio?: { data: { catalog?: unknown } } }).segmentStudio?.data.catalog),
     undefined,
     {
       timeout: 90_000,
