@@ -223,19 +223,14 @@ class Tracer {
     const time: TimeContext = { now: this.now, timeZone: segment.timeZone };
     const interaction = (query: InteractionQuery) =>
       out.push({ answers: query, query: x.interactionValueQuery(this.interactionOptions(time, this.contact), query, this.contact) });
-    const parts = (c: Condition): void => {
-      if ('and' in c) c.and.forEach(parts);
-      else if ('or' in c) c.or.forEach(parts);
-      else if ('not' in c) parts(c.not);
-      else if ('interaction' in c) interaction(c);
-    };
     switch (segment.kind) {
       case 'profile':
         for (const { where } of segment.query.groups) {
           if (!where) continue;
           const clauses = fieldClausesOf(where);
           if (clauses.length) out.push({ answers: where, query: x.fieldClausesQuery(this.options(time), CONTACT, this.contact, clauses) });
-          parts(where);
+          // The parts on the contact itself: those inside a `related` condition are on other records.
+          x.interactionParts(where, false).forEach(interaction);
         }
         return;
       case 'interaction':

@@ -120,12 +120,13 @@ function contactInteractions(options: Options, query: InteractionQuery, contact:
   return { alias, from, where };
 }
 
-/** The conditions of `condition` on interactions, on whichever contact (also inside `related`). */
-function interactionParts(condition: Condition): InteractionQuery[] {
-  if ('and' in condition) return condition.and.flatMap(interactionParts);
-  if ('or' in condition) return condition.or.flatMap(interactionParts);
-  if ('not' in condition) return interactionParts(condition.not);
-  if ('related' in condition) return condition.where ? interactionParts(condition.where) : [];
+/** The conditions of `condition` on interactions, in order: inside `related` conditions too (on other records) unless `intoRelated` is false. */
+export function interactionParts(condition: Condition, intoRelated = true): InteractionQuery[] {
+  const inner = (c: Condition) => interactionParts(c, intoRelated);
+  if ('and' in condition) return condition.and.flatMap(inner);
+  if ('or' in condition) return condition.or.flatMap(inner);
+  if ('not' in condition) return inner(condition.not);
+  if ('related' in condition) return intoRelated && condition.where ? inner(condition.where) : [];
   return 'interaction' in condition ? [condition] : [];
 }
 
