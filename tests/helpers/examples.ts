@@ -1,6 +1,6 @@
 /**
  * The worked examples the tests run: the repository's own (tests/fixtures/examples), always, and
- * the shared ones of the SPEC when that folder happens to be beside the repository.
+ * a further folder named by the environment (`SEGMENT_STUDIO_EXAMPLES`).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -13,11 +13,13 @@ export const FIXTURE_EXAMPLES = path.join(root, 'tests/fixtures/examples');
 export const FIXTURE_DATA = path.join(FIXTURE_EXAMPLES, 'data');
 export const FIXTURE_LIBRARY = path.join(FIXTURE_EXAMPLES, 'library.json');
 
-// Beside the checkout, or beside the folder of a git worktree of it.
-const SHARED_CANDIDATES = [path.resolve(root, '../shared/examples'), path.resolve(root, '../../shared/examples')];
-
-/** The shared worked examples, when present; never required. */
-export const SHARED_EXAMPLES: string | undefined = SHARED_CANDIDATES.find((folder) => existsSync(path.join(folder, 'expected.json')));
+/**
+ * A further worked example folder, named by `SEGMENT_STUDIO_EXAMPLES` (e.g. the SPEC's own), run
+ * beside the fixture when it holds an `expected.json`; never required.
+ */
+const extra = process.env.SEGMENT_STUDIO_EXAMPLES;
+export const SHARED_EXAMPLES: string | undefined =
+  extra && existsSync(path.join(path.resolve(extra), 'expected.json')) ? path.resolve(extra) : undefined;
 
 /** Every worked example folder there is: the fixture first. */
 export const EXAMPLE_FOLDERS: readonly string[] = [FIXTURE_EXAMPLES, ...(SHARED_EXAMPLES ? [SHARED_EXAMPLES] : [])];
