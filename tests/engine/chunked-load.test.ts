@@ -6,7 +6,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAIN_CHUNK_ROWS, PLAIN_ID_CHECK_SLICE_ROWS, type Connector } from '../../src/data/connector';
+import { PLAIN_ID_CHECK_SLICE_ROWS, type Connector } from '../../src/data/connector';
 import type { Decoders, InputFile } from '../../src/data/decode-file';
 import { dropTables, loadData } from '../../src/data/load-data';
 import { createNodeConnector } from '../../src/data/node-connector';
