@@ -1,10 +1,11 @@
 /**
- * `--explain KEY` (SPEC §4): whether a contact is in a segment, and why. Membership is the
- * evaluator's members query restricted to that contact; the trace evaluates each part of the definition on that contact with the
- * compiler's own expressions (src/engine/explain/explain-queries.ts).
+ * `--explain KEY` (SPEC §4): whether a contact is in a segment, and why. The trace evaluates each
+ * part of the definition on that contact with the compiler's own expressions
+ * (src/engine/explain/explain-queries.ts), and membership is the trace's own verdict: its parts
+ * folded as the compiler folds groups and steps, so nothing runs the segment a second time.
  */
-import { CONTACT, type Catalog, type FieldType } from '../engine/catalog';
-import { compileSegment, DEFAULT_COUNT, type InteractionsCopy } from '../engine/compile/compile-segment';
+import { CONTACT, own, type Catalog, type FieldType } from '../engine/catalog';
+import { DEFAULT_COUNT, type InteractionsCopy } from '../engine/compile/compile-segment';
 import type { TimeContext } from '../engine/compile/field-clause';
 import * as x from '../engine/explain/explain-queries';
 import {
@@ -22,7 +23,6 @@ import type { Condition, FieldClause, InteractionQuery, Library, RelatedConditio
 import type { Query } from '../engine/sql/ast';
 import { printQueryIn } from '../engine/sql/dialect';
 import { evaluationOrder } from '../engine/segment-order';
-import { countOfQuery } from '../engine/stats/funnel-queries';
 import type { Row } from './connector';
 import type { SqlRunner } from './engines/engine';
 import { checkLibrary, evaluateLibrary } from './evaluate-library';
@@ -44,14 +44,10 @@ export async function explainContact(runner: SqlRunner, catalog: Catalog, librar
   if (options.onWarning) await warnAboutStaticMembers(runner, catalog, library, options);
   return withContactCopies(runner, catalog, library, options, async (copies) => {
     const tracer = new Tracer(runner, catalog, library, options.now, options.contact, copies);
-    const asked = await tracer.askContact(options.segment, [
-      x.rowCountQuery(copies.contactRow),
-      countOfQuery(membersQuery(catalog, library, options, copies)),
-    ]);
+    const asked = await tracer.askContact(options.segment, [x.rowCountQuery(copies.contactRow)]);
     if (Number(asked?.[0]?.n ?? 0) === 0) await refuseContact(runner, catalog, options.contact);
-    const member = Number(asked?.[1]?.n ?? 0) > 0;
     const trace = await tracer.segment(options.segment);
-    return { now: new Date(options.now).toISOString(), segment: options.segment, contact: options.contact, member, trace };
+    return { now: new Date(options.now).toISOString(), segment: options.segment, contact: options.contact, member: trace.holds, trace };
   });
 }
 
@@ -67,11 +63,10 @@ interface ContactCopies {
 }
 
 /**
- * Runs `use` with the contact's row and its interactions of every type the segment reads (its
- * references' too) copied into tables of their own, one scan of each table they come from (the
- * long interactions table once for all its types), and drops them after.
- * Membership and every part of the trace on that contact read the copies instead of scanning
- * the contact table or the type again.
+ * Runs `use` with the contact's row and its interactions in each table the segment's types come
+ * from (its references' too) copied into tables of their own, one scan of each table (the long
+ * interactions table once for all its types), and drops them after. Every part of the trace on
+ * that contact reads the copies instead of scanning the contact table or the type again.
  */
 async function withContactCopies<T>(
   runner: SqlRunner,
@@ -100,27 +95,6 @@ async function withContactCopies<T>(
   } finally {
     for (const table of made) await dropTable(runner, table).catch(() => undefined);
   }
-}
-
-/**
- * The members query the evaluator runs (references inlined), restricted to the one key before
- * anything is joined or grouped, its interactions read from the copies: whether the contact is a
- * member.
- */
-function membersQuery(catalog: Catalog, library: Library, options: ExplainOptions, copies: ContactCopies): Query {
-  const compile = (name: string): Query =>
-    compileSegment(
-      library.segments.find((s) => s.name === name)!,
-      {
-        catalog,
-        now: options.now,
-        onlyContact: options.contact,
-        contactInteractions: copies.interactions,
-        contactRow: copies.contactRow,
-        segmentQuery: compile,
-      },
-    );
-  return compile(options.segment);
 }
 
 /** The evaluator's warnings about listed members of static segments that are not contacts (they are cheap to evaluate). */
@@ -163,12 +137,16 @@ interface RecordRef {
 interface Probe {
   readonly answers: Condition | InteractionQuery;
   readonly query: Query;
+  /** For an interaction part, the query listing the interactions it counts (`interactionRowsQuery`). */
+  readonly rows?: Query;
 }
 
 class Tracer {
   private readonly traces = new Map<string, Promise<Trace>>();
   /** The rows `askContact` read for the traced contact, by the condition (its field clauses) or interaction part they answer. */
   private readonly answers = new Map<Condition | InteractionQuery, Row>();
+  /** The interactions `askContact` listed for the traced contact's interaction parts, by part. */
+  private readonly listed = new Map<InteractionQuery, Row[]>();
 
   constructor(
     private readonly runner: SqlRunner,
@@ -211,7 +189,34 @@ class Tracer {
     const answer = (i: number): Row =>
       Object.fromEntries((parts[i] as Extract<Query, { kind: 'select' }>).columns.map((c) => [c.alias!, row[x.partColumn(i, c.alias!)]]));
     probes.forEach((probe, i) => this.answers.set(probe.answers, answer(extra.length + i)));
+    await this.listInteractions(probes);
     return extra.map((_, i) => answer(i));
+  }
+
+  /**
+   * Lists the interactions of the traced contact's parts that counted any, the parts reading one
+   * copy in one statement (`interactionRowsOfParts`); a part alone on its copy is listed by
+   * `interaction` as before.
+   */
+  private async listInteractions(probes: readonly Probe[]): Promise<void> {
+    const byCopy = new Map<string, { query: InteractionQuery; rows: Query }[]>();
+    for (const { answers, rows } of probes) {
+      if (!rows || Number(this.answers.get(answers)?.total ?? 0) === 0) continue;
+      const query = answers as InteractionQuery;
+      const copy = own(this.copies.interactions, query.interaction)!.table;
+      byCopy.set(copy, [...(byCopy.get(copy) ?? []), { query, rows }]);
+    }
+    for (const parts of byCopy.values()) {
+      const fields = this.catalog.interactions.types[parts[0]!.query.interaction]!.fields;
+      if (parts.length < 2 || own(fields, x.ROWS_PART_COLUMN) !== undefined) continue;
+      const rows = await this.rows(x.interactionRowsOfParts(this.catalog, parts));
+      parts.forEach(({ query }, i) =>
+        this.listed.set(
+          query,
+          rows.filter((row) => Number(row[x.ROWS_PART_COLUMN]) === i),
+        ),
+      );
+    }
   }
 
   /** The probes of segment `name` and of the segments it refers to, each segment once. */
@@ -221,8 +226,14 @@ class Tracer {
     const segment = this.library.segments.find((s) => s.name === name);
     if (!segment) throw new Error(`unknown segment ${name}`);
     const time: TimeContext = { now: this.now, timeZone: segment.timeZone };
-    const interaction = (query: InteractionQuery) =>
-      out.push({ answers: query, query: x.interactionValueQuery(this.interactionOptions(time, this.contact), query, this.contact) });
+    const interaction = (query: InteractionQuery) => {
+      const options = this.interactionOptions(time, this.contact);
+      out.push({
+        answers: query,
+        query: x.interactionValueQuery(options, query, this.contact),
+        rows: x.interactionRowsQuery(options, query, this.contact),
+      });
+    };
     switch (segment.kind) {
       case 'profile':
         for (const { where } of segment.query.groups) {
@@ -366,7 +377,8 @@ class Tracer {
     const summary =
       this.answered(query, { entity: CONTACT, key: contact }) ?? (await this.rows(x.interactionValueQuery(options, query, contact)))[0];
     const total = Number(summary?.total ?? 0);
-    const rows = total > 0 ? await this.rows(x.interactionRowsQuery(options, query, contact)) : [];
+    const listed = contact === this.contact ? this.listed.get(query) : undefined;
+    const rows = total > 0 ? (listed ?? (await this.rows(x.interactionRowsQuery(options, query, contact)))) : [];
     const type = this.catalog.interactions.types[query.interaction]!;
     const idField = x.interactionIdField(this.catalog, query.interaction);
     const interactions = rows.map((row): InteractionRecord => {

@@ -177,13 +177,14 @@ export function interactionSources(catalog: Catalog, segments: readonly Segment[
 }
 
 /**
- * Every interaction of `source`'s types that any of its links ties to the contact: a trace
- * copies them once and reads the copy for every part on that contact, membership too.
+ * Every interaction of `source` that any of its links ties to the contact, of whichever type: a
+ * trace copies them once and reads the copy for every part on that contact (each part picks its
+ * type by `typeColumn`). The contact's key is the only filter, so the scan of a shared table
+ * reads one column for every row and the others only near the contact's rows.
  */
 export function contactInteractionsQuery(source: InteractionsSource, contact: string): Query {
   const ofContact = q.or(...[...source.links].map((link) => q.compare('=', q.col(RECORD, link), q.text(contact))));
-  const ofTypes = source.typeColumn === undefined ? [] : [q.inList(q.col(RECORD, source.typeColumn), source.types.map(q.text))];
-  return q.select([q.STAR], { from: q.table(source.table, RECORD), where: q.and(...ofTypes, ofContact) });
+  return q.select([q.STAR], { from: q.table(source.table, RECORD), where: ofContact });
 }
 
 /**
@@ -214,6 +215,40 @@ export function interactionRowsQuery(options: Options, query: InteractionQuery, 
     Object.keys(type.fields).map((field) => q.as(q.col(alias, field), field)),
     { from, where, orderBy: [{ expr: ts, descending: true }, ...(idField ? [q.col(alias, idField)] : [])], limit: TRACE_LIST_LIMIT },
   );
+}
+
+/** The column of `interactionRowsOfParts` telling its parts apart. */
+export const ROWS_PART_COLUMN = '__trace_part';
+
+/**
+ * `interactionRowsQuery` of several parts in one statement (each statement through the
+ * DuckDB-WASM worker costs a round trip): column `ROWS_PART_COLUMN` holds the part's index, the
+ * parts come in order, each newest first. The parts must read one table (one copy of the
+ * contact's interactions), so that their columns and types agree, and no field may be named
+ * `ROWS_PART_COLUMN`.
+ */
+export function interactionRowsOfParts(catalog: Catalog, parts: readonly { query: InteractionQuery; rows: Query }[]): Query {
+  const first = parts[0]?.query.interaction ?? fail('interactionRowsOfParts needs a part');
+  const fields = Object.keys(catalog.interactions.types[first]!.fields);
+  const branches = parts.map(({ rows }, i) =>
+    q.select([q.as(q.num(i), ROWS_PART_COLUMN), ...fields.map((field) => q.as(q.col(`r${i}`, field), field))], {
+      from: q.subquery(rows, `r${i}`),
+    }),
+  );
+  const idField = interactionIdField(catalog, first);
+  const column = (name: string) => q.col(undefined, name);
+  return q.select([q.STAR], {
+    from: q.subquery(q.setOperations('UNION ALL', branches), 'parts'),
+    orderBy: [
+      column(ROWS_PART_COLUMN),
+      { expr: column(catalog.interactions.timestampField), descending: true },
+      ...(idField ? [column(idField)] : []),
+    ],
+  });
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 /** The type's `InteractionId` column (any case), if it has one. */
