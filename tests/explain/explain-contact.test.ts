@@ -201,6 +201,9 @@ describe('explainContact', () => {
     await expect(explain('Vips', 'C2')).rejects.toThrow(UnknownContactError);
     await expect(explain('Vips', 'C2')).rejects.toThrow(/unknown contact "C2".*did you mean "c2"/);
     await expect(explain('Vips', 'c99')).rejects.toThrow(/unknown contact "c99"/);
+    // A profile segment's trace reads a copy of the contact's row, an interaction segment's the contact table.
+    await expect(explain('SeattleEmailable', 'c99')).rejects.toThrow(/unknown contact "c99"/);
+    await expect(explain('NeverOpened', 'c99')).rejects.toThrow(/unknown contact "c99"/);
     await expect(explain('Nobody', 'c1')).rejects.toThrow(LibraryError);
   });
 });

@@ -257,9 +257,12 @@ export function interactionIdField(catalog: Catalog, interaction: string): strin
   return Object.keys(fields).find((f) => f.toLowerCase() === 'interactionid');
 }
 
-/** Column `n`: how many rows `table` holds (the copy of the traced contact's row: whether the key names a contact). */
-export function rowCountQuery(table: string): Query {
-  return q.select([q.as(q.agg('count'), 'n')], { from: q.table(table) });
+/** Column `n`: how many contacts have this key, read from `copy` (`contactRowQuery`) where given: whether the key names a contact. */
+export function contactCountQuery(catalog: Catalog, key: string, copy?: string): Query {
+  return q.select([q.as(q.agg('count'), 'n')], {
+    from: q.table(copy ?? contactEntity(catalog).table, RECORD),
+    where: isKey(catalog, CONTACT, key),
+  });
 }
 
 /** Column `column` of `part` in `oneRowQuery`'s row. */
