@@ -4,7 +4,7 @@
  * (src/engine/explain/explain-queries.ts), and membership is the trace's own verdict: its parts
  * folded as the compiler folds groups and steps, so nothing runs the segment a second time.
  */
-import { CONTACT, own, type Catalog, type FieldType } from '../engine/catalog';
+import { CONTACT, type Catalog, type FieldType } from '../engine/catalog';
 import { DEFAULT_COUNT, type InteractionsCopy } from '../engine/compile/compile-segment';
 import type { TimeContext } from '../engine/compile/field-clause';
 import * as x from '../engine/explain/explain-queries';
@@ -143,16 +143,12 @@ interface RecordRef {
 interface Probe {
   readonly answers: Condition | InteractionQuery;
   readonly query: Query;
-  /** For an interaction part, the query listing the interactions it counts (`interactionRowsQuery`). */
-  readonly rows?: Query;
 }
 
 class Tracer {
   private readonly traces = new Map<string, Promise<Trace>>();
   /** The rows `askContact` read for the traced contact, by the condition (its field clauses) or interaction part they answer. */
   private readonly answers = new Map<Condition | InteractionQuery, Row>();
-  /** The interactions `askContact` listed for the traced contact's interaction parts, by part. */
-  private readonly listed = new Map<InteractionQuery, Row[]>();
 
   constructor(
     private readonly runner: SqlRunner,
@@ -196,34 +192,7 @@ class Tracer {
     const answer = (i: number): Row =>
       Object.fromEntries((parts[i] as Extract<Query, { kind: 'select' }>).columns.map((c) => [c.alias!, row[x.partColumn(i, c.alias!)]]));
     probes.forEach((probe, i) => this.answers.set(probe.answers, answer(extra.length + i)));
-    await this.listInteractions(probes);
     return extra.map((_, i) => answer(i));
-  }
-
-  /**
-   * Lists the interactions of the traced contact's parts that counted any, the parts reading one
-   * copy in one statement (`interactionRowsOfParts`); a part alone on its copy is listed by
-   * `interaction` as before.
-   */
-  private async listInteractions(probes: readonly Probe[]): Promise<void> {
-    const byCopy = new Map<string, { query: InteractionQuery; rows: Query }[]>();
-    for (const { answers, rows } of probes) {
-      if (!rows || Number(this.answers.get(answers)?.total ?? 0) === 0) continue;
-      const query = answers as InteractionQuery;
-      const copy = own(this.copies.interactions, query.interaction)!.table;
-      byCopy.set(copy, [...(byCopy.get(copy) ?? []), { query, rows }]);
-    }
-    for (const parts of byCopy.values()) {
-      const fields = this.catalog.interactions.types[parts[0]!.query.interaction]!.fields;
-      if (parts.length < 2 || own(fields, x.ROWS_PART_COLUMN) !== undefined) continue;
-      const rows = await this.rows(x.interactionRowsOfParts(this.catalog, parts));
-      parts.forEach(({ query }, i) =>
-        this.listed.set(
-          query,
-          rows.filter((row) => Number(row[x.ROWS_PART_COLUMN]) === i),
-        ),
-      );
-    }
   }
 
   /** The probes of segment `name` and of the segments it refers to, each segment once. */
@@ -233,14 +202,8 @@ class Tracer {
     const segment = this.library.segments.find((s) => s.name === name);
     if (!segment) throw new Error(`unknown segment ${name}`);
     const time: TimeContext = { now: this.now, timeZone: segment.timeZone };
-    const interaction = (query: InteractionQuery) => {
-      const options = this.interactionOptions(time, this.contact);
-      out.push({
-        answers: query,
-        query: x.interactionValueQuery(options, query, this.contact),
-        rows: x.interactionRowsQuery(options, query, this.contact),
-      });
-    };
+    const interaction = (query: InteractionQuery) =>
+      out.push({ answers: query, query: x.interactionValueQuery(this.interactionOptions(time, this.contact), query, this.contact) });
     switch (segment.kind) {
       case 'profile':
         for (const { where } of segment.query.groups) {
@@ -384,8 +347,7 @@ class Tracer {
     const summary =
       this.answered(query, { entity: CONTACT, key: contact }) ?? (await this.rows(x.interactionValueQuery(options, query, contact)))[0];
     const total = Number(summary?.total ?? 0);
-    const listed = contact === this.contact ? this.listed.get(query) : undefined;
-    const rows = total > 0 ? (listed ?? (await this.rows(x.interactionRowsQuery(options, query, contact)))) : [];
+    const rows = total > 0 ? await this.rows(x.interactionRowsQuery(options, query, contact)) : [];
     const type = this.catalog.interactions.types[query.interaction]!;
     const idField = x.interactionIdField(this.catalog, query.interaction);
     const interactions = rows.map((row): InteractionRecord => {

@@ -151,7 +151,7 @@ describe('explainContact', () => {
     expect(steps[1]!.trace).toEqual({ kind: 'static', holds: true, listed: true });
   });
 
-  it('tells the types of the long interactions table apart in the one copy of its rows a trace makes, and in the one listing of them', async () => {
+  it('tells the types of the long interactions table apart in the one copy of its rows a trace makes', async () => {
     const library = parseLibraryOrThrow({
       version: 1,
       segments: [
@@ -191,7 +191,7 @@ describe('explainContact', () => {
     const where = (trace as Extract<Trace, { kind: 'profile' }>).groups[0]!.where as Extract<ConditionTrace, { or: unknown }>;
     expect(where.or[0]).toMatchObject({ interaction: 'EmailOpened', holds: false, value: 2, total: 2 });
     expect(where.or[1]).toMatchObject({ interaction: 'WebsiteVisited', holds: true, value: 650, total: 2 });
-    // Both parts' interactions are listed in one statement: each part gets its own, newest first.
+    // Both parts read the one copy: each lists its own type's interactions, newest first.
     const listed = (part: ConditionTrace) => (part as Extract<ConditionTrace, { interactions: unknown }>).interactions.map((i) => i.id);
     expect(listed(where.or[0]!)).toEqual(['e5', 'e4']);
     expect(listed(where.or[1]!)).toEqual(['e13', 'e12']);

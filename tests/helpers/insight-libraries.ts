@@ -208,7 +208,7 @@ export const EXPLAIN_LIBRARY = parseLibraryOrThrow({
         ],
       },
     }),
-    // Two parts on one type: a trace lists both parts' interactions in one statement.
+    // Two parts on one type, both counting some interactions of c1: each lists its own.
     live('OpenedEverOrLately', {
       kind: 'profile',
       query: {

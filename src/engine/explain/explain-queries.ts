@@ -217,40 +217,6 @@ export function interactionRowsQuery(options: Options, query: InteractionQuery, 
   );
 }
 
-/** The column of `interactionRowsOfParts` telling its parts apart. */
-export const ROWS_PART_COLUMN = '__trace_part';
-
-/**
- * `interactionRowsQuery` of several parts in one statement (each statement through the
- * DuckDB-WASM worker costs a round trip): column `ROWS_PART_COLUMN` holds the part's index, the
- * parts come in order, each newest first. The parts must read one table (one copy of the
- * contact's interactions), so that their columns and types agree, and no field may be named
- * `ROWS_PART_COLUMN`.
- */
-export function interactionRowsOfParts(catalog: Catalog, parts: readonly { query: InteractionQuery; rows: Query }[]): Query {
-  const first = parts[0]?.query.interaction ?? fail('interactionRowsOfParts needs a part');
-  const fields = Object.keys(catalog.interactions.types[first]!.fields);
-  const branches = parts.map(({ rows }, i) =>
-    q.select([q.as(q.num(i), ROWS_PART_COLUMN), ...fields.map((field) => q.as(q.col(`r${i}`, field), field))], {
-      from: q.subquery(rows, `r${i}`),
-    }),
-  );
-  const idField = interactionIdField(catalog, first);
-  const column = (name: string) => q.col(undefined, name);
-  return q.select([q.STAR], {
-    from: q.subquery(q.setOperations('UNION ALL', branches), 'parts'),
-    orderBy: [
-      column(ROWS_PART_COLUMN),
-      { expr: column(catalog.interactions.timestampField), descending: true },
-      ...(idField ? [column(idField)] : []),
-    ],
-  });
-}
-
-function fail(message: string): never {
-  throw new Error(message);
-}
-
 /** The type's `InteractionId` column (any case), if it has one. */
 export function interactionIdField(catalog: Catalog, interaction: string): string | undefined {
   const fields = catalog.interactions.types[interaction]?.fields ?? {};
