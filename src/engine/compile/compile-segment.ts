@@ -27,8 +27,8 @@ export interface CompileOptions {
    */
   readonly series?: { readonly table: string; readonly clock: SeriesClock };
   /**
-   * The members query restricted to this one contact key: contacts and interactions are
-   * filtered to it before anything is joined or grouped (whether one contact is a member).
+   * Restricted to this one contact key: contacts and interactions are filtered to it before
+   * anything is joined or grouped (a trace lists that contact's matching interactions).
    */
   readonly onlyContact?: string;
   /**
@@ -37,8 +37,6 @@ export interface CompileOptions {
    * interaction conditions on that contact (a trace copies them once, docs/EXPLAIN-AND-TIMELINE.md).
    */
   readonly contactInteractions?: Readonly<Record<string, InteractionsCopy>>;
-  /** With `onlyContact`: a table holding (at least) that contact's row, read instead of the contact table outside `related` conditions. */
-  readonly contactRow?: string;
 }
 
 /** A table of one contact's interactions; with `typeColumn`, of several types, told apart by that column. */
@@ -84,7 +82,7 @@ class SegmentCompiler {
     const joins: typeof outer = (this.seriesJoins = []);
     const condition = only && where ? q.and(only, where(scope)) : (only ?? where?.(scope));
     this.seriesJoins = outer;
-    const contacts = q.table(this.contactTable(only), scope.alias);
+    const contacts = q.table(contact.table, scope.alias);
     const series = this.options.series;
     let from: From = series ? q.innerJoin(q.table(series.table, series.clock.alias), contacts, q.TRUE) : contacts;
     for (const join of joins) from = q.leftJoin(from, join.from, join.on);
@@ -101,11 +99,6 @@ class SegmentCompiler {
   private onlyContact(column: Expr): Expr | undefined {
     const key = this.options.onlyContact;
     return key === undefined || this.relatedDepth > 0 ? undefined : q.compare('=', column, q.text(key));
-  }
-
-  /** The contact table, or the copy of the one contact's row where the query is restricted to it. */
-  private contactTable(only: Expr | undefined): string {
-    return (only && this.options.contactRow) ?? contactEntity(this.catalog).table;
   }
 
   /** The series' instant position, as column `k`. */
@@ -190,10 +183,7 @@ class SegmentCompiler {
   }
 
   /** Every contact beside its measure value: 0 for counts with no matching interaction, else NULL. */
-  private contactValues(
-    query: InteractionQuery,
-    contactTable?: (contactKey: Expr) => string,
-  ): { from: From; contactKey: Expr; value: Expr } {
+  private contactValues(query: InteractionQuery): { from: From; contactKey: Expr; value: Expr } {
     const { from, where, linkColumn, measure, isCount } = this.matchingInteractions(query);
     const perContact = q.select([q.as(linkColumn, 'link'), q.as(measure, 'value')], { from, where, groupBy: [linkColumn] });
     const contact = contactEntity(this.catalog);
@@ -201,7 +191,7 @@ class SegmentCompiler {
     const m = this.alias('m');
     const contactKey = q.col(c, contact.key);
     const value = q.col(m, 'value');
-    const contacts = q.table(contactTable?.(contactKey) ?? contact.table, c);
+    const contacts = q.table(contact.table, c);
     return {
       from: q.leftJoin(contacts, q.subquery(perContact, m), q.compare('=', q.col(m, 'link'), contactKey)),
       contactKey,
@@ -255,7 +245,7 @@ class SegmentCompiler {
     if (this.options.series) return this.interactionOverSeries(query, this.options.series);
     const count = query.count ?? DEFAULT_COUNT;
     if (holdsAtZero(query.measure, count)) {
-      const { from, contactKey, value } = this.contactValues(query, (key) => this.contactTable(this.onlyContact(key)));
+      const { from, contactKey, value } = this.contactValues(query);
       const only = this.onlyContact(contactKey);
       return q.select([q.as(contactKey, MEMBER_COLUMN)], {
         from,
