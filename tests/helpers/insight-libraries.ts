@@ -132,6 +132,28 @@ export const TIMELINE_LIBRARY = parseLibraryOrThrow({
     // An empty interaction table: zero at every instant.
     live('FormSubmitters', { kind: 'interaction', query: { interaction: 'FormSubmitted', window: { last: 1, unit: 'month' } } }),
     live('Referred', { kind: 'interaction', query: { interaction: 'EventRegistration', relation: 'ReferrerContactId' } }),
+    // Held from the first matching interaction on (a lifetime count, or a fixed window), also under a profile condition.
+    live('EverOpened', { kind: 'interaction', query: { interaction: 'EmailOpened' } }),
+    live('OpenedSinceMarch', {
+      kind: 'interaction',
+      timeZone: 'America/New_York',
+      query: { interaction: 'EmailOpened', window: { from: '2026-03-01', to: '2026-03-30' } },
+    }),
+    live('SeattleEverOpened', {
+      kind: 'profile',
+      query: {
+        groups: [
+          {
+            where: {
+              and: [
+                { field: 'address1_city', op: 'eq', value: 'seattle' },
+                { interaction: 'EmailOpened', where: { field: 'MessageId', op: 'eq', value: 'MSG-1' } },
+              ],
+            },
+          },
+        ],
+      },
+    }),
     live('Mixed', {
       kind: 'compound',
       query: {

@@ -269,6 +269,7 @@ class SegmentCompiler {
    */
   private interactionOverSeries(query: InteractionQuery, series: NonNullable<CompileOptions['series']>): Query {
     const count = query.count ?? DEFAULT_COUNT;
+    if (heldFromFirst(query, count)) return this.heldFromFirstOverSeries(query, series);
     const perInstant = this.perInstant(query, series);
     const s = series.clock.alias;
     const k = q.col(s, STEP_COLUMN);
@@ -287,6 +288,21 @@ class SegmentCompiler {
     return q.select([q.as(q.col(m, STEP_COLUMN), STEP_COLUMN), q.as(contactKey, MEMBER_COLUMN)], {
       from: q.innerJoin(q.subquery(perInstant, m), q.table(contact.table, c), sameContact),
       where: countTest(q.col(m, 'value'), count),
+    });
+  }
+
+  /** Pairs `k`, `id` of a query `heldFromFirst`: each contact at every instant from its first matching interaction on. */
+  private heldFromFirstOverSeries(query: InteractionQuery, series: NonNullable<CompileOptions['series']>): Query {
+    const { from, where, linkColumn, timestamp } = this.matchingInteractions(query, 'fixed');
+    const contact = contactEntity(this.catalog);
+    const s = series.clock.alias;
+    const c = this.alias('c');
+    const m = this.alias('m');
+    const contactKey = q.col(c, contact.key);
+    const firstSeen = q.select([q.as(linkColumn, 'link'), q.as(q.agg('min', timestamp), 'since')], { from, where, groupBy: [linkColumn] });
+    const started = q.innerJoin(q.table(series.table, s), q.subquery(firstSeen, m), q.compare('<=', q.col(m, 'since'), series.clock.now()));
+    return q.select([q.as(q.col(s, STEP_COLUMN), STEP_COLUMN), q.as(contactKey, MEMBER_COLUMN)], {
+      from: q.innerJoin(started, q.table(contact.table, c), q.compare('=', q.col(m, 'link'), contactKey)),
     });
   }
 
@@ -529,6 +545,23 @@ function isCountMeasure(measure: Measure): boolean {
 }
 
 /** The zero rule: only counts, and only tests that zero passes, select contacts with no interaction. */
+/**
+ * Whether, over a series, a contact is a member at every instant from the first at which a
+ * matching interaction has happened: one interaction passes the count test and none ever
+ * leaves the count (no `last` window, no restriction relative to now).
+ */
+function heldFromFirst(query: InteractionQuery, count: CountTest): boolean {
+  const window = query.window;
+  return (
+    (query.measure ?? { agg: 'count' }).agg === 'count' &&
+    count.op === 'atLeast' &&
+    count.value > 0 &&
+    count.value <= 1 &&
+    (window === undefined || !('last' in window)) &&
+    (query.where === undefined || !dependsOnNow(query.where))
+  );
+}
+
 export function holdsAtZero(measure: Measure | undefined, count: CountTest): boolean {
   if (measure && !isCountMeasure(measure)) return false;
   switch (count.op) {
