@@ -13,6 +13,7 @@ import { generateProfiles } from './profiles';
 import { Random } from './random';
 import { generateReferenceData, type ReferenceData } from './reference-data';
 import { SAMPLE_CATALOG } from './sample-catalog';
+import { DEFAULT_SAMPLE_SIZE, DEFAULT_SEED } from './sample-defaults';
 
 export interface SampleSize {
   readonly contacts: number;
@@ -29,8 +30,7 @@ export interface SampleOptions extends SampleSize {
 
 export type { Progress as SampleProgress } from '../progress';
 
-export const DEFAULT_SEED = 20_260_331;
-export const DEFAULT_SAMPLE_SIZE: SampleSize = { contacts: 10_000, interactions: 300_000 };
+export { DEFAULT_SAMPLE_SIZE, DEFAULT_SEED } from './sample-defaults';
 export const SAMPLE_SIZES: readonly SampleSize[] = [
   { contacts: 1_000, interactions: 30_000 },
   DEFAULT_SAMPLE_SIZE,
