@@ -2,7 +2,7 @@
 import { dataUrls, describeFiles, fetchDataFiles, filesOfDrop, readFiles, type ReadProgress } from './browser-files';
 import type { InputFile } from './decode-file';
 import { createBrowserDataStore } from './persistence-browser';
-import { forgetEarlySample, generateSampleInWorker } from './sample/browser-sample';
+import { generateSampleInWorker } from './sample/browser-sample';
 
 async function filesFromUrls(
   urls: readonly string[],
@@ -32,7 +32,6 @@ export function browserDataSources() {
   const urls = dataUrls(location.search, location.href);
   return {
     generateSample: generateSampleInWorker,
-    startupSampleUnused: forgetEarlySample,
     createStore: createBrowserDataStore,
     startupLink: () => pageDataLink(urls),
     startupFiles: (onProgress: (p: ReadProgress) => void, signal: AbortSignal) => filesFromUrls(urls, onProgress, signal),

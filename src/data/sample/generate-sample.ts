@@ -13,7 +13,6 @@ import { generateProfiles } from './profiles';
 import { Random } from './random';
 import { generateReferenceData, type ReferenceData } from './reference-data';
 import { SAMPLE_CATALOG } from './sample-catalog';
-import { DEFAULT_SAMPLE_SIZE, DEFAULT_SEED } from './sample-defaults';
 
 export interface SampleSize {
   readonly contacts: number;
@@ -30,7 +29,8 @@ export interface SampleOptions extends SampleSize {
 
 export type { Progress as SampleProgress } from '../progress';
 
-export { DEFAULT_SAMPLE_SIZE, DEFAULT_SEED } from './sample-defaults';
+export const DEFAULT_SEED = 20_260_331;
+export const DEFAULT_SAMPLE_SIZE: SampleSize = { contacts: 10_000, interactions: 300_000 };
 export const SAMPLE_SIZES: readonly SampleSize[] = [
   { contacts: 1_000, interactions: 30_000 },
   DEFAULT_SAMPLE_SIZE,

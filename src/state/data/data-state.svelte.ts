@@ -18,7 +18,6 @@ import type { DataStore, SavedData } from '../../data/persistence';
 import type { Progress } from '../../data/progress';
 import { DEFAULT_SAMPLE_SIZE, DEFAULT_SEED, SAMPLE_SIZES, type SampleSize } from '../../data/sample/generate-sample';
 import { loadSampleTables } from '../../data/sample/load-sample';
-import { sampleHour } from '../../data/sample/sample-defaults';
 import { estimateSampleNeed, sampleFiles, type GenerateSample } from '../../data/sample/sample-files';
 import { describeFiles, filesOfPickedFolder, type ReadProgress } from '../../data/browser-files';
 import { LoadActivity } from './load-activity.svelte';
@@ -54,8 +53,6 @@ export interface DataDependencies {
   filesOfDrop?: (transfer: DataTransfer) => Promise<{ files: File[]; label: string }>;
   /** The sample size loaded when nothing else is there (default 10k contacts / 300k interactions). */
   startupSample?: SampleSize;
-  /** Called when saved data is to be loaded instead of the sample: a sample generated ahead of the app can go. */
-  startupSampleUnused?: () => void;
   /** The clock, for the sample's "now". */
   now?: () => number;
 }
@@ -170,7 +167,6 @@ export class DataState {
       startupError = this.error;
     }
     const saved = await restore();
-    if (saved) this.deps.startupSampleUnused?.();
     let loaded = false;
     if (saved?.source.kind === 'sample') loaded = await this.loadSample(saved.source, { save: false });
     else if (saved?.files) loaded = await this.load(saved.files, { source: saved.source, save: false });
@@ -291,7 +287,8 @@ export class DataState {
 
   /** The sample's "now": the current hour, so relative dates like "last 30 days" find data. */
   private sampleNow(): number {
-    return sampleHour(this.deps.now?.() ?? Date.now());
+    const now = this.deps.now?.() ?? Date.now();
+    return Math.floor(now / 3_600_000) * 3_600_000;
   }
 
   /** Replaces the relations of catalog.json and loads the data again with it. */
