@@ -34,6 +34,8 @@ export interface BenchOptions {
   readonly profile: boolean;
   /** Only the load and the insight tasks (no segments, previews or profiles). */
   readonly insightOnly?: boolean;
+  /** Only the loads and the memory after them (implies `insightOnly`, without the insight tasks). */
+  readonly loadOnly?: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -287,7 +289,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
           `  preview ${p.label}: browser ${ms(browserEngine.previews[p.label]!.map((r) => r.ms))} | native1 ${ms(nativeResults[0]!.previews[p.label]!.map((r) => r.ms))} ms`,
         );
 
-      insight = await runInsight(page, natives[0]!, options, (label) => (stage = label));
+      if (!options.loadOnly) insight = await runInsight(page, natives[0]!, options, (label) => (stage = label));
 
       stage = 'evaluating the library end to end';
       if (!options.insightOnly)

@@ -13,6 +13,8 @@ export interface CliOptions {
   readonly write: boolean;
   /** Only the load and the insight tasks; their results replace those saved for the scale. */
   readonly insight: boolean;
+  /** Only the loads (browser, native replay, minimal native) and the memory after them; saves nothing. */
+  readonly loadOnly: boolean;
   /** Time `npm run evaluate` per engine against hand-written native DuckDB instead of the browser. */
   readonly evaluate: boolean;
   /** Time the built app's first screen (cold starts, fresh profile) instead. */
@@ -30,7 +32,7 @@ export interface CliOptions {
 }
 
 export const USAGE = `npm run bench -- [--scale ${Object.keys(SCALES).join('|')}[,…]] [--layout long|per-type[,…]] [--runs 5] [--load-runs 3]
-                 [--seed 42] [--port 4184] [--no-profile] [--no-write] [--insight]
+                 [--seed 42] [--port 4184] [--no-profile] [--no-write] [--insight | --load-only]
        npm run bench -- --first-screen [--runs 3] [--compare <built app folder>]
        npm run bench -- --evaluate [--scale 100k] [--runs 3] [--postgres postgres://user@host:port/db]
                  [--clickhouse http://host:port/?cluster=…&shards=…] [--memory-limit 4GB] [--no-baseline] [--no-write]`;
@@ -47,6 +49,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
       arg === '--evaluate' ||
       arg === '--no-baseline' ||
       arg === '--insight' ||
+      arg === '--load-only' ||
       arg === '--first-screen'
     )
       flags.add(arg);
@@ -67,6 +70,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   ];
   for (const key of values.keys()) if (!known.includes(key)) throw new Error(`unknown option ${key}\n${USAGE}`);
   if (flags.has('--help')) throw new Error(USAGE);
+  if (flags.has('--insight') && flags.has('--load-only')) throw new Error(`--insight and --load-only exclude each other\n${USAGE}`);
   const int = (key: string, fallback: number) => {
     const value = values.get(key);
     if (value === undefined) return fallback;
@@ -89,6 +93,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     profile: !flags.has('--no-profile'),
     write: !flags.has('--no-write'),
     insight: flags.has('--insight'),
+    loadOnly: flags.has('--load-only'),
     evaluate: flags.has('--evaluate'),
     firstScreen: flags.has('--first-screen'),
     ...(values.has('--postgres') ? { postgres: values.get('--postgres')! } : {}),

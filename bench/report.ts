@@ -78,7 +78,8 @@ export function summaryLines(r: ScaleResult): string[] {
   ];
   const segments = segmentRows(r);
   const skipped = segments.filter((s) => s.count === undefined).map((s) => s.name);
-  if (skipped.length > 0) lines.push(`segments not evaluated in this run (--insight times only the insight views): ${skipped.join(', ')}`);
+  if (skipped.length > 0)
+    lines.push(`segments not evaluated in this run (--insight and --load-only do not evaluate them): ${skipped.join(', ')}`);
   for (const s of segments.filter((s) => s.count !== undefined))
     lines.push(
       `${s.name.padEnd(20)} ${String(s.count).padStart(8)} members  browser ${formatMs(s.browser).padStart(9)}  native1 ${formatMs(s.native1).padStart(9)} (${formatRatio(s.ratio1)})  nativeAll ${formatMs(s.nativeAll).padStart(9)} (${formatRatio(s.ratioAll)})`,

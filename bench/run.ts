@@ -38,17 +38,19 @@ async function runOne(options: CliOptions, scale: string, layout: Layout): Promi
       layout,
       runs: options.runs,
       // Loading 20M interactions takes minutes: fewer load runs at the largest scale.
-      loadRuns: options.loadRuns ?? (scale === '1m' || options.insight ? 1 : 3),
+      loadRuns: options.loadRuns ?? (scale === '1m' || options.insight || options.loadOnly ? 1 : 3),
       seed: options.seed,
       port: options.port,
       workDir: '.bench',
       profile: options.profile,
-      insightOnly: options.insight,
+      insightOnly: options.insight || options.loadOnly,
+      loadOnly: options.loadOnly,
       log: (line) => console.error(line),
     });
     console.log(summaryLines(result).join('\n'));
     writeFileSync(path.join('.bench', `last-${scale}-${layout}.json`), JSON.stringify(result, null, 1));
-    if (options.write && scale !== 'tiny') {
+    if (options.loadOnly) console.error('--load-only: nothing saved (the saved run of this scale is kept)');
+    else if (options.write && scale !== 'tiny') {
       mkdirSync(RESULTS, { recursive: true });
       const file = path.join(RESULTS, `${scale}-${layout}.json`);
       // --insight measures only the insight tasks: the saved run keeps everything else.

@@ -85,7 +85,7 @@ describe('benchmark smoke run', () => {
       expect(lines).not.toContain('NaN');
       expect(lines).not.toMatch(/^preview .*browser –/m);
       expect(lines).toContain('previews not timed in this run: count atLeast 2 → 3');
-      expect(lines).toContain('segments not evaluated in this run (--insight times only the insight views): PlainCount');
+      expect(lines).toContain('segments not evaluated in this run (--insight and --load-only do not evaluate them): PlainCount');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,11 @@
 /**
- * `--explain KEY` (SPEC §4): whether a contact is in a segment, and why. Membership is the
- * evaluator's members query restricted to that contact; the trace evaluates each part of the definition on that contact with the
- * compiler's own expressions (src/engine/explain/explain-queries.ts).
+ * `--explain KEY` (SPEC §4): whether a contact is in a segment, and why. The trace evaluates each
+ * part of the definition on that contact with the compiler's own expressions
+ * (src/engine/explain/explain-queries.ts), and membership is the trace's own verdict: its parts
+ * folded as the compiler folds groups and steps, so nothing runs the segment a second time.
  */
 import { CONTACT, type Catalog, type FieldType } from '../engine/catalog';
-import { compileSegment, DEFAULT_COUNT, type InteractionsCopy } from '../engine/compile/compile-segment';
+import { DEFAULT_COUNT, type InteractionsCopy } from '../engine/compile/compile-segment';
 import type { TimeContext } from '../engine/compile/field-clause';
 import * as x from '../engine/explain/explain-queries';
 import {
@@ -22,7 +23,6 @@ import type { Condition, FieldClause, InteractionQuery, Library, RelatedConditio
 import type { Query } from '../engine/sql/ast';
 import { printQueryIn } from '../engine/sql/dialect';
 import { evaluationOrder } from '../engine/segment-order';
-import { countOfQuery } from '../engine/stats/funnel-queries';
 import type { Row } from './connector';
 import type { SqlRunner } from './engines/engine';
 import { checkLibrary, evaluateLibrary } from './evaluate-library';
@@ -44,14 +44,10 @@ export async function explainContact(runner: SqlRunner, catalog: Catalog, librar
   if (options.onWarning) await warnAboutStaticMembers(runner, catalog, library, options);
   return withContactCopies(runner, catalog, library, options, async (copies) => {
     const tracer = new Tracer(runner, catalog, library, options.now, options.contact, copies);
-    const asked = await tracer.askContact(options.segment, [
-      x.rowCountQuery(copies.contactRow),
-      countOfQuery(membersQuery(catalog, library, options, copies)),
-    ]);
+    const asked = await tracer.askContact(options.segment, [x.contactCountQuery(catalog, options.contact, copies.contactRow)]);
     if (Number(asked?.[0]?.n ?? 0) === 0) await refuseContact(runner, catalog, options.contact);
-    const member = Number(asked?.[1]?.n ?? 0) > 0;
     const trace = await tracer.segment(options.segment);
-    return { now: new Date(options.now).toISOString(), segment: options.segment, contact: options.contact, member, trace };
+    return { now: new Date(options.now).toISOString(), segment: options.segment, contact: options.contact, member: trace.holds, trace };
   });
 }
 
@@ -60,18 +56,21 @@ let copyCount = 0;
 
 /** The tables a trace reads the traced contact from (`withContactCopies`). */
 interface ContactCopies {
-  /** The contact's row (none when no contact has the key). */
-  readonly contactRow: string;
+  /**
+   * The contact's row (none when no contact has the key), copied only where a profile segment's
+   * conditions read it: otherwise only the existence check does, and it reads the contact table.
+   */
+  readonly contactRow?: string;
   /** Per interaction type the segment reads, the copy holding the contact's interactions of that type. */
   readonly interactions: Readonly<Record<string, InteractionsCopy>>;
 }
 
 /**
- * Runs `use` with the contact's row and its interactions of every type the segment reads (its
- * references' too) copied into tables of their own, one scan of each table they come from (the
- * long interactions table once for all its types), and drops them after.
- * Membership and every part of the trace on that contact read the copies instead of scanning
- * the contact table or the type again.
+ * Runs `use` with the contact's row (where a profile segment's conditions read it) and its
+ * interactions in each table the segment's types come from (its references' too) copied into
+ * tables of their own, one scan of each table (the long interactions table once for all its
+ * types), and drops them after. Every part of the trace on that contact reads the copies
+ * instead of scanning the contact table or the type again.
  */
 async function withContactCopies<T>(
   runner: SqlRunner,
@@ -80,7 +79,8 @@ async function withContactCopies<T>(
   options: Pick<ExplainOptions, 'segment' | 'contact'>,
   use: (copies: ContactCopies) => Promise<T>,
 ): Promise<T> {
-  const sources = x.interactionSources(catalog, evaluationOrder(library, options.segment));
+  const segments = evaluationOrder(library, options.segment);
+  const sources = x.interactionSources(catalog, segments);
   const made: string[] = [];
   const copy = async (query: Query): Promise<string> => {
     const table = `explain:${++copyCount}`;
@@ -89,38 +89,18 @@ async function withContactCopies<T>(
     return table;
   };
   try {
-    const contactRow = await copy(x.contactRowQuery(catalog, options.contact));
+    const readsRow = segments.some((s) => s.kind === 'profile' && s.query.groups.some((g) => g.where !== undefined));
+    const contactRow = readsRow ? await copy(x.contactRowQuery(catalog, options.contact)) : undefined;
     const interactions: [string, InteractionsCopy][] = [];
     for (const source of sources) {
       const table = await copy(x.contactInteractionsQuery(source, options.contact));
       const copied = { table, ...(source.typeColumn === undefined ? {} : { typeColumn: source.typeColumn }) };
       for (const type of source.types) interactions.push([type, copied]);
     }
-    return await use({ contactRow, interactions: Object.fromEntries(interactions) });
+    return await use({ ...(contactRow === undefined ? {} : { contactRow }), interactions: Object.fromEntries(interactions) });
   } finally {
     for (const table of made) await dropTable(runner, table).catch(() => undefined);
   }
-}
-
-/**
- * The members query the evaluator runs (references inlined), restricted to the one key before
- * anything is joined or grouped, its interactions read from the copies: whether the contact is a
- * member.
- */
-function membersQuery(catalog: Catalog, library: Library, options: ExplainOptions, copies: ContactCopies): Query {
-  const compile = (name: string): Query =>
-    compileSegment(
-      library.segments.find((s) => s.name === name)!,
-      {
-        catalog,
-        now: options.now,
-        onlyContact: options.contact,
-        contactInteractions: copies.interactions,
-        contactRow: copies.contactRow,
-        segmentQuery: compile,
-      },
-    );
-  return compile(options.segment);
 }
 
 /** The evaluator's warnings about listed members of static segments that are not contacts (they are cheap to evaluate). */
@@ -182,7 +162,8 @@ class Tracer {
 
   /** What every trace query needs: the catalog, the instant and zone, and the traced contact's row. */
   private options(time: TimeContext) {
-    return { catalog: this.catalog, ...time, tracedContact: { key: this.contact, table: this.copies.contactRow } };
+    const row = this.copies.contactRow;
+    return { catalog: this.catalog, ...time, ...(row === undefined ? {} : { tracedContact: { key: this.contact, table: row } }) };
   }
 
   private rows(query: Query) {

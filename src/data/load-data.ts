@@ -6,7 +6,14 @@
  */
 import type { Catalog, EntityInfo, InteractionTypeInfo } from '../engine/catalog';
 import * as q from '../engine/sql/build';
-import { PLAIN_CHUNK_ROWS, PLAIN_TABLES_UP_TO_BYTES, STAGING_DATABASE, type Connector } from './connector';
+import {
+  ID_CHECK_SLICE_ROWS,
+  PLAIN_CHUNK_ROWS,
+  PLAIN_ID_CHECK_SLICE_ROWS,
+  PLAIN_TABLES_UP_TO_BYTES,
+  STAGING_DATABASE,
+  type Connector,
+} from './connector';
 import { DataError } from './data-error';
 import { decodeFile, fileFormat, type Decoders, type InputFile } from './decode-file';
 import { connectorRunner, type SqlRunner } from './engines/engine';
@@ -198,7 +205,7 @@ class Loader {
       this.runner,
       idSources,
       `${this.tables.prefix}:interaction-id-hashes`,
-      this.options.idCheckSliceRows ?? 2_000_000,
+      this.options.idCheckSliceRows ?? (this.tables.database === STAGING_DATABASE ? PLAIN_ID_CHECK_SLICE_ROWS : ID_CHECK_SLICE_ROWS),
       (s, rowid) => `${idSources[s]!.source.file} ${placeIn(idSources[s]!.source)(rowid)}`,
     );
     if (duplicate) throw new DataError(idSources[duplicate.source]!.source.file, duplicate.message);

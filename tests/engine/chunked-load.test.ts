@@ -6,7 +6,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../../src/data/connector';
+import { PLAIN_ID_CHECK_SLICE_ROWS, type Connector } from '../../src/data/connector';
 import type { Decoders, InputFile } from '../../src/data/decode-file';
 import { dropTables, loadData } from '../../src/data/load-data';
 import { createNodeConnector } from '../../src/data/node-connector';
@@ -166,6 +166,45 @@ describe('loading a file chunk by chunk', () => {
     );
     expect(error?.message).toMatch(/^interactions.parquet: is too large for the memory this browser tab can use: DuckDB ran out of memory/);
     expect(await tableCount()).toBe(before);
+  });
+
+  it('decodes a plain load one row group at a time and checks its InteractionIds a slice at a time, as the decoder and DuckDB would hold less', async () => {
+    // DuckDB's own row groups, as in a file a data tool exported with it.
+    const groupRows = 122_880;
+    const groups = Math.ceil(PLAIN_ID_CHECK_SLICE_ROWS / groupRows) + 1;
+    const n = groups * groupRows;
+    const ids = Array.from({ length: n }, (_, i) => `i${i}`);
+    const file: InputFile = {
+      name: 'interactions.parquet',
+      bytes: new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [
+            { name: 'InteractionId', data: ids, type: 'STRING' },
+            { name: 'InteractionType', data: ids.map(() => 'EmailOpened'), type: 'STRING' },
+            { name: 'Timestamp', data: ids.map(() => new Date(Date.UTC(2026, 2, 1))), type: 'TIMESTAMP' },
+            { name: 'ContactId', data: ids.map((_, i) => CONTACTS[i % CONTACTS.length]), type: 'STRING' },
+          ],
+          rowGroupSize: groupRows,
+        }),
+      ),
+    };
+    const reads: string[] = [];
+    const decoders: Decoders = {
+      readParquetRowGroups: (bytes, rowGroups) => {
+        if (bytes === file.bytes) reads.push(rowGroups.join(','));
+        return nodeDecoders.readParquetRowGroups(bytes, rowGroups);
+      },
+    };
+    const statements: string[] = [];
+    const recording: Connector = { ...db, query: (sql) => (statements.push(sql), db.query(sql)) };
+    const result = await loadData(recording, [contacts(), file], decoders, { generation: 9 });
+    await dropTables(db, result.tables);
+    expect(result.catalog.interactions.types.EmailOpened!.rowCount).toBe(n);
+    expect(reads).toEqual(['', ...Array.from({ length: groups }, (_, g) => String(g))]);
+    const slices = Math.ceil(n / PLAIN_ID_CHECK_SLICE_ROWS);
+    expect(slices).toBeGreaterThan(1);
+    const sliced = statements.filter((sql) => sql.includes('interaction-id-hashes') && sql.includes(`% ${slices}) = `));
+    expect(sliced).toHaveLength(slices);
   });
 
   it('slices an Arrow file the same way, and names its rows', async () => {

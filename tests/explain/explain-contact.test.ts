@@ -191,12 +191,19 @@ describe('explainContact', () => {
     const where = (trace as Extract<Trace, { kind: 'profile' }>).groups[0]!.where as Extract<ConditionTrace, { or: unknown }>;
     expect(where.or[0]).toMatchObject({ interaction: 'EmailOpened', holds: false, value: 2, total: 2 });
     expect(where.or[1]).toMatchObject({ interaction: 'WebsiteVisited', holds: true, value: 650, total: 2 });
+    // Both parts read the one copy: each lists its own type's interactions, newest first.
+    const listed = (part: ConditionTrace) => (part as Extract<ConditionTrace, { interactions: unknown }>).interactions.map((i) => i.id);
+    expect(listed(where.or[0]!)).toEqual(['e5', 'e4']);
+    expect(listed(where.or[1]!)).toEqual(['e13', 'e12']);
   });
 
   it('refuses an unknown contact (suggesting a key that differs in case) and an unknown segment', async () => {
     await expect(explain('Vips', 'C2')).rejects.toThrow(UnknownContactError);
     await expect(explain('Vips', 'C2')).rejects.toThrow(/unknown contact "C2".*did you mean "c2"/);
     await expect(explain('Vips', 'c99')).rejects.toThrow(/unknown contact "c99"/);
+    // A profile segment's trace reads a copy of the contact's row, an interaction segment's the contact table.
+    await expect(explain('SeattleEmailable', 'c99')).rejects.toThrow(/unknown contact "c99"/);
+    await expect(explain('NeverOpened', 'c99')).rejects.toThrow(/unknown contact "c99"/);
     await expect(explain('Nobody', 'c1')).rejects.toThrow(LibraryError);
   });
 });

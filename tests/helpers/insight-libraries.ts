@@ -208,6 +208,19 @@ export const EXPLAIN_LIBRARY = parseLibraryOrThrow({
         ],
       },
     }),
+    // Two parts on one type, both counting some interactions of c1: each lists its own.
+    live('OpenedEverOrLately', {
+      kind: 'profile',
+      query: {
+        groups: [
+          {
+            where: {
+              or: [{ interaction: 'EmailOpened' }, { interaction: 'EmailOpened', window: { last: 2, unit: 'week' } }],
+            },
+          },
+        ],
+      },
+    }),
     live('Managed', { kind: 'profile', query: { groups: [{ where: { related: 'contact', via: 'contact_manager' } }] } }),
     // An interaction condition on a related contact counts that contact's interactions, not the traced one's.
     live('ManagerOpened', {

@@ -177,13 +177,14 @@ export function interactionSources(catalog: Catalog, segments: readonly Segment[
 }
 
 /**
- * Every interaction of `source`'s types that any of its links ties to the contact: a trace
- * copies them once and reads the copy for every part on that contact, membership too.
+ * Every interaction of `source` that any of its links ties to the contact, of whichever type: a
+ * trace copies them once and reads the copy for every part on that contact (each part picks its
+ * type by `typeColumn`). The contact's key is the only filter, so the scan of a shared table
+ * reads one column for every row and the others only near the contact's rows.
  */
 export function contactInteractionsQuery(source: InteractionsSource, contact: string): Query {
   const ofContact = q.or(...[...source.links].map((link) => q.compare('=', q.col(RECORD, link), q.text(contact))));
-  const ofTypes = source.typeColumn === undefined ? [] : [q.inList(q.col(RECORD, source.typeColumn), source.types.map(q.text))];
-  return q.select([q.STAR], { from: q.table(source.table, RECORD), where: q.and(...ofTypes, ofContact) });
+  return q.select([q.STAR], { from: q.table(source.table, RECORD), where: ofContact });
 }
 
 /**
@@ -222,9 +223,12 @@ export function interactionIdField(catalog: Catalog, interaction: string): strin
   return Object.keys(fields).find((f) => f.toLowerCase() === 'interactionid');
 }
 
-/** Column `n`: how many rows `table` holds (the copy of the traced contact's row: whether the key names a contact). */
-export function rowCountQuery(table: string): Query {
-  return q.select([q.as(q.agg('count'), 'n')], { from: q.table(table) });
+/** Column `n`: how many contacts have this key, read from `copy` (`contactRowQuery`) where given: whether the key names a contact. */
+export function contactCountQuery(catalog: Catalog, key: string, copy?: string): Query {
+  return q.select([q.as(q.agg('count'), 'n')], {
+    from: q.table(copy ?? contactEntity(catalog).table, RECORD),
+    where: isKey(catalog, CONTACT, key),
+  });
 }
 
 /** Column `column` of `part` in `oneRowQuery`'s row. */
