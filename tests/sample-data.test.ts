@@ -176,6 +176,11 @@ describe('sample fast path', () => {
       };
       for (const type of ['EmailOpened', 'WebsiteVisited', 'EventRegistration'])
         expect(await sums(fast, b.catalog, type)).toEqual(await sums(general, a.catalog, type));
+      // A load this small gets plain tables, the sample's too (no automatic checkpoint on the first screen).
+      const databases = async (db: Connector) =>
+        (await db.query('SELECT DISTINCT database_name AS name FROM duckdb_tables() ORDER BY 1')).map((r) => r.name);
+      expect(await databases(fast)).toEqual(['memory']);
+      expect(await databases(fast)).toEqual(await databases(general));
     } finally {
       await general.close();
       await fast.close();

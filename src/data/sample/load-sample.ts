@@ -8,7 +8,7 @@
 import { DataType, Table, tableFromIPC, tableToIPC, type RecordBatch } from 'apache-arrow';
 import type { EntityInfo, FieldType, Fields, InteractionTypeInfo } from '../../engine/catalog';
 import * as q from '../../engine/sql/build';
-import type { Connector } from '../connector';
+import { PLAIN_TABLES_UP_TO_BYTES, STAGING_DATABASE, type Connector } from '../connector';
 import { DataError } from '../data-error';
 import type { InputFile } from '../decode-file';
 import { connectorRunner, type SqlRunner } from '../engines/engine';
@@ -60,6 +60,8 @@ class SampleLoader {
   private bytes = 0;
   private tablesDone = 0;
   private tablesTotal = 0;
+  /** A sample as small as a small load gets plain tables as that load would (`PLAIN_TABLES_UP_TO_BYTES`). */
+  private plain = false;
 
   constructor(
     private readonly db: Connector,
@@ -85,10 +87,10 @@ class SampleLoader {
       let rows = 0;
       while (end < batches.length && (rows === 0 || rows + batches[end]!.numRows <= this.sliceRows)) rows += batches[end++]!.numRows;
       const ipc = start === 0 && end === batches.length ? file.bytes : tableToIPC(new Table(batches.slice(start, end)), 'stream');
-      if (start === 0) await this.db.insertArrowStream(table, ipc);
+      if (start === 0) await this.db.insertArrowStream(table, ipc, { staging: this.plain });
       else {
-        await this.db.insertArrowStream(slice, ipc);
-        await execute(this.runner, q.insertInto(table, q.select([q.STAR], { from: q.table(slice) })));
+        await this.db.insertArrowStream(slice, ipc, { staging: this.plain });
+        await execute(this.runner, q.insertInto(q.tableName(table, this.tables.database), q.select([q.STAR], { from: q.table(slice) })));
         await execute(this.runner, q.dropTable(slice, false));
       }
       this.rows += rows;
@@ -117,6 +119,8 @@ class SampleLoader {
     const sources: SourceTable[] = [...read].map(([stem, r]) => ({ stem, file: r.file.name, columns: r.columns }));
     const plan = planTables(sources, catalogJson);
     this.tablesTotal = tables.length;
+    this.plain = tables.reduce((sum, f) => sum + f.bytes.byteLength, 0) <= PLAIN_TABLES_UP_TO_BYTES;
+    if (this.plain) this.tables.database = STAGING_DATABASE;
 
     // Rows, empty links and fields are read from the Arrow batches: a query per table costs more than
     // the inserts at the default size.
