@@ -544,7 +544,6 @@ function isCountMeasure(measure: Measure): boolean {
   return measure.agg === 'count' || measure.agg === 'countDistinct';
 }
 
-/** The zero rule: only counts, and only tests that zero passes, select contacts with no interaction. */
 /**
  * Whether, over a series, a contact is a member at every instant from the first at which a
  * matching interaction has happened: one interaction passes the count test and none ever
@@ -562,6 +561,7 @@ function heldFromFirst(query: InteractionQuery, count: CountTest): boolean {
   );
 }
 
+/** The zero rule: only counts, and only tests that zero passes, select contacts with no interaction. */
 export function holdsAtZero(measure: Measure | undefined, count: CountTest): boolean {
   if (measure && !isCountMeasure(measure)) return false;
   switch (count.op) {
