@@ -79,6 +79,19 @@ describe('evaluateTimeline', () => {
     120_000,
   );
 
+  it('holds a contact from the very instant of its first interaction, as the evaluator does', async () => {
+    const opened = fixture.catalog.interactions.types.EmailOpened!.table;
+    const [first] = await fixture.runner.query(`SELECT epoch_ms(min("Timestamp")) AS t FROM "${opened}"`);
+    const from = Number(first!.t);
+    const library: Library = { ...LIBRARY, segments: LIBRARY.segments.filter((s) => s.name === 'EverOpened') };
+    const instants = timelineInstants(from - 86_400_000, from + 86_400_000, 'day');
+    const got = await evaluateTimeline(fixture.runner, fixture.catalog, library, { from: instants[0]!, to: instants.at(-1)!, step: 'day' });
+    expect(got).toEqual(await perInstant(fixture.runner, fixture.catalog, library, instants));
+    // The second instant is the first interaction's own: someone enters there, not a day later.
+    expect(got[0]!.timeline.map((p) => p.entered)).toEqual([0, expect.any(Number), expect.any(Number)]);
+    expect(got[0]!.timeline[1]!.entered).toBeGreaterThan(0);
+  });
+
   it('prints one segment with only, evaluating what it refers to', async () => {
     const got = await evaluateTimeline(fixture.runner, fixture.catalog, LIBRARY, {
       from: Date.parse('2026-03-01T00:00:00Z'),
