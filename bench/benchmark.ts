@@ -34,7 +34,7 @@ export interface BenchOptions {
   readonly profile: boolean;
   /** Only the load and the insight tasks (no segments, previews or profiles). */
   readonly insightOnly?: boolean;
-  /** Only the loads and the memory after them (implies `insightOnly`, without the insight tasks). */
+  /** Only the loads and the memory after them: `insightOnly` without the insight tasks. */
   readonly loadOnly?: boolean;
   readonly log: (line: string) => void;
 }
@@ -167,6 +167,7 @@ async function replay(native: NativeEngine, statements: readonly string[]): Prom
 }
 
 export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> {
+  const insightOnly = options.insightOnly || options.loadOnly;
   const { log } = options;
   const scale = scaleNamed(options.scale);
   const loadAverageStart = os.loadavg();
@@ -252,7 +253,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
       for (const p of inPage.previews) previewSql.push({ label: p.label, kind: p.kind, statements: [] });
 
       // One more round than asked for previews: the first is cold (nothing cached yet).
-      for (let run = 0; run <= (options.insightOnly ? -1 : options.runs); run++) {
+      for (let run = 0; run <= (insightOnly ? -1 : options.runs); run++) {
         if (run < options.runs) {
           for (const [index, statement] of statements.entries()) {
             stage = `evaluating ${statement.name} (run ${run + 1})`;
@@ -280,11 +281,11 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
           }
         }
       }
-      for (const s of options.insightOnly ? [] : statements)
+      for (const s of insightOnly ? [] : statements)
         log(
           `  ${s.name}: browser ${ms(browserEngine.segments[s.name]!.map((r) => r.queryMs))} | native1 ${ms(nativeResults[0]!.segments[s.name]!.map((r) => r.queryMs))} ms`,
         );
-      for (const p of options.insightOnly ? [] : previewSql)
+      for (const p of insightOnly ? [] : previewSql)
         log(
           `  preview ${p.label}: browser ${ms(browserEngine.previews[p.label]!.map((r) => r.ms))} | native1 ${ms(nativeResults[0]!.previews[p.label]!.map((r) => r.ms))} ms`,
         );
@@ -292,7 +293,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
       if (!options.loadOnly) insight = await runInsight(page, natives[0]!, options, (label) => (stage = label));
 
       stage = 'evaluating the library end to end';
-      if (!options.insightOnly)
+      if (!insightOnly)
         for (let run = 0; run < Math.min(3, options.runs); run++) details.libraryMs.push(await page.call('evaluateLibraryMs'));
       stage = 'reading memory after evaluation';
       details.memoryAfterEvaluate = await page.call('memory');
@@ -333,7 +334,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
       await nativeLoad(details.loadSteps);
       await minimalLoad(catalog);
     }
-    for (let run = 0; run < (options.insightOnly ? 0 : options.runs); run++) {
+    for (let run = 0; run < (insightOnly ? 0 : options.runs); run++) {
       for (const statement of statements) {
         for (const [i, native] of natives.entries()) {
           if ((nativeResults[i]!.segments[statement.name]?.length ?? 0) > run) continue;
@@ -341,7 +342,7 @@ export async function runBenchmark(options: BenchOptions): Promise<ScaleResult> 
         }
       }
     }
-    if (options.profile && !options.insightOnly) {
+    if (options.profile && !insightOnly) {
       profiles = [];
       for (const statement of statements) {
         const operators = await natives[0]!.profile(statement.create, options.workDir);

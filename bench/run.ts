@@ -43,7 +43,7 @@ async function runOne(options: CliOptions, scale: string, layout: Layout): Promi
       port: options.port,
       workDir: '.bench',
       profile: options.profile,
-      insightOnly: options.insight || options.loadOnly,
+      insightOnly: options.insight,
       loadOnly: options.loadOnly,
       log: (line) => console.error(line),
     });

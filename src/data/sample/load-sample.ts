@@ -60,8 +60,6 @@ class SampleLoader {
   private bytes = 0;
   private tablesDone = 0;
   private tablesTotal = 0;
-  /** A sample as small as a small load gets plain tables as that load would (`PLAIN_TABLES_UP_TO_BYTES`). */
-  private plain = false;
 
   constructor(
     private readonly db: Connector,
@@ -81,15 +79,16 @@ class SampleLoader {
   private async insert(name: string, file: InputFile, batches: readonly RecordBatch[]): Promise<string> {
     const table = this.tables.claim(name);
     const slice = `${this.tables.prefix}:slice`;
+    const where = { staging: this.tables.database === STAGING_DATABASE };
     let start = 0;
     do {
       let end = start;
       let rows = 0;
       while (end < batches.length && (rows === 0 || rows + batches[end]!.numRows <= this.sliceRows)) rows += batches[end++]!.numRows;
       const ipc = start === 0 && end === batches.length ? file.bytes : tableToIPC(new Table(batches.slice(start, end)), 'stream');
-      if (start === 0) await this.db.insertArrowStream(table, ipc, { staging: this.plain });
+      if (start === 0) await this.db.insertArrowStream(table, ipc, where);
       else {
-        await this.db.insertArrowStream(slice, ipc, { staging: this.plain });
+        await this.db.insertArrowStream(slice, ipc, where);
         await execute(this.runner, q.insertInto(q.tableName(table, this.tables.database), q.select([q.STAR], { from: q.table(slice) })));
         await execute(this.runner, q.dropTable(slice, false));
       }
@@ -119,8 +118,8 @@ class SampleLoader {
     const sources: SourceTable[] = [...read].map(([stem, r]) => ({ stem, file: r.file.name, columns: r.columns }));
     const plan = planTables(sources, catalogJson);
     this.tablesTotal = tables.length;
-    this.plain = tables.reduce((sum, f) => sum + f.bytes.byteLength, 0) <= PLAIN_TABLES_UP_TO_BYTES;
-    if (this.plain) this.tables.database = STAGING_DATABASE;
+    // A sample as small as a small load gets plain tables, as that load would.
+    if (tables.reduce((sum, f) => sum + f.bytes.byteLength, 0) <= PLAIN_TABLES_UP_TO_BYTES) this.tables.database = STAGING_DATABASE;
 
     // Rows, empty links and fields are read from the Arrow batches: a query per table costs more than
     // the inserts at the default size.
