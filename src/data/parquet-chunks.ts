@@ -4,8 +4,13 @@
  */
 import { parquetMetadata } from 'hyparquet';
 
-/** Rows per chunk handed to DuckDB: large enough to keep appends cheap, small enough to stay light. */
-export const CHUNK_ROWS = 500_000;
+/**
+ * Rows per chunk handed to DuckDB (a chunk closes at the first row group that reaches it). Each
+ * chunk's bytes linger in DuckDB's worker as garbage after their append, so smaller chunks keep
+ * the tab's peak down; appends cost about the same per row at any of these sizes (BENCHMARKS.md,
+ * "straight appends").
+ */
+export const CHUNK_ROWS = 125_000;
 
 /** Decodes the given row groups of a Parquet file to an Arrow IPC stream; none gives the schema alone. */
 export type ReadRowGroups = (bytes: Uint8Array, rowGroups: number[]) => Uint8Array;

@@ -3,7 +3,7 @@
  * tests make chunks of a few rows, so that every check meets rows in later chunks: the rows keep
  * the file's order, errors name the row in the file, and a refused load leaves nothing behind.
  */
-import { tableFromIPC } from 'apache-arrow';
+import { Table, TimestampMicrosecond, Utf8, tableFromIPC, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAIN_ID_CHECK_SLICE_ROWS, type Connector } from '../../src/data/connector';
@@ -103,6 +103,58 @@ describe('loading a file chunk by chunk', () => {
     expect(inChunks.rows[1]!.map((r) => r.InteractionId)).toEqual(Array.from({ length: 11 }, (_, i) => `i${i + 1}`));
     expect(inChunks.counts).toEqual([6, 5]);
     expect(inChunks).toEqual(await dump(nodeDecoders, 3));
+  });
+
+  it('appends the chunks of a file that needs no cast straight to its table, in the compressed database as in the plain one', async () => {
+    // Columns already as the engine keeps them: text, and a TIMESTAMP without a zone.
+    const n = 11;
+    const ids = Array.from({ length: n }, (_, i) => `i${i + 1}`);
+    const column = (values: unknown[], type: DataType) => vectorFromArray(values, type);
+    const table = new Table({
+      InteractionId: column(ids, new Utf8()),
+      InteractionType: column(
+        ids.map((_, i) => TYPES[i % 2]),
+        new Utf8(),
+      ),
+      Timestamp: column(
+        ids.map((_, i) => Date.UTC(2026, 2, 1 + i, 9)),
+        new TimestampMicrosecond(),
+      ),
+      ContactId: column(
+        ids.map((_, i) => CONTACTS[i % CONTACTS.length]),
+        new Utf8(),
+      ),
+    });
+    const files = [contacts(), { name: 'interactions.arrows', bytes: tableToIPC(table, 'stream') }];
+    const load = async (plainTablesUpToBytes: number, generation: number) => {
+      const inserts: string[] = [];
+      const copies: string[] = [];
+      const recording: Connector = {
+        ...db,
+        query: (sql) => (sql.startsWith('INSERT INTO') && copies.push(sql), db.query(sql)),
+        insertArrowStream: (name, ipc, options) => (
+          inserts.push(`${name} ${options?.staging ? 'plain' : 'default'}`),
+          db.insertArrowStream(name, ipc, options)
+        ),
+      };
+      const result = await loadData(recording, files, chunked, { generation, plainTablesUpToBytes });
+      const table = `g${generation}:interactions`;
+      const [where] = await db.query(`SELECT table_catalog AS d FROM information_schema.tables WHERE table_name = '${table}'`);
+      const rows = await db.query(`SELECT * FROM "${table}" ORDER BY rowid`);
+      await dropTables(db, result.tables);
+      return { inserts: inserts.filter((i) => i.startsWith(`${table} `)), copies, database: where?.d, rows };
+    };
+    const compressed = await load(0, 11);
+    // The interaction file's four slices of three rows, with no staging copy: its columns are already the engine's.
+    expect(compressed.inserts).toEqual(Array(4).fill('g11:interactions default'));
+    expect(compressed.copies.filter((sql) => sql.includes('g11:interactions'))).toEqual([]);
+    expect(compressed.database).toBe('data');
+    const plain = await load(Number.MAX_SAFE_INTEGER, 12);
+    expect(plain.inserts).toEqual(Array(4).fill('g12:interactions plain'));
+    expect(plain.database).toBe('memory');
+    expect(compressed.rows).toEqual(plain.rows);
+    expect(compressed.rows.map((r) => r.InteractionId)).toEqual(ids);
+    expect(compressed.rows[10]!.Timestamp).toEqual(plain.rows[10]!.Timestamp);
   });
 
   it('keeps a small load in the plain database and a larger one in the compressed one, read by the same names', async () => {

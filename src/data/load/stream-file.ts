@@ -1,7 +1,7 @@
 /**
- * Streams a file into its table one decoded chunk at a time, through a staging table in DuckDB's
- * plain in-memory database, each chunk normalised on the way: only one chunk is ever
- * uncompressed. Rows keep the file's order, so a row's `rowid` in the table is its place in the file.
+ * Streams a file into its table one decoded chunk at a time: appended straight to the table when
+ * its columns are already the engine's, otherwise through a staging table in DuckDB's plain
+ * in-memory database, each chunk normalised on the way. Only one chunk is ever uncompressed. Rows keep the file's order, so a row's `rowid` in the table is its place in the file.
  */
 import type { From, SelectColumn } from '../../engine/sql/ast';
 import * as q from '../../engine/sql/build';
@@ -77,7 +77,7 @@ export class FileStreamer {
    */
   async build(name: string, source: OpenedFile, columns: readonly SelectColumn[], asIs = false): Promise<string> {
     try {
-      if (asIs && !source.readFrom && this.tables.database === STAGING_DATABASE) return await this.buildAsIs(name, source);
+      if (asIs && !source.readFrom) return await this.buildAsIs(name, source);
       return await this.buildChunks(name, source, columns);
     } catch (error) {
       if (error instanceof DataError || !isOutOfMemory(error)) throw error;
@@ -136,18 +136,19 @@ export class FileStreamer {
   }
 
   /**
-   * Each chunk appended straight to the table in the plain database, which it then is: no
-   * staging copy, and no second copy of a chunk in memory.
+   * Each chunk appended straight to the table, in the plain or the compressed database: no
+   * staging copy, and no second copy of a chunk in memory (BENCHMARKS.md, "straight appends").
    */
   private async buildAsIs(name: string, source: OpenedFile): Promise<string> {
     const table = this.tables.claim(name);
+    const plain = this.tables.database === STAGING_DATABASE;
     let rows = 0;
     let chunks = 0;
     for (const chunk of source.chunks) {
       this.watcher.beforeChunk(source);
-      await this.insert(source, table, chunk, { append: chunks++ > 0, staged: false });
+      await this.insert(source, table, chunk, { append: chunks++ > 0, staged: false, plain });
       if (!this.watcher.countsRows) continue;
-      const taken = await ask(this.runner, rowCount(q.tableIn({ database: STAGING_DATABASE }, table)));
+      const taken = await ask(this.runner, rowCount(q.tableIn(plain ? { database: STAGING_DATABASE } : {}, table)));
       this.watcher.rowsTaken(taken - rows);
       rows = taken;
     }
@@ -155,10 +156,16 @@ export class FileStreamer {
     return table;
   }
 
-  private async insert(decoded: DecodedFile, staging: string, chunk: Uint8Array, how = { append: false, staged: true }): Promise<void> {
-    if (how.staged) this.staging.add(staging);
+  /** A chunk into a staging table (`staged`), or appended to its table in the plain database or the connector's default one. */
+  private async insert(
+    decoded: DecodedFile,
+    table: string,
+    chunk: Uint8Array,
+    how = { append: false, staged: true, plain: true },
+  ): Promise<void> {
+    if (how.staged) this.staging.add(table);
     try {
-      await this.db.insertArrowStream(staging, chunk, { staging: true, append: how.append });
+      await this.db.insertArrowStream(table, chunk, { staging: how.staged || how.plain, append: how.append });
     } catch (error) {
       if (isOutOfMemory(error)) throw error;
       throw new DataError(decoded.file, `DuckDB could not take the data (${(error as Error).message})`);
