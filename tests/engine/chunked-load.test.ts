@@ -50,6 +50,29 @@ function interactions(overrides: { ids?: string[]; timestamps?: (Date | null)[] 
   ]);
 }
 
+/** Interactions whose columns are already as the engine keeps them (text, a TIMESTAMP without a zone): appended with no staging copy. */
+function engineTypedInteractions(): InputFile {
+  const n = 11;
+  const ids = Array.from({ length: n }, (_, i) => `i${i + 1}`);
+  const column = (values: unknown[], type: DataType) => vectorFromArray(values, type);
+  const table = new Table({
+    InteractionId: column(ids, new Utf8()),
+    InteractionType: column(
+      ids.map((_, i) => TYPES[i % 2]),
+      new Utf8(),
+    ),
+    Timestamp: column(
+      ids.map((_, i) => Date.UTC(2026, 2, 1 + i, 9)),
+      new TimestampMicrosecond(),
+    ),
+    ContactId: column(
+      ids.map((_, i) => CONTACTS[i % CONTACTS.length]),
+      new Utf8(),
+    ),
+  });
+  return { name: 'interactions.arrows', bytes: tableToIPC(table, 'stream') };
+}
+
 async function tableCount(): Promise<number> {
   const [row] = await db.query('SELECT count(*) AS n FROM information_schema.tables');
   return Number(row!.n);
@@ -106,26 +129,8 @@ describe('loading a file chunk by chunk', () => {
   });
 
   it('appends the chunks of a file that needs no cast straight to its table, in the compressed database as in the plain one', async () => {
-    // Columns already as the engine keeps them: text, and a TIMESTAMP without a zone.
-    const n = 11;
-    const ids = Array.from({ length: n }, (_, i) => `i${i + 1}`);
-    const column = (values: unknown[], type: DataType) => vectorFromArray(values, type);
-    const table = new Table({
-      InteractionId: column(ids, new Utf8()),
-      InteractionType: column(
-        ids.map((_, i) => TYPES[i % 2]),
-        new Utf8(),
-      ),
-      Timestamp: column(
-        ids.map((_, i) => Date.UTC(2026, 2, 1 + i, 9)),
-        new TimestampMicrosecond(),
-      ),
-      ContactId: column(
-        ids.map((_, i) => CONTACTS[i % CONTACTS.length]),
-        new Utf8(),
-      ),
-    });
-    const files = [contacts(), { name: 'interactions.arrows', bytes: tableToIPC(table, 'stream') }];
+    const ids = Array.from({ length: 11 }, (_, i) => `i${i + 1}`);
+    const files = [contacts(), engineTypedInteractions()];
     const load = async (plainTablesUpToBytes: number, generation: number) => {
       const inserts: string[] = [];
       const copies: string[] = [];
@@ -194,7 +199,15 @@ describe('loading a file chunk by chunk', () => {
     );
   });
 
-  it('says a file is too large for the tab when DuckDB runs out of memory building its table', async () => {
+  it.each([
+    { how: 'copied from staging into the plain database', interactions, plainTablesUpToBytes: undefined, file: 'interactions.parquet' },
+    {
+      how: 'appended straight to the compressed database',
+      interactions: engineTypedInteractions,
+      plainTablesUpToBytes: 0,
+      file: 'interactions.arrows',
+    },
+  ])('says a file is too large for the tab when DuckDB runs out of memory building its table, $how', async (c) => {
     const before = await tableCount();
     let inserts = 0;
     // The second append to a table: a copy from staging, or a chunk appended straight to its table.
@@ -212,11 +225,14 @@ describe('loading a file chunk by chunk', () => {
         return db.insertArrowStream(name, ipc, options);
       },
     };
-    const error = await loadData(starved, [contacts(), interactions()], chunked).then(
+    const options = c.plainTablesUpToBytes === undefined ? {} : { plainTablesUpToBytes: c.plainTablesUpToBytes };
+    const error = await loadData(starved, [contacts(), c.interactions()], chunked, options).then(
       () => undefined,
       (e: unknown) => e as Error,
     );
-    expect(error?.message).toMatch(/^interactions.parquet: is too large for the memory this browser tab can use: DuckDB ran out of memory/);
+    expect(error?.message).toMatch(
+      new RegExp(`^${c.file.replace('.', '\\.')}: is too large for the memory this browser tab can use: DuckDB ran out of memory`),
+    );
     expect(await tableCount()).toBe(before);
   });
 
