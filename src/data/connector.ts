@@ -62,15 +62,6 @@ export const PREPARE_DATABASE = prepareDatabase(true);
 export const PLAIN_TABLES_UP_TO_BYTES = 64 * 2 ** 20;
 
 /**
- * Rows per chunk of a load with plain tables: a chunk closes at the first row group that reaches
- * it, so a file written in DuckDB's or Spark's row groups is decoded one row group at a time.
- * The Parquet decoder's heap grows to the largest chunk and never shrinks, and DuckDB holds a
- * chunk's bytes beside the table it appends to, so small chunks keep the tab's peak down; they
- * cost no time (BENCHMARKS.md, "Issue 14, the memory condition").
- */
-export const PLAIN_CHUNK_ROWS = 100_000;
-
-/**
  * Ids per slice of a plain load's duplicate-InteractionId check: each slice's GROUP BY is the
  * largest thing the load allocates once its tables are built, and smaller groupings are no slower.
  */

@@ -6,14 +6,7 @@
  */
 import type { Catalog, EntityInfo, InteractionTypeInfo } from '../engine/catalog';
 import * as q from '../engine/sql/build';
-import {
-  ID_CHECK_SLICE_ROWS,
-  PLAIN_CHUNK_ROWS,
-  PLAIN_ID_CHECK_SLICE_ROWS,
-  PLAIN_TABLES_UP_TO_BYTES,
-  STAGING_DATABASE,
-  type Connector,
-} from './connector';
+import { ID_CHECK_SLICE_ROWS, PLAIN_ID_CHECK_SLICE_ROWS, PLAIN_TABLES_UP_TO_BYTES, STAGING_DATABASE, type Connector } from './connector';
 import { DataError } from './data-error';
 import { decodeFile, fileFormat, type Decoders, type InputFile } from './decode-file';
 import { connectorRunner, type SqlRunner } from './engines/engine';
@@ -110,10 +103,8 @@ class Loader {
     const sizes = dataFiles.map((file) => file.size ?? file.bytes.byteLength);
     const plain = sizes.reduce((sum, size) => sum + size, 0) <= (this.options.plainTablesUpToBytes ?? PLAIN_TABLES_UP_TO_BYTES);
     if (plain) this.tables.database = STAGING_DATABASE;
-    // Plain tables take more memory, so their chunks are smaller, to keep the tab's peak down.
-    const chunking = plain && decoders.chunkRows === undefined ? { ...decoders, chunkRows: PLAIN_CHUNK_ROWS } : decoders;
     const opened = await this.streamer.openAll(
-      dataFiles.map((file, i) => ({ decoded: decodeFile(file, chunking), size: sizes[i]! })),
+      dataFiles.map((file, i) => ({ decoded: decodeFile(file, decoders), size: sizes[i]! })),
       (index) => this.progress(`Reading ${dataFiles[index]!.name}`, index, dataFiles.length),
     );
     const sources: SourceTable[] = opened.map((s) => ({ stem: s.stem, file: s.file, columns: s.columns.map((c) => c.name) }));

@@ -5,12 +5,13 @@
 import { parquetMetadata } from 'hyparquet';
 
 /**
- * Rows per chunk handed to DuckDB (a chunk closes at the first row group that reaches it). Each
- * chunk's bytes linger in DuckDB's worker as garbage after their append, so smaller chunks keep
- * the tab's peak down; appends cost about the same per row at any of these sizes (BENCHMARKS.md,
- * "straight appends").
+ * Rows per chunk handed to DuckDB: a chunk closes at the first row group that reaches it, so a
+ * file written in DuckDB's or Spark's row groups is decoded one row group at a time. The
+ * decoder's heap grows to the largest chunk and never shrinks, and each chunk's bytes linger in
+ * DuckDB's worker as garbage after their append, so small chunks keep the tab's peak down;
+ * appends cost about the same per row at any size measured (BENCHMARKS.md, "straight appends").
  */
-export const CHUNK_ROWS = 125_000;
+export const CHUNK_ROWS = 100_000;
 
 /** Decodes the given row groups of a Parquet file to an Arrow IPC stream; none gives the schema alone. */
 export type ReadRowGroups = (bytes: Uint8Array, rowGroups: number[]) => Uint8Array;

@@ -162,6 +162,97 @@ describe('loading a file chunk by chunk', () => {
     expect(compressed.rows[10]!.Timestamp).toEqual(plain.rows[10]!.Timestamp);
   });
 
+  it('decodes the next chunk while DuckDB takes the one before into the compressed database, and leaves nothing running when a later chunk fails', async () => {
+    const files = [contacts(), interactions()];
+    const run = async (plainTablesUpToBytes: number, failAtChunk?: number) => {
+      const events: string[] = [];
+      let running = 0;
+      const slow: Connector = {
+        ...db,
+        insertArrowStream: async (name, ipc, options) => {
+          const mine = name.endsWith(':interactions');
+          if (mine) events.push('stage start');
+          running++;
+          try {
+            // The worker's side of the insert takes a while; the page may decode meanwhile.
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            await db.insertArrowStream(name, ipc, options);
+          } finally {
+            running--;
+            if (mine) events.push('stage end');
+          }
+        },
+      };
+      let chunk = 0;
+      const decoders: Decoders = {
+        ...chunked,
+        readParquetRowGroups: (bytes, groups) => {
+          if (bytes === files[1]!.bytes && groups.length > 0) {
+            events.push('decode');
+            if (++chunk === failAtChunk) throw new Error('the decoder failed');
+          }
+          return nodeDecoders.readParquetRowGroups(bytes, groups);
+        },
+      };
+      const before = await tableCount();
+      const outcome = await loadData(slow, files, decoders, { generation: 14, plainTablesUpToBytes }).then(
+        async (result) => (await dropTables(db, result.tables), 'loaded'),
+        (error: unknown) => ({ error: String(error), running, tablesLeft: 0 }),
+      );
+      if (typeof outcome !== 'string') outcome.tablesLeft = (await tableCount()) - before;
+      return { events, outcome };
+    };
+    // The file's schema first; then, compressed, the second chunk is decoded while the first is still being taken in, and so on.
+    const overlapped = await run(0);
+    expect(overlapped.outcome).toBe('loaded');
+    expect(overlapped.events).toEqual([
+      'stage start',
+      'stage end',
+      'decode',
+      'stage start',
+      'decode',
+      'stage end',
+      'stage start',
+      'decode',
+      'stage end',
+      'stage start',
+      'stage end',
+    ]);
+    const failed = await run(0, 3);
+    expect(failed.events).toEqual([
+      'stage start',
+      'stage end',
+      'decode',
+      'stage start',
+      'decode',
+      'stage end',
+      'stage start',
+      'decode',
+      'stage end',
+    ]);
+    expect(failed.outcome).toMatchObject({
+      error: expect.stringMatching(/^DataError: interactions.parquet: .*the decoder failed/),
+      running: 0,
+      tablesLeft: 0,
+    });
+    // A plain load takes each chunk before decoding the next.
+    const plain = await run(Number.MAX_SAFE_INTEGER);
+    expect(plain.outcome).toBe('loaded');
+    expect(plain.events).toEqual([
+      'stage start',
+      'stage end',
+      'decode',
+      'stage start',
+      'stage end',
+      'decode',
+      'stage start',
+      'stage end',
+      'decode',
+      'stage start',
+      'stage end',
+    ]);
+  });
+
   it('keeps a small load in the plain database and a larger one in the compressed one, read by the same names', async () => {
     const files = [contacts(), interactions()];
     const bytes = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
