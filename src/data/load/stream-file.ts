@@ -141,12 +141,11 @@ export class FileStreamer {
    */
   private async buildAsIs(name: string, source: OpenedFile): Promise<string> {
     const table = this.tables.claim(name);
-    const plain = this.tables.database === STAGING_DATABASE;
     let rows = 0;
     const chunks = await this.eachChunk(source, async (chunk, index) => {
-      await this.insert(source, table, chunk, { append: index > 0, staged: false, plain });
+      await this.insert(source, table, chunk, { append: index > 0, staged: false });
       if (!this.watcher.countsRows) return;
-      const taken = await ask(this.runner, rowCount(q.tableIn(plain ? { database: STAGING_DATABASE } : {}, table)));
+      const taken = await ask(this.runner, rowCount(q.tableIn(this.plainTables ? { database: STAGING_DATABASE } : {}, table)));
       this.watcher.rowsTaken(taken - rows);
       rows = taken;
     });
@@ -162,7 +161,7 @@ export class FileStreamer {
    * "straight appends"). Returns the number of chunks.
    */
   private async eachChunk(source: OpenedFile, take: (chunk: Uint8Array, index: number) => Promise<void>): Promise<number> {
-    const overlap = this.tables.database !== STAGING_DATABASE;
+    const overlap = !this.plainTables;
     let taking: Promise<void> | undefined;
     let count = 0;
     try {
@@ -180,16 +179,16 @@ export class FileStreamer {
     return count;
   }
 
-  /** A chunk into a staging table (`staged`), or appended to its table in the plain database or the connector's default one. */
-  private async insert(
-    decoded: DecodedFile,
-    table: string,
-    chunk: Uint8Array,
-    how = { append: false, staged: true, plain: true },
-  ): Promise<void> {
+  /** Whether this load's tables are in the plain database (a small load) rather than the compressed one. */
+  private get plainTables(): boolean {
+    return this.tables.database === STAGING_DATABASE;
+  }
+
+  /** A chunk into a staging table (`staged`), or appended to its table wherever this load's tables are. */
+  private async insert(decoded: DecodedFile, table: string, chunk: Uint8Array, how = { append: false, staged: true }): Promise<void> {
     if (how.staged) this.staging.add(table);
     try {
-      await this.db.insertArrowStream(table, chunk, { staging: how.staged || how.plain, append: how.append });
+      await this.db.insertArrowStream(table, chunk, { staging: how.staged || this.plainTables, append: how.append });
     } catch (error) {
       if (isOutOfMemory(error)) throw error;
       throw new DataError(decoded.file, `DuckDB could not take the data (${(error as Error).message})`);
